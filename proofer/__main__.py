@@ -1,0 +1,5 @@
+"""``python -m proofer`` runs the command line."""
+
+from proofer.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""Checkers: small classes, one concern each, that turn text into findings.
+
+A paragraph checker sees one paragraph at a time, so the editor can cache its results per
+paragraph; a document checker sees the whole draft (quotations that run over paragraphs,
+spelling consistency). Neither knows of the other: the proofreader merges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from proofer.dictionary import KnownWords
+from proofer.engines.harper import Dialect
+from proofer.entities import EntityList
+from proofer.findings import Category, Finding
+from proofer.rules import Rule
+
+if TYPE_CHECKING:
+    from proofer.dialects import DialectReport
+    from proofer.document import Document
+
+
+@dataclass
+class CheckContext:
+    """What every checker may read: the settings and the lists, never the other checkers."""
+
+    dialect: Dialect = Dialect.AMERICAN
+    quote_style: str = "american"
+    known: KnownWords = field(default_factory=KnownWords)
+    entities: EntityList = field(default_factory=EntityList)
+    dialect_report: DialectReport | None = None
+
+
+class ParagraphChecker:
+    """Checks one paragraph; offsets in its findings are relative to the paragraph."""
+
+    rules: ClassVar[tuple[Rule, ...]] = ()
+    # Categories this checker is the authority on: engine findings in them are dropped.
+    owns: ClassVar[frozenset[Category]] = frozenset()
+
+    def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
+        """Findings for ``text``, one paragraph."""
+        raise NotImplementedError
+
+
+class DocumentChecker:
+    """Checks the whole draft; offsets in its findings are document offsets."""
+
+    rules: ClassVar[tuple[Rule, ...]] = ()
+    owns: ClassVar[frozenset[Category]] = frozenset()
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
+        """Findings for the whole ``doc``."""
+        raise NotImplementedError

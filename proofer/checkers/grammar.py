@@ -1,0 +1,93 @@
+"""Grammar from Harper: its rules other than spelling, minus the ones that cry wolf on news.
+
+Each Harper rule keeps its own id (``harper.RepeatedWords``), so a copy desk can turn one
+off by name. Rules left out are listed with the reason, measured on clean news copy.
+"""
+
+from __future__ import annotations
+
+import harper
+
+from proofer.checkers import CheckContext, ParagraphChecker
+from proofer.engines.harper import SPELL_RULE, HarperEngine
+from proofer.findings import Category, Engine, Finding, Severity
+from proofer.words import token_around
+
+# Harper rules never reported, and why.
+SILENCED = {
+    SPELL_RULE: "the spelling checker judges unknown words",
+    "LongSentences": "sentence length is a style choice; news quotes run long",
+    "UnclosedQuotes": "Harper pairs quotes within one paragraph; the quote checker knows "
+    "running quotations",
+    "QuoteSpacing": "the quote checker owns quotation marks",
+    "SentenceCapitalization": "headlines, bylines and datelines are not sentences",
+    "EllipsisLength": "'..' is a doubled period in news copy, not a short ellipsis",
+}
+
+_CATEGORY = {
+    "Spelling": Category.SPELLING,
+    "Typo": Category.SPELLING,
+    "Punctuation": Category.PUNCTUATION,
+    "Formatting": Category.TYPOGRAPHY,
+    "Style": Category.STYLE,
+    "Readability": Category.STYLE,
+    "Enhancement": Category.STYLE,
+    "Redundancy": Category.STYLE,
+}
+_INFO_CATEGORIES = {Category.STYLE}
+
+
+class GrammarChecker(ParagraphChecker):
+    """Harper's grammar, punctuation and word-choice rules, mapped onto findings."""
+
+    def __init__(self, engine: HarperEngine) -> None:
+        self._engine = engine
+
+    def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
+        """Harper's non-spelling lints for ``text``."""
+        findings = []
+        for rule_name, lints in self._engine.lint(text, ctx.dialect).items():
+            if rule_name in SILENCED:
+                continue
+            for lint in lints:
+                finding = _finding(text, rule_name, lint)
+                if finding:
+                    findings.append(finding)
+        return findings
+
+
+def _finding(text: str, rule_name: str, lint: harper.Lint) -> Finding | None:
+    start, end = lint.span.start, lint.span.end
+    if start < end and _splits_token(text, start, end):
+        return None  # Harper mis-tokenised an apostrophe (’90s, rock ’n’ roll)
+    category = _CATEGORY.get(lint.lint_kind, Category.GRAMMAR)
+    severity = Severity.INFO if category in _INFO_CATEGORIES else Severity.WARNING
+    suggestions = tuple(_replacement(text, start, end, s) for s in lint.suggestions)
+    return Finding(
+        start,
+        end,
+        category,
+        f"harper.{rule_name}",
+        lint.message,
+        suggestions,
+        severity,
+        Engine.HARPER,
+    )
+
+
+def _splits_token(text: str, start: int, end: int) -> bool:
+    """True when the span starts inside a word glued to an apostrophe or digit."""
+    token_start, _ = token_around(text, start, end)
+    prefix = text[token_start:start]
+    return bool(prefix) and any(ch.isdigit() or ch in "’'" for ch in prefix)
+
+
+def _replacement(text: str, start: int, end: int, suggestion: harper.Suggestion) -> str:
+    """Harper's three suggestion kinds as one replacement string for ``text[start:end]``."""
+    kind = int(suggestion.kind)
+    value: str = suggestion.replacement_text
+    if kind == 1:  # remove
+        return ""
+    if kind == 2:  # insert after
+        return text[start:end] + value
+    return value

@@ -1,0 +1,216 @@
+"""``proofer check``: the pre-publish check writers run before they file.
+
+Exit status: 0 nothing at or above ``--fail-on``, 1 findings at or above it, 2 a usage or
+input error (one plain line on standard error, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from proofer import __version__
+from proofer.checkers.languagetool import LanguageToolChecker
+from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
+from proofer.document import Document
+from proofer.engines.harper import HarperEngine
+from proofer.findings import Finding, Severity, apply_fixes
+from proofer.formats import DraftError, read_draft, write_draft
+from proofer.formats.text import decode
+from proofer.proofreader import Proofreader
+from proofer.report import FileResult, as_github, as_json, as_text, summary
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return EXIT_INPUT
+    try:
+        result: int = args.run(args)
+        return result
+    except (ConfigError, DraftError) as exc:
+        _error(str(exc))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="proofer", description=__doc__.split("\n")[0])
+    parser.add_argument("--version", action="version", version=f"proofer {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="check drafts and report what is wrong")
+    check.add_argument("paths", nargs="+", help="drafts to check; - reads standard input")
+    _add_check_options(check)
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
+    check.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour the text"
+    )
+    check.set_defaults(run=_check)
+
+    fix = sub.add_parser("fix", help="apply the fixes that rules mark safe")
+    fix.add_argument("path", help="the draft; - reads standard input")
+    fix.add_argument("--output", "-o", required=True, help="where to write; - for stdout")
+    fix.add_argument("--track-changes", action="store_true", help="Word revisions (.docx)")
+    _add_check_options(fix)
+    fix.set_defaults(run=_fix)
+
+    rules = sub.add_parser("rules", help="explain the rules")
+    rules.add_argument("rule", nargs="?", help="one rule id, or a prefix such as 'spelling.'")
+    rules.set_defaults(run=_rules)
+    return parser
+
+
+def _add_check_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--entities", action="append", type=Path, help="entity list (repeatable)")
+    p.add_argument("--dictionary", action="append", type=Path, help="user dictionary")
+    p.add_argument("--languagetool", help="off, auto, local, or a server URL (default off)")
+    p.add_argument("--dialect", choices=DIALECTS)
+    p.add_argument("--quote-style", choices=QUOTE_STYLES)
+    p.add_argument("--config", type=Path, help="settings file (else discovered)")
+
+
+def _config(args: argparse.Namespace, draft: Path | None) -> Config:
+    base = for_draft(draft, args.config)
+    overrides = {
+        "dialect": args.dialect,
+        "quote_style": args.quote_style,
+        "languagetool": args.languagetool,
+        "fail_on": getattr(args, "fail_on", None),
+        "entities": tuple(args.entities) if args.entities else None,
+        "dictionary": tuple(args.dictionary) if args.dictionary else None,
+    }
+    return base.with_overrides(**overrides)
+
+
+class _Proofreaders:
+    """One proofreader per distinct configuration, all sharing one Harper engine."""
+
+    def __init__(self) -> None:
+        self._engine = HarperEngine()
+        self._by_config: dict[Config, Proofreader] = {}
+
+    def get(self, config: Config) -> Proofreader:
+        if config not in self._by_config:
+            extra = []
+            if config.languagetool != "off":
+                extra.append(LanguageToolChecker(config.languagetool, config.languagetool_timeout))
+            proofreader = Proofreader(config, self._engine, extra)
+            for problem in proofreader.entities.problems:
+                _error(f"{problem} (line skipped)")
+            self._by_config[config] = proofreader
+        return self._by_config[config]
+
+
+def _read(path: str) -> Document:
+    if path == "-":
+        text, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
+        return Document(text, "-", encoding)
+    return read_draft(Path(path))
+
+
+def _check(args: argparse.Namespace) -> int:
+    proofreaders = _Proofreaders()
+    results: list[FileResult] = []
+    input_error = failing = False
+    told: set[str] = set()
+    for path in args.paths:
+        try:
+            doc = _read(path)
+            config = _config(args, None if path == "-" else Path(path))
+            proofreader = proofreaders.get(config)
+        except (DraftError, ConfigError) as exc:
+            _error(str(exc))
+            input_error = True
+            continue
+        except OSError as exc:
+            _error(f"{exc.filename}: cannot read the list ({exc.strerror})")
+            input_error = True
+            continue
+        report = proofreader.check(doc)
+        for notice in report.notices:
+            if notice not in told:
+                told.add(notice)
+                _error(notice)
+        results.append(FileResult(doc, report.findings))
+        failing = failing or _fails(report.findings, config.fail_on)
+
+    if args.format == "json":
+        print(as_json(results))
+    elif args.format == "github":
+        out = as_github(results)
+        if out:
+            print(out)
+    else:
+        out = as_text(results, colour=_use_colour(args.color))
+        if out:
+            print(out)
+        if results:
+            print(summary(results), file=sys.stderr)
+    if input_error:
+        return EXIT_INPUT
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _fails(findings: list[Finding], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity(fail_on).rank
+    return any(f.severity.rank >= threshold for f in findings)
+
+
+def _fix(args: argparse.Namespace) -> int:
+    if args.track_changes:
+        _error("--track-changes needs a Word (.docx) draft; plain text has no revisions")
+        return EXIT_INPUT
+    doc = _read(args.path)
+    proofreader = _Proofreaders().get(_config(args, None if args.path == "-" else Path(args.path)))
+    rules = proofreader.rules
+    fixes = [
+        (f.start, f.end, f.suggestions[0])
+        for f in proofreader.check(doc).findings
+        if f.suggestions and f.rule in rules and rules[f.rule].fix_safe
+    ]
+    fixed = apply_fixes(doc.text, fixes)
+    if args.output == "-":
+        sys.stdout.write(fixed)
+    else:
+        write_draft(Path(args.output), fixed, doc.encoding)
+    print(f"{len(fixes)} fixes applied", file=sys.stderr)
+    return EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    rules = sorted(Proofreader(Config(), HarperEngine()).rules.values(), key=lambda r: r.id)
+    chosen = [r for r in rules if not args.rule or r.id == args.rule or r.id.startswith(args.rule)]
+    if not chosen:
+        _error(f"no rule '{args.rule}'; `proofer rules` lists them all")
+        return EXIT_INPUT
+    print("\n\n".join(r.describe() for r in chosen))
+    if not args.rule:
+        print(
+            "\nharper.* — Harper's grammar rules, passed through by name (see "
+            "proofer/checkers/grammar.py for the ones left out and why).\n"
+            "lt.* — LanguageTool's rules, when --languagetool is on."
+        )
+    return EXIT_OK
+
+
+def _use_colour(choice: str) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _error(message: str) -> None:
+    print(f"proofer: {message}", file=sys.stderr)

@@ -1,0 +1,115 @@
+"""Settings and where they come from.
+
+Like ruff: ``--config FILE``, else the nearest ``.proofer.toml`` or ``pyproject.toml`` with a
+``[tool.proofer]`` table, walking up from the draft; flags override what the file says.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DIALECTS = ("auto", "american", "british", "australian", "canadian")
+QUOTE_STYLES = ("american", "british")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(ValueError):
+    """A configuration file or value that cannot be used; the message says which."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a check needs to know besides the draft."""
+
+    entities: tuple[Path, ...] = ()
+    dictionary: tuple[Path, ...] = ()
+    languagetool: str = "off"  # off, auto, local, or a server URL
+    languagetool_timeout: float = 20.0
+    dialect: str = "auto"
+    quote_style: str = "american"
+    fail_on: str = "error"
+    ignore: tuple[str, ...] = ()  # rule ids or prefixes ("harper.", "spelling.unverified-name")
+    source: Path | None = None  # the file these settings came from
+
+    def with_overrides(self, **values: Any) -> Config:
+        """A copy with the given non-None values replaced (command-line flags)."""
+        given = {k: v for k, v in values.items() if v is not None}
+        merged = replace(self, **given)
+        merged.validate()
+        return merged
+
+    def validate(self) -> None:
+        """Raise ``ConfigError`` for a value outside its choices."""
+        for name, choices in (
+            ("dialect", DIALECTS),
+            ("quote_style", QUOTE_STYLES),
+            ("fail_on", FAIL_ON),
+        ):
+            value = getattr(self, name)
+            if value not in choices:
+                raise ConfigError(f"{name} must be one of {', '.join(choices)}, not '{value}'")
+
+    def ignores(self, rule_id: str) -> bool:
+        """True when ``rule_id`` is turned off by an ``ignore`` entry (exact or prefix)."""
+        return any(rule_id == p or (p.endswith(".") and rule_id.startswith(p)) for p in self.ignore)
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest ``.proofer.toml``, or ``pyproject.toml`` with ``[tool.proofer]``."""
+    folder = start if start.is_dir() else start.parent
+    for d in [folder.resolve(), *folder.resolve().parents]:
+        candidate = d / ".proofer.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file() and "proofer" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load(path: Path) -> Config:
+    """Settings from a ``.proofer.toml`` or a ``pyproject.toml``'s ``[tool.proofer]``."""
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("proofer", {})
+    known = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        name = known.get(key) or known.get(key.replace("_", "-"))
+        if name is None:
+            raise ConfigError(f"{path}: unknown setting '{key}'")
+        if name in ("entities", "dictionary"):
+            items = [value] if isinstance(value, str) else value
+            values[name] = tuple((path.parent / p).resolve() for p in items)
+        elif name == "ignore":
+            values[name] = tuple([value] if isinstance(value, str) else value)
+        else:
+            values[name] = value
+    config = Config(source=path, **values)
+    try:
+        config.validate()
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    return config
+
+
+def for_draft(draft: Path | None, explicit: Path | None = None) -> Config:
+    """The settings that apply to ``draft``: ``explicit`` if given, else discovered."""
+    path = explicit or (discover(draft) if draft else discover(Path.cwd()))
+    return load(path) if path else Config()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None

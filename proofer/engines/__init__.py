@@ -1,0 +1,1 @@
+"""Adapters for outside engines: Harper (embedded) and LanguageTool (optional server)."""

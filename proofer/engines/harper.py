@@ -1,0 +1,74 @@
+"""Harper, the embedded offline engine, through ``harper-py``.
+
+A ``Linter`` costs about half a second to build and is not thread-safe, so this keeps one
+per thread and dialect and reuses it for the life of the process.
+"""
+
+from __future__ import annotations
+
+import threading
+from enum import Enum
+
+import harper
+
+
+class Dialect(str, Enum):
+    """English spelling conventions Harper knows."""
+
+    AMERICAN = "american"
+    BRITISH = "british"
+    AUSTRALIAN = "australian"
+    CANADIAN = "canadian"
+
+    @property
+    def harper(self) -> harper.Dialect:
+        """The matching ``harper.Dialect``."""
+        return harper.Dialect[self.name]
+
+
+SPELL_RULE = "SpellCheck"
+_RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
+
+
+class HarperEngine:
+    """Lints text with one Harper ``Linter`` per thread and dialect."""
+
+    def __init__(self) -> None:
+        self._local = threading.local()
+
+    def linter(self, dialect: Dialect) -> harper.Linter:
+        """This thread's linter for ``dialect``, built on first use."""
+        linters: dict[Dialect, harper.Linter] = self._local.__dict__.setdefault("linters", {})
+        if dialect not in linters:
+            linters[dialect] = harper.Linter(dialect.harper)
+        return linters[dialect]
+
+    def lint(self, text: str, dialect: Dialect) -> dict[str, list[harper.Lint]]:
+        """Harper's lints for plain ``text``, keyed by Harper's rule name.
+
+        The last few results are kept, so the spelling and grammar checkers share one
+        run per paragraph. ``dedup`` is off: with it on, Harper drops a misspelling when
+        a sentence-length lint covers it.
+        """
+        recent: dict[tuple[Dialect, str], dict[str, list[harper.Lint]]]
+        recent = self._local.__dict__.setdefault("recent", {})
+        key = (dialect, text)
+        if key not in recent:
+            if len(recent) >= _RECENT:
+                recent.pop(next(iter(recent)))
+            recent[key] = self.linter(dialect).organized_lints(
+                text, language="plaintext", dedup=False
+            )
+        return recent[key]
+
+    def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
+        """The subset of ``words`` that Harper's dictionary for ``dialect`` does not know."""
+        cache: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
+        todo = [w for w in dict.fromkeys(words) if (dialect, w) not in cache]
+        if todo:
+            # One word per line: a single call, and no word gives another context.
+            joined = "\n".join(todo)
+            flagged = {lint.problem_text for lint in self.lint(joined, dialect).get(SPELL_RULE, [])}
+            for w in todo:
+                cache[(dialect, w)] = w not in flagged
+        return {w for w in words if not cache[(dialect, w)]}

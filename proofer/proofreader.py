@@ -1,0 +1,183 @@
+"""The proofreader runs the checkers and is the one place their findings are merged.
+
+Two engines flagging the same text become one finding: the better-informed one wins (the
+project's own checkers, which know the entity list and news style, before Harper, before
+LanguageTool; then the more serious finding; then the one with suggestions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
+from proofer.checkers.dialect import DialectChecker
+from proofer.checkers.grammar import GrammarChecker
+from proofer.checkers.punctuation import PunctuationChecker
+from proofer.checkers.repeated_words import RepeatedWordChecker
+from proofer.checkers.spelling import SpellingChecker
+from proofer.checkers.typography import TypographyChecker
+from proofer.config import Config
+from proofer.dialects import DialectReport, detect
+from proofer.dictionary import KnownWords, load_dictionary
+from proofer.document import Document
+from proofer.engines.harper import Dialect, HarperEngine
+from proofer.entities import load_entities, merge
+from proofer.findings import Category, Engine, Finding
+from proofer.rules import Rule, engine_rule
+
+_ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
+_CATEGORY_RANK = {
+    Category.NAMES: 0,
+    Category.QUOTES: 1,
+    Category.SPELLING: 2,
+    Category.PUNCTUATION: 3,
+    Category.TYPOGRAPHY: 4,
+    Category.GRAMMAR: 5,
+    Category.STYLE: 6,
+}
+
+
+@dataclass
+class Report:
+    """The outcome of one check: findings in text order, and notes for the user."""
+
+    findings: list[Finding]
+    dialect: Dialect
+    notices: list[str] = field(default_factory=list)
+
+
+class Proofreader:
+    """Checks drafts with every checker the configuration turns on.
+
+    Build one and reuse it: it holds the Harper linters and the loaded lists.
+    """
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        engine: HarperEngine | None = None,
+        extra: Sequence[DocumentChecker] = (),
+    ) -> None:
+        self.config = config or Config()
+        self.engine = engine or HarperEngine()
+        self.entities = merge(load_entities(p) for p in self.config.entities)
+        self.known = KnownWords()
+        for path in self.config.dictionary:
+            self.known.add(load_dictionary(path))
+        self.known.add(self.entities.words())
+        self.paragraph_checkers: list[ParagraphChecker] = [
+            SpellingChecker(self.engine),
+            GrammarChecker(self.engine),
+            RepeatedWordChecker(),
+            PunctuationChecker(),
+            TypographyChecker(),
+        ]
+        self.document_checkers: list[DocumentChecker] = [DialectChecker(self.engine), *extra]
+
+    @property
+    def rules(self) -> dict[str, Rule]:
+        """Every rule of every checker, by id."""
+        checkers: list[ParagraphChecker | DocumentChecker] = [
+            *self.paragraph_checkers,
+            *self.document_checkers,
+        ]
+        return {rule.id: rule for checker in checkers for rule in checker.rules}
+
+    def context(self, doc: Document) -> CheckContext:
+        """The settings for checking ``doc``, with its dialect decided."""
+        report: DialectReport | None = None
+        if self.config.dialect == "auto":
+            report = detect(doc.text, self.engine)
+            dialect = report.dialect
+        else:
+            dialect = Dialect(self.config.dialect)
+            if dialect in (Dialect.AMERICAN, Dialect.BRITISH):
+                report = replace(detect(doc.text, self.engine), dialect=dialect)
+        return CheckContext(
+            dialect=dialect,
+            quote_style=self.config.quote_style,
+            known=self.known,
+            entities=self.entities,
+            dialect_report=report,
+        )
+
+    def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
+        """Findings of the paragraph checkers for one paragraph, relative to it.
+
+        This is the unit the editor caches and re-runs as a paragraph changes.
+        """
+        return [f for c in self.paragraph_checkers for f in c.check_paragraph(text, ctx)]
+
+    def check(self, doc: Document) -> Report:
+        """Check a whole draft."""
+        ctx = self.context(doc)
+        found: list[Finding] = []
+        for paragraph in doc.paragraphs:
+            found.extend(
+                f.shifted(paragraph.start) for f in self.check_paragraph(paragraph.text, ctx)
+            )
+        return self.finish(doc, ctx, found)
+
+    def finish(
+        self, doc: Document, ctx: CheckContext, paragraph_findings: Iterable[Finding]
+    ) -> Report:
+        """Add the document checkers' findings to the paragraph findings and merge them."""
+        found = list(paragraph_findings)
+        notices: list[str] = []
+        for checker in self.document_checkers:
+            found.extend(checker.check_document(doc, ctx))
+            notices.extend(getattr(checker, "notices", ()))
+        owned = {cat for c in self.document_checkers for cat in c.owns}
+        owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
+        return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
+
+    def merge(
+        self, text: str, findings: Iterable[Finding], owned: set[Category] | None = None
+    ) -> list[Finding]:
+        """One finding per problem, in text order.
+
+        Drops ignored rules, outside engines' findings in categories a checker of ours owns,
+        repeats of once-per-text rules, and duplicates (overlapping spans of similar
+        length: a sentence-long style note does not swallow a typo inside it).
+        """
+        owned = owned or set()
+        rules = self.rules
+        kept: list[Finding] = []
+        seen_once: set[tuple[str, str]] = set()
+        for f in sorted(findings, key=_priority):
+            if self.config.ignores(f.rule):
+                continue
+            if f.engine is not Engine.PROOFER and f.category in owned and f.rule not in rules:
+                continue
+            rule = rules.get(f.rule)
+            if rule and rule.once_per_text:
+                key = (f.rule, text[f.start : f.end])
+                if key in seen_once:
+                    continue
+                seen_once.add(key)
+            if any(_same_problem(f, k) for k in kept):
+                continue
+            kept.append(f)
+        return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+    def rule_for(self, rule_id: str, category: Category, message: str) -> Rule:
+        """The documentation of ``rule_id``; outside engines' rules get a generic record."""
+        return self.rules.get(rule_id) or engine_rule(rule_id, category, message)
+
+
+def _priority(f: Finding) -> tuple[int, int, int, int, int]:
+    return (
+        _ENGINE_RANK[f.engine],
+        _CATEGORY_RANK[f.category],
+        -f.severity.rank,
+        -len(f.suggestions),
+        f.start,
+    )
+
+
+def _same_problem(a: Finding, b: Finding) -> bool:
+    if not a.overlaps(b):
+        return False
+    la, lb = max(a.end - a.start, 1), max(b.end - b.start, 1)
+    return min(la, lb) * 3 >= max(la, lb)

@@ -1,0 +1,49 @@
+"""Rules document themselves: what they catch, why, an example, and whether the fix is safe.
+
+The same text serves ``proofer rules``, the editor's tooltips and the docs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from proofer.findings import Category, Severity
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity and its documentation."""
+
+    id: str
+    category: Category
+    summary: str
+    why: str
+    example: str
+    fix_safe: bool = False
+    severity: Severity = Severity.WARNING
+    # Report only the first finding for each distinct text (a name to verify, say).
+    once_per_text: bool = False
+
+    def describe(self) -> str:
+        """The rule's full documentation as plain text."""
+        fix = "safe: `proofer fix` applies it" if self.fix_safe else "offered, not applied"
+        return (
+            f"{self.id} ({self.category.value}, {self.severity.value})\n"
+            f"  What: {self.summary}\n"
+            f"  Why: {self.why}\n"
+            f"  Example: {self.example}\n"
+            f"  Fix: {fix}"
+        )
+
+
+def engine_rule(rule_id: str, category: Category, message: str) -> Rule:
+    """A rule record for a finding passed through from an outside engine."""
+    engine = "Harper" if rule_id.startswith("harper.") else "LanguageTool"
+    return Rule(
+        id=rule_id,
+        category=category,
+        summary=f"{engine}'s rule {rule_id.split('.', 1)[1]}: {message}",
+        why=f"Reported by {engine}, the embedded grammar engine, and kept because it is "
+        "rarely wrong on news copy.",
+        example="see the engine's own documentation",
+    )

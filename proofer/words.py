@@ -1,0 +1,137 @@
+"""Words as a copy editor sees them: tokens, possessives, and the tokens that are not words.
+
+Pure functions over strings; the spelling checker and the name checker share them.
+"""
+
+from __future__ import annotations
+
+import re
+
+APOSTROPHES = "'’"
+# Arabic, Dutch, German, French, Spanish, Portuguese and Italian particles that join or
+# precede a surname: they are part of the name, not misspelled English words.
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "ad",
+        "ag",
+        "ar",
+        "as",
+        "ash",
+        "at",
+        "az",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "abd",
+        "abdel",
+        "abdul",
+        "ben",
+        "ould",
+        "bou",
+        "van",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "dello",
+        "dei",
+        "degli",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "lo",
+        "ten",
+        "ter",
+        "von",
+        "zu",
+        "y",
+        "mac",
+        "st",
+    }
+)
+_PUNCT_EDGE = "\"“”‘’'«»()[]{}<>,.;:!?…*_~"
+_URL = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[\w.-]+\.(?:com|org|net|gov|edu|io|co|uk|int)\b", re.I
+)
+_ACRONYM_MAX = 6  # longer runs of capitals are shouted words, judged as words
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+
+
+def token_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whitespace-delimited token containing ``text[start:end]``, edge punctuation off."""
+    s, e = start, end
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    while s < start and text[s] in _PUNCT_EDGE:
+        s += 1
+    while e > end and text[e - 1] in _PUNCT_EDGE:
+        e -= 1
+    return s, e
+
+
+def is_non_word(token: str) -> bool:
+    """Tokens no dictionary judges: handles, hashtags, e-mail, URLs, paths, numbers, units."""
+    return (
+        "@" in token
+        or token.startswith("#")
+        or "/" in token
+        or "_" in token
+        or any(ch.isdigit() for ch in token)
+        or bool(_URL.match(token))
+    )
+
+
+def is_acronym(word: str) -> bool:
+    """``NATO``, ``SANA``, ``MPs``, ``U.S.``: short runs of capitals that stand for names."""
+    bare = word.replace(".", "").replace("&", "")
+    if bare.endswith("s") and bare[:-1].isupper():
+        bare = bare[:-1]
+    return 2 <= len(bare) <= _ACRONYM_MAX and bare.isalpha() and bare.isupper()
+
+
+def has_inner_capital(word: str) -> bool:
+    """``iPhone``, ``McCain``, ``DeSantis``: brand and name shapes, not dictionary words."""
+    return any(ch.isupper() for ch in word[1:]) and not word.isupper()
+
+
+def strip_possessive(word: str) -> str:
+    """``Arafat’s`` -> ``Arafat``; ``Joneses’`` -> ``Joneses``."""
+    for a in APOSTROPHES:
+        if word.endswith(a + "s") or word.endswith(a + "S"):
+            return word[:-2]
+        if word.endswith(a):
+            return word[:-1]
+    return word
+
+
+def is_capitalised(word: str) -> bool:
+    """First letter upper case, the rest not all upper case."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence or a paragraph."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0\"“‘'([":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n\r…—"
+
+
+def match_case(model: str, word: str) -> str:
+    """``word`` in ``model``'s capitalisation (``Teh`` -> ``The``, ``TEH`` -> ``THE``)."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,81 @@
+"""The news-aware spelling layer: typos are errors, names and acronyms are not."""
+
+from collections.abc import Callable
+
+from proofer.findings import Finding, Severity
+from tests.conftest import flagged
+
+Check = Callable[..., list[Finding]]
+
+
+def errors(findings: list[Finding], text: str) -> list[str]:
+    return [text[f.start : f.end] for f in findings if f.severity is not Severity.INFO]
+
+
+def test_typos_are_errors_with_the_right_first_suggestion(check: Check) -> None:
+    text = "Russian President Vladamir Putin spoke of the cessation of hositalities."
+    found = {text[f.start : f.end]: f for f in check(text) if f.rule == "spelling.unknown"}
+    assert found["Vladamir"].suggestions[0] == "Vladimir"
+    assert found["hositalities"].suggestions[0] == "hostilities"
+    assert found["Vladamir"].severity is Severity.ERROR
+
+
+def test_suggestions_follow_the_word_case(check: Check) -> None:
+    text = "Recieved in full. It was recieved. RECIEVED."
+    sugg = [f.suggestions[0] for f in check(text) if f.rule == "spelling.unknown"]
+    assert sugg == ["Received", "received", "RECEIVED"]
+
+
+def test_names_acronyms_handles_and_particles_raise_no_alarm(check: Check) -> None:
+    text = (
+        "The spokesman for SANA and NATO said the MPs met Maamoun Abdulkarim and "
+        "Garret Pustay (@garretpustay) in al-Assad's office. Email desk@example.org or see "
+        "https://example.org/palmyra-2016. In the ’90s rock ’n’ roll filled the city’s halls "
+        "at 5 o’clock, and the 10km route cost $4m. Osama bin Laden and Jan van der Merwe."
+    )
+    assert errors(check(text), text) == []
+
+
+def test_unknown_names_are_listed_once_at_info(check: Check) -> None:
+    text = "Ngozi Obiakor said no. Later Obiakor said yes."
+    infos = [f for f in check(text) if f.rule == "spelling.unverified-name"]
+    assert [text[f.start : f.end] for f in infos] == ["Ngozi", "Obiakor"]
+    assert all(f.severity is Severity.INFO for f in infos)
+
+
+def test_entity_list_and_its_possessives_are_accepted(check: Check) -> None:
+    text = "Obiageli Nwachukwu’s group met Nwachukwu."
+    assert flagged(check(text, entities="Obiageli Nwachukwu\n"), text, "spelling") == []
+
+
+def test_misspelled_entity_suggests_the_listed_name(check: Check) -> None:
+    text = "Mayor Margarete Lindqvist spoke."
+    found = [
+        f for f in check(text, entities="Margarethe Lindqvist\n") if f.rule == "spelling.unknown"
+    ]
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [
+        ("Margarete", "Margarethe")
+    ]
+
+
+def test_user_dictionary_is_accepted(check: Check) -> None:
+    text = "The quokkaburger stand reopened."
+    assert "quokkaburger" in flagged(check(text), text, "spelling")
+    assert flagged(check(text, dictionary="quokkaburger\n"), text, "spelling") == []
+
+
+def test_british_draft_is_not_flagged_for_british_spelling(check: Check) -> None:
+    text = "The colour of the harbour centre was analysed by the organisation's labour team."
+    assert flagged(check(text), text, "spelling") == []
+
+
+def test_mixed_dialects_get_a_consistency_finding(check: Check) -> None:
+    text = "The color guard, the center stage and the theater: the colour was gray."
+    found = [f for f in check(text) if f.rule == "spelling.dialect-mix"]
+    assert [(text[f.start : f.end], f.suggestions) for f in found] == [("colour", ("color",))]
+
+
+def test_fixed_dialect_flags_the_other_spelling(check: Check) -> None:
+    text = "The colour of the flag."
+    found = check(text, dialect="american")
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [("colour", "color")]

@@ -1,0 +1,53 @@
+"""Repeated words, doubled marks and stray spaces, each with a safe fix that applies cleanly."""
+
+from collections.abc import Callable
+
+import pytest
+
+from proofer.findings import Finding, apply_fixes
+
+Check = Callable[..., list[Finding]]
+
+
+def fixed(text: str, findings: list[Finding], prefix: str) -> str:
+    return apply_fixes(
+        text, [(f.start, f.end, f.suggestions[0]) for f in findings if f.rule.startswith(prefix)]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        ("The the project is late.", "grammar.repeated-word", "The project is late."),
+        ("Talks resume in April..", "punctuation.doubled", "Talks resume in April."),
+        ("Red,, white.", "punctuation.doubled", "Red, white."),
+        ("the association , which", "punctuation.space-before", "the association, which"),
+        ("group.  The loss", "typography.double-space", "group. The loss"),
+        ("group.\u00a0 The loss", "typography.double-space", "group. The loss"),
+    ],
+)
+def test_finding_and_fix(check: Check, text: str, rule: str, expected: str) -> None:
+    findings = check(text)
+    assert any(f.rule == rule for f in findings)
+    assert fixed(text, findings, rule) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She had had enough, and said that that was all.",
+        "Wait... then go.",
+        "Prices fell .5 percent.",
+        "One space. Then another.",
+        "A single\u00a0no-break space is fine.",
+    ],
+)
+def test_correct_text_is_left_alone(check: Check, text: str) -> None:
+    rules = {"grammar.repeated-word", "punctuation.doubled", "punctuation.space-before"}
+    assert [f.rule for f in check(text) if f.rule in rules or f.rule.startswith("typography")] == []
+
+
+def test_one_finding_when_harper_agrees(check: Check) -> None:
+    text = "The the plan."
+    spans = [(f.start, f.end) for f in check(text)]
+    assert spans == [(0, 7)]
