@@ -88,7 +88,10 @@ class LanguageToolChecker(DocumentChecker):
         if worker.is_alive():
             return self._give_up(f"no answer within {self.timeout:g} s")
         if "error" in outcome:
-            return self._give_up(_plain(outcome["error"]))
+            why = _plain(outcome["error"])
+            if self.mode in ("local", "auto") and "cannot connect" in why:
+                why = "a local server needs Java 17+ and a one-time download, not possible here"
+            return self._give_up(why)
         return [f for m in outcome["matches"] if (f := to_finding(doc.text, m, ctx))]
 
     def _give_up(self, why: str) -> list[Finding]:
@@ -141,10 +144,14 @@ def _accepted_spelling(word: str, ctx: CheckContext) -> bool:
 
 
 def _plain(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    first = text[0] if text else type(exc).__name__
+    """One short line for the user from whatever the library raised."""
+    from language_tool_python.exceptions import JavaError, PathError
+
+    if isinstance(exc, JavaError):
+        return "Java 17 or newer is needed for a local LanguageTool"
+    if isinstance(exc, PathError):
+        return "LanguageTool is not downloaded and cannot be fetched here"
     if "Connection refused" in str(exc) or "Max retries" in str(exc):
         return "cannot connect to the server"
-    if "java" in str(exc).lower():
-        return "Java 17 or newer is needed for a local LanguageTool"
-    return first[:160]
+    lines = str(exc).strip().splitlines()
+    return (lines[0] if lines else type(exc).__name__)[:160]

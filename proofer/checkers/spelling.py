@@ -51,8 +51,8 @@ UNVERIFIED_NAME = Rule(
 
 # A capitalised word is a typo, not a name, when a candidate one slip away is at least this
 # much more common (Zipf units, a factor of ten each) and the word itself is this rare.
-_NAME_TYPO_GAIN = 1.5
-_NAME_TYPO_MAX_ZIPF = 2.0
+_NAME_TYPO_GAIN = 2.0
+_NAME_TYPO_MAX_ZIPF = 1.8
 _COMMON_ZIPF = 3.0
 
 
@@ -101,13 +101,25 @@ class SpellingChecker(ParagraphChecker):
 
         candidates = _candidates(word, suggested, ctx)
         if is_capitalised(word) and not (
-            starts_sentence(text, start) and _lowercase_typo(word.lower(), candidates)
+            starts_sentence(text, start) and self._lowercase_typo(word.lower(), candidates, ctx)
         ):
             best = _name_typo(word, candidates)
             if best is None:
                 return _unverified(start, start + len(word), word)
             return _typo(start, start + len(word), word, [best, *_ranked(candidates)])
         return _typo(start, start + len(word), word, _ranked(candidates))
+
+    def _lowercase_typo(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> bool:
+        """A sentence-initial word whose lower-case form is a rare slip of a common
+        lower-case word (``Recieved``), not a name that resembles another (``Pieter``)."""
+        if zipf(word) >= _COMMON_ZIPF:
+            return False
+        near = [
+            c.word.lower()
+            for c in candidates
+            if c.distance <= _reach(word) and zipf(c.word.lower()) - zipf(word) >= _NAME_TYPO_GAIN
+        ]
+        return bool(near) and len(self._engine.unknown_words(near, ctx.dialect)) < len(near)
 
     def _other_dialect_knows(self, word: str, dialect: Dialect) -> bool:
         others = [d for d in (Dialect.AMERICAN, Dialect.BRITISH) if d is not dialect]
@@ -177,14 +189,6 @@ def _name_typo(word: str, candidates: list[_Candidate]) -> str | None:
         if rare and cand.zipf >= _COMMON_ZIPF and cand.zipf - zipf(word) >= _NAME_TYPO_GAIN:
             return cand.word
     return None
-
-
-def _lowercase_typo(word: str, candidates: list[_Candidate]) -> bool:
-    """A sentence-initial word whose lower-case form is a rare slip of a common word."""
-    return zipf(word) < _COMMON_ZIPF and any(
-        c.distance <= _reach(word) and zipf(c.word.lower()) - zipf(word) >= _NAME_TYPO_GAIN
-        for c in candidates
-    )
 
 
 def _typo(start: int, end: int, word: str, suggestions: list[str]) -> Finding:
