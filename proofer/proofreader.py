@@ -123,7 +123,7 @@ class Proofreader:
         self, doc: Document, ctx: CheckContext, paragraph_findings: Iterable[Finding]
     ) -> Report:
         """Add the document checkers' findings to the paragraph findings and merge them."""
-        found = list(paragraph_findings)
+        found = self._refined(doc, list(paragraph_findings))
         notices: list[str] = []
         for checker in self.document_checkers:
             found.extend(checker.check_document(doc, ctx))
@@ -131,6 +131,16 @@ class Proofreader:
         owned = {cat for c in self.document_checkers for cat in c.owns}
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
         return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
+
+    def _refined(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Let each paragraph checker revise its own findings with draft-wide evidence."""
+        out: list[Finding] = []
+        for checker in self.paragraph_checkers:
+            ids = {r.id for r in checker.rules}
+            own = [f for f in findings if f.rule in ids]
+            out.extend(checker.refine(doc, own) if own else own)
+        claimed = {r.id for c in self.paragraph_checkers for r in c.rules}
+        return out + [f for f in findings if f.rule not in claimed]
 
     def merge(
         self, text: str, findings: Iterable[Finding], owned: set[Category] | None = None

@@ -25,7 +25,7 @@ def draft(tmp_path: Path) -> Path:
 def test_text_output_reads_like_a_compiler(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(draft)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert f"{draft}:1:19: error [spelling.unknown]" in out[0]
+    assert f"{draft}:1:19: error [spelling.name-typo]" in out[0]
     assert out[0].endswith("(suggest: Vladimir)")
     assert f"{draft}:3:22: error [punctuation.doubled]" in out[1]
     assert "\033[" not in "".join(out)

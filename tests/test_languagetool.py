@@ -85,7 +85,7 @@ def test_failures_fall_back_to_the_embedded_engine(
         started = time.monotonic()
         report, checker = proofread(url, engine, text, timeout=1.0)
         elapsed = time.monotonic() - started
-    assert [f.rule for f in report.findings] == ["spelling.unknown"]
+    assert [f.rule for f in report.findings] == ["spelling.name-typo"]
     assert len(report.notices) == 1 and "LanguageTool is unavailable" in report.notices[0]
     assert why in report.notices[0]
     assert checker.status.startswith("unavailable")

@@ -43,6 +43,10 @@ class ParagraphChecker:
         """Findings for ``text``, one paragraph."""
         raise NotImplementedError
 
+    def refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Revise this checker's own findings with draft-wide evidence; cheap, no engine."""
+        return findings
+
 
 class DocumentChecker:
     """Checks the whole draft; offsets in its findings are document offsets."""

@@ -9,17 +9,20 @@ capitalised word is most likely a name: it is listed once, at ``info``, to verif
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 from proofer.checkers import CheckContext, ParagraphChecker
+from proofer.document import Document
 from proofer.engines.harper import SPELL_RULE, Dialect, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
 from proofer.words import (
     PARTICLES,
+    WORD,
     has_inner_capital,
     is_acronym,
     is_capitalised,
@@ -33,9 +36,20 @@ from proofer.words import (
 UNKNOWN = Rule(
     id="spelling.unknown",
     category=Category.SPELLING,
-    summary="A word that is in no dictionary and looks like a slip of a known word.",
+    summary="A word in no dictionary that looks like a slip of a common word.",
     why="Typos in print cost credibility; the first suggestion is the likeliest intended word.",
-    example="cessation of hositalities -> hostilities; President Vladamir Putin -> Vladimir",
+    example="the cessation of hositalities -> hostilities",
+    severity=Severity.ERROR,
+)
+NAME_TYPO = Rule(
+    id="spelling.name-typo",
+    category=Category.SPELLING,
+    summary="A capitalised word one slip away from a far better-known name, or a listed one.",
+    why="A misspelled name is the correction readers remember. Unknown names are usually "
+    "right, so this needs strong evidence: the name is on the entity list, or the word is "
+    "rare, longer than four letters, and one slip (not in the first letter) from a name far "
+    "better known.",
+    example="Russian President Vladamir Putin -> Vladimir",
     severity=Severity.ERROR,
 )
 UNVERIFIED_NAME = Rule(
@@ -49,11 +63,16 @@ UNVERIFIED_NAME = Rule(
     once_per_text=True,
 )
 
-# A capitalised word is a typo, not a name, when a candidate one slip away is at least this
-# much more common (Zipf units, a factor of ten each) and the word itself is this rare.
-_NAME_TYPO_GAIN = 2.0
-_NAME_TYPO_MAX_ZIPF = 1.8
-_COMMON_ZIPF = 3.0
+# Zipf frequencies (wordfreq; 7 is "the", each unit a factor of ten).
+_WELL_KNOWN_NAME = 3.5  # Vladimir 3.9; Rodrigo 3.3 is known but not enough to overrule
+_RARE = 1.8  # at most this rare to be read as a slip of a well-known name
+_SEEN_WORD = 2.0  # a lower-case word this common in real text is a word Harper lacks...
+_SLIP_GAIN = 1.2  # ...unless a word one slip away is this much more common (recieve/receive)
+_NAME_GAIN = 2.0
+_COMMON = 3.0
+_UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not a slip
+_SHORT = 4  # words this short have many neighbours: one slip proves little
+_FUNCTION_WORD = 6.0  # the, this, with, from, they
 
 
 @dataclass(frozen=True)
@@ -67,7 +86,7 @@ class _Candidate:
 class SpellingChecker(ParagraphChecker):
     """Turns Harper's unknown words into findings a copy editor will read."""
 
-    rules = (UNKNOWN, UNVERIFIED_NAME)
+    rules = (UNKNOWN, NAME_TYPO, UNVERIFIED_NAME)
 
     def __init__(self, engine: HarperEngine) -> None:
         self._engine = engine
@@ -75,14 +94,30 @@ class SpellingChecker(ParagraphChecker):
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Judge each word Harper does not know in ``text``."""
         findings = []
-        lints = self._engine.lint(text, ctx.dialect).get(SPELL_RULE, [])
-        for lint in lints:
-            start, end = lint.span.start, lint.span.end
-            harper_suggestions = [s.replacement_text for s in lint.suggestions]
-            finding = self._judge(text, start, end, harper_suggestions, ctx)
+        for lint in self._engine.lint(text, ctx.dialect).get(SPELL_RULE, []):
+            suggested = [s.replacement_text for s in lint.suggestions]
+            finding = self._judge(text, lint.span.start, lint.span.end, suggested, ctx)
             if finding:
                 findings.append(finding)
         return findings
+
+    def refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Draft-wide evidence: a word never seen in English yet typed the same way twice,
+        with none of its suggestions anywhere in the draft, is meant (a local term, a
+        name), not a slip; it becomes a name to verify."""
+        counts = Counter(m.group() for m in WORD.finditer(doc.text))
+        out = []
+        for f in findings:
+            word = doc.text[f.start : f.end]
+            if (
+                f.rule in (UNKNOWN.id, NAME_TYPO.id)
+                and zipf(word) < _UNSEEN
+                and counts[word] >= 2
+                and not any(counts[s] for s in f.suggestions)
+            ):
+                f = _unverified(f.start, f.end, word)
+            out.append(f)
+        return out
 
     def _judge(
         self, text: str, start: int, end: int, suggested: list[str], ctx: CheckContext
@@ -90,7 +125,7 @@ class SpellingChecker(ParagraphChecker):
         token_start, token_end = token_around(text, start, end)
         token = text[token_start:token_end]
         word = strip_possessive(text[start:end])
-        if not word or is_non_word(token) or _is_fragment(text, start, end):
+        if len(word) < 2 or is_non_word(token) or _is_fragment(text, start, end):
             return None
         if ctx.known.accepts(word) or is_acronym(word) or has_inner_capital(word):
             return None
@@ -99,27 +134,66 @@ class SpellingChecker(ParagraphChecker):
         if ctx.dialect_report and self._other_dialect_knows(word, ctx.dialect):
             return None  # a regional spelling: the dialect checker's concern
 
-        candidates = _candidates(word, suggested, ctx)
-        if is_capitalised(word) and not (
-            starts_sentence(text, start) and self._lowercase_typo(word.lower(), candidates, ctx)
-        ):
-            best = _name_typo(word, candidates)
-            if best is None:
-                return _unverified(start, start + len(word), word)
-            return _typo(start, start + len(word), word, [best, *_ranked(candidates)])
-        return _typo(start, start + len(word), word, _ranked(candidates))
-
-    def _lowercase_typo(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> bool:
-        """A sentence-initial word whose lower-case form is a rare slip of a common
-        lower-case word (``Recieved``), not a name that resembles another (``Pieter``)."""
-        if zipf(word) >= _COMMON_ZIPF:
-            return False
-        near = [
-            c.word.lower()
-            for c in candidates
-            if c.distance <= _reach(word) and zipf(c.word.lower()) - zipf(word) >= _NAME_TYPO_GAIN
+        span = (start, start + len(word))
+        # A shouted dateline (ROTTERDAM) is judged as the name it spells.
+        judged = word.title() if word.isupper() else word
+        candidates = [
+            c for c in _candidates(judged, suggested, ctx) if c.word.lower() != judged.lower()
         ]
-        return bool(near) and len(self._engine.unknown_words(near, ctx.dialect)) < len(near)
+        if not is_capitalised(judged):
+            if self._is_real_word(judged, candidates, ctx):
+                return None
+            return _finding(UNKNOWN, span, word, _ranked(candidates))
+        if starts_sentence(text, start) and self._common_slip(judged.lower(), candidates, ctx):
+            return _finding(UNKNOWN, span, word, _ranked(candidates))
+        best = self._name_slip(judged, candidates, ctx)
+        if best is None:
+            return _unverified(*span, word)
+        return _finding(NAME_TYPO, span, word, [best, *_ranked(candidates)])
+
+    def _lowercase_known(self, words: list[str], ctx: CheckContext) -> set[str]:
+        """The words Harper knows in lower case: common words, not proper nouns."""
+        lowered = [w.lower() for w in words]
+        return set(lowered) - self._engine.unknown_words(lowered, ctx.dialect)
+
+    def _common_slip(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> bool:
+        """A rare word one slip from a much more common lower-case word (``recieve``).
+
+        Short words have many neighbours: a four-letter one must be a slip of a function
+        word (``Teh``, ``Thsi``), or every short name would be (``Niek``, ``Gavi``).
+        """
+        floor = _FUNCTION_WORD if len(word) <= _SHORT else 0.0
+        near = [
+            c.word
+            for c in candidates
+            if c.distance == 1
+            and c.word[:1].lower() == word[:1]
+            and zipf(c.word.lower()) >= floor
+            and zipf(c.word.lower()) - zipf(word) >= _SLIP_GAIN
+        ]
+        return bool(near) and zipf(word) < _COMMON and bool(self._lowercase_known(near, ctx))
+
+    def _is_real_word(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> bool:
+        """A lower-case word Harper lacks but English uses (``premarket``, ``naira``)."""
+        return zipf(word) >= _SEEN_WORD and not self._common_slip(word, candidates, ctx)
+
+    def _name_slip(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> str | None:
+        """The name a capitalised unknown word is a slip of, when the evidence is strong."""
+        for cand in candidates:
+            if cand.distance > _reach(word):
+                continue
+            if cand.listed and zipf(word) < _COMMON:
+                return cand.word
+            if (
+                len(word) > _SHORT
+                and zipf(word) <= _RARE
+                and cand.zipf >= _WELL_KNOWN_NAME
+                and cand.zipf - zipf(word) >= _NAME_GAIN
+                and cand.word[:1].lower() == word[:1].lower()
+                and not self._lowercase_known([cand.word], ctx)
+            ):
+                return cand.word
+        return None
 
     def _other_dialect_knows(self, word: str, dialect: Dialect) -> bool:
         others = [d for d in (Dialect.AMERICAN, Dialect.BRITISH) if d is not dialect]
@@ -178,30 +252,17 @@ def _ranked(candidates: list[_Candidate]) -> list[str]:
     return [c.word for _, c in order]
 
 
-def _name_typo(word: str, candidates: list[_Candidate]) -> str | None:
-    """The name or word a capitalised unknown word is a slip of, if the evidence is strong."""
-    rare = zipf(word) <= _NAME_TYPO_MAX_ZIPF
-    for cand in candidates:
-        if cand.distance > _reach(word) or not cand.word[:1].isupper():
-            continue
-        if cand.listed and zipf(word) < _COMMON_ZIPF:
-            return cand.word
-        if rare and cand.zipf >= _COMMON_ZIPF and cand.zipf - zipf(word) >= _NAME_TYPO_GAIN:
-            return cand.word
-    return None
-
-
-def _typo(start: int, end: int, word: str, suggestions: list[str]) -> Finding:
+def _finding(rule: Rule, span: tuple[int, int], word: str, suggestions: list[str]) -> Finding:
     fixes = tuple(dict.fromkeys(match_case(word, s) for s in suggestions[:5]))
     hint = f"; did you mean ‘{fixes[0]}’?" if fixes else "."
     return Finding(
-        start,
-        end,
+        span[0],
+        span[1],
         Category.SPELLING,
-        UNKNOWN.id,
+        rule.id,
         f"‘{word}’ is not in the dictionary{hint}",
         fixes,
-        Severity.ERROR,
+        rule.severity,
         Engine.HARPER,
     )
 
