@@ -20,6 +20,7 @@ from proofer.engines.harper import SPELL_RULE, Dialect, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
+from proofer.suggest import neighbours, rank
 from proofer.words import (
     PARTICLES,
     WORD,
@@ -70,6 +71,7 @@ _SEEN_WORD = 2.0  # a lower-case word this common in real text is a word Harper 
 _SLIP_GAIN = 1.2  # ...unless a word one slip away is this much more common (recieve/receive)
 _NAME_GAIN = 2.0
 _COMMON = 3.0
+_REAL_WORD_MARGIN = -0.5  # misspellings score 0.9 and more below their correction
 _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not a slip
 _SHORT = 4  # words this short have many neighbours: one slip proves little
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
@@ -80,6 +82,7 @@ class _Candidate:
     word: str
     distance: int
     zipf: float
+    score: float  # how likely the writer meant this word (suggest.rank)
     listed: bool  # a word of a name on the entity list
 
 
@@ -137,11 +140,9 @@ class SpellingChecker(ParagraphChecker):
         span = (start, start + len(word))
         # A shouted dateline (ROTTERDAM) is judged as the name it spells.
         judged = word.title() if word.isupper() else word
-        candidates = [
-            c for c in _candidates(judged, suggested, ctx) if c.word.lower() != judged.lower()
-        ]
+        candidates = self._candidates(judged, suggested, ctx)
         if not is_capitalised(judged):
-            if self._is_real_word(judged, candidates, ctx):
+            if self._is_real_word(judged, candidates):
                 return None
             return _finding(UNKNOWN, span, word, _ranked(candidates))
         if starts_sentence(text, start) and self._common_slip(judged.lower(), candidates, ctx):
@@ -173,9 +174,36 @@ class SpellingChecker(ParagraphChecker):
         ]
         return bool(near) and zipf(word) < _COMMON and bool(self._lowercase_known(near, ctx))
 
-    def _is_real_word(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> bool:
-        """A lower-case word Harper lacks but English uses (``premarket``, ``naira``)."""
-        return zipf(word) >= _SEEN_WORD and not self._common_slip(word, candidates, ctx)
+    def _is_real_word(self, word: str, candidates: list[_Candidate]) -> bool:
+        """A lower-case word Harper lacks but English uses (``premarket``, ``naira``): seen
+        in real text, and likelier as typed than any correction. Common misspellings are
+        seen too (``recieve``), but their corrections score far above them."""
+        best = max((c.score for c in candidates if not c.listed), default=float("-inf"))
+        return zipf(word) >= _SEEN_WORD and zipf(word) - best > _REAL_WORD_MARGIN
+
+    def _candidates(self, word: str, suggested: list[str], ctx: CheckContext) -> list[_Candidate]:
+        """Listed names within reach, Harper's suggestions, and the one-slip neighbours
+        Harper knows; scored by how likely each was meant."""
+        lower = word.lower()
+        near = neighbours(word)
+        near -= self._engine.unknown_words(sorted(near), ctx.dialect)
+        listed = []
+        if is_capitalised(word):  # a lower-case slip is of a word, not of a name
+            listed = [w for w in ctx.entities.words() if abs(len(w) - len(word)) <= 2]
+            listed = [w for w in listed if OSA.distance(lower, w.lower()) <= _reach(word)]
+        pool = [w for w in [*listed, *suggested, *sorted(near)] if " " not in w]
+        pool = [w for w in dict.fromkeys(pool) if w.lower() != lower]
+        listed_set = set(listed)
+        return [
+            _Candidate(
+                s.word,
+                OSA.distance(lower, s.word.lower()),
+                zipf(s.word),
+                s.score,
+                s.word in listed_set,
+            )
+            for s in rank(word, pool)
+        ]
 
     def _name_slip(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> str | None:
         """The name a capitalised unknown word is a slip of, when the evidence is strong."""
@@ -221,34 +249,14 @@ def _is_name_particle(text: str, start: int, end: int, token: str) -> bool:
     return rest[:1].isupper() or (rest.split(" ", 1)[0].lower() in PARTICLES)
 
 
-def _candidates(word: str, suggested: list[str], ctx: CheckContext) -> list[_Candidate]:
-    """Harper's suggestions and entity-list words within reach of ``word``."""
-    seen: dict[str, _Candidate] = {}
-    listed = [w for w in ctx.entities.words() if abs(len(w) - len(word)) <= 2]
-    for cand, is_listed in [(w, True) for w in listed] + [(w, False) for w in suggested]:
-        if " " in cand or cand in seen or cand == word:
-            continue
-        distance = OSA.distance(word.lower(), cand.lower())
-        if is_listed and distance > _reach(word):
-            continue
-        seen[cand] = _Candidate(cand, distance, zipf(cand), is_listed)
-    return list(seen.values())
-
-
 def _reach(word: str) -> int:
     """How many slips a word may have and still be recognised: one, two for long words."""
     return 1 if len(word) < 8 else 2
 
 
 def _ranked(candidates: list[_Candidate]) -> list[str]:
-    """Best first: names on the list, then fewest slips, then the commoner word.
-
-    Frequency is rounded so that Harper's own order breaks near-ties.
-    """
-    order = sorted(
-        enumerate(candidates),
-        key=lambda ic: (not ic[1].listed, ic[1].distance, -round(ic[1].zipf), ic[0]),
-    )
+    """Best first: names on the list, then the likeliest intended word."""
+    order = sorted(enumerate(candidates), key=lambda ic: (not ic[1].listed, ic[0]))
     return [c.word for _, c in order]
 
 
