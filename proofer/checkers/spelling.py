@@ -16,7 +16,7 @@ from rapidfuzz.distance import OSA
 
 from proofer.checkers import CheckContext, ParagraphChecker
 from proofer.document import Document
-from proofer.engines.harper import SPELL_RULE, Dialect, HarperEngine
+from proofer.engines.harper import SPELL_RULE, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
@@ -71,6 +71,7 @@ _SEEN_WORD = 2.0  # a lower-case word this common in real text is a word Harper 
 _SLIP_GAIN = 1.2  # ...unless a word one slip away is this much more common (recieve/receive)
 _NAME_GAIN = 2.0
 _COMMON = 3.0
+_NEIGHBOURS_CHECKED = 8
 _REAL_WORD_MARGIN = -0.5  # misspellings score 0.9 and more below their correction
 _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not a slip
 _SHORT = 4  # words this short have many neighbours: one slip proves little
@@ -134,7 +135,7 @@ class SpellingChecker(ParagraphChecker):
             return None
         if word.lower() in PARTICLES and _is_name_particle(text, start, end, token):
             return None
-        if ctx.dialect_report and self._other_dialect_knows(word, ctx.dialect):
+        if ctx.dialect_report and word in ctx.dialect_report.minority:
             return None  # a regional spelling: the dialect checker's concern
 
         span = (start, start + len(word))
@@ -182,16 +183,18 @@ class SpellingChecker(ParagraphChecker):
         return zipf(word) >= _SEEN_WORD and zipf(word) - best > _REAL_WORD_MARGIN
 
     def _candidates(self, word: str, suggested: list[str], ctx: CheckContext) -> list[_Candidate]:
-        """Listed names within reach, Harper's suggestions, and the one-slip neighbours
-        Harper knows; scored by how likely each was meant."""
+        """Listed names within reach, Harper's suggestions, and the likeliest one-slip
+        neighbours that Harper knows; scored by how likely each was meant."""
         lower = word.lower()
-        near = neighbours(word)
-        near -= self._engine.unknown_words(sorted(near), ctx.dialect)
         listed = []
         if is_capitalised(word):  # a lower-case slip is of a word, not of a name
             listed = [w for w in ctx.entities.words() if abs(len(w) - len(word)) <= 2]
             listed = [w for w in listed if OSA.distance(lower, w.lower()) <= _reach(word)]
-        pool = [w for w in [*listed, *suggested, *sorted(near)] if " " not in w]
+        # Only the best-scoring neighbours are looked up: Harper computes suggestions for
+        # every word it does not know, so asking about all of them would cost milliseconds.
+        near = [s.word for s in rank(word, neighbours(word))[:_NEIGHBOURS_CHECKED]]
+        near = [w for w in near if w not in self._engine.unknown_words(near, ctx.dialect)]
+        pool = [w for w in [*listed, *suggested, *near] if " " not in w]
         pool = [w for w in dict.fromkeys(pool) if w.lower() != lower]
         listed_set = set(listed)
         return [
@@ -222,10 +225,6 @@ class SpellingChecker(ParagraphChecker):
             ):
                 return cand.word
         return None
-
-    def _other_dialect_knows(self, word: str, dialect: Dialect) -> bool:
-        others = [d for d in (Dialect.AMERICAN, Dialect.BRITISH) if d is not dialect]
-        return any(not self._engine.unknown_words([word], d) for d in others)
 
 
 def _is_fragment(text: str, start: int, end: int) -> bool:

@@ -66,9 +66,21 @@ class HarperEngine:
         cache: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
         todo = [w for w in dict.fromkeys(words) if (dialect, w) not in cache]
         if todo:
-            # One word per line: a single call, and no word gives another context.
-            joined = "\n".join(todo)
-            flagged = {lint.problem_text for lint in self.lint(joined, dialect).get(SPELL_RULE, [])}
+            # One call for all: a linter with only the spell check on reads a few hundred
+            # words in a millisecond (the full rule set, on a list, takes a second).
+            lints = self._speller(dialect).lint(" ".join(todo), language="plaintext")
+            flagged = {lint.problem_text for lint in lints}
             for w in todo:
                 cache[(dialect, w)] = w not in flagged
         return {w for w in words if not cache[(dialect, w)]}
+
+    def _speller(self, dialect: Dialect) -> harper.Linter:
+        """This thread's dictionary look-up linter: the spell check and nothing else."""
+        spellers: dict[Dialect, harper.Linter] = self._local.__dict__.setdefault("spellers", {})
+        if dialect not in spellers:
+            speller = harper.Linter(dialect.harper)
+            config: dict[str, bool | None] = dict.fromkeys(speller.get_lint_config(), False)
+            config[SPELL_RULE] = True
+            speller.set_lint_config(config)
+            spellers[dialect] = speller
+        return spellers[dialect]
