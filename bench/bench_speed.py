@@ -64,9 +64,9 @@ def main() -> None:
         raw = best_of(3, lambda t=text: harper.Linter().lint(t, language="plaintext", dedup=False))
         first = best_of(3, lambda t=text: Proofreader(Config()).check(Document(t)))
         linter = harper.Linter()
-        warm_raw = best_of(3, lambda t=text: linter.lint(t, language="plaintext", dedup=False))
+        warm_raw = best_of(3, lambda t=text, h=linter: h.lint(t, language="plaintext", dedup=False))
         proofreader = Proofreader(Config())
-        warm = best_of(3, lambda t=text: proofreader.check(Document(t)))
+        warm = best_of(3, lambda t=text, p=proofreader: p.check(Document(t)))
         print(
             f"{n:>6} words {n / raw:>8,.0f} w/s {n / first:>8,.0f} w/s {raw / first:>6.2f}   "
             f"{n / warm_raw:>8,.0f} w/s {n / warm:>8,.0f} w/s {warm_raw / warm:>6.2f}"
