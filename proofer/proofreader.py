@@ -14,6 +14,7 @@ from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.punctuation import PunctuationChecker
+from proofer.checkers.quotes import QuoteChecker
 from proofer.checkers.repeated_words import RepeatedWordChecker
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.typography import TypographyChecker
@@ -73,7 +74,11 @@ class Proofreader:
             PunctuationChecker(),
             TypographyChecker(),
         ]
-        self.document_checkers: list[DocumentChecker] = [DialectChecker(self.engine), *extra]
+        self.document_checkers: list[DocumentChecker] = [
+            DialectChecker(self.engine),
+            QuoteChecker(),
+            *extra,
+        ]
 
     @property
     def rules(self) -> dict[str, Rule]:

@@ -1,0 +1,245 @@
+"""Quotation marks: the authority on them, so other engines' quote findings are dropped.
+
+Pairing lives in ``proofer.quotemarks``; this turns what it finds into findings a copy
+editor can act on, and adds the punctuation that belongs with a closing mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from proofer.checkers import CheckContext, DocumentChecker
+from proofer.document import Document
+from proofer.findings import Category, Finding, Severity
+from proofer.quotemarks import Mark, Problem, Scan, scan
+from proofer.rules import Rule
+
+UNMATCHED_CLOSE = Rule(
+    id="quotes.unmatched-close",
+    category=Category.QUOTES,
+    summary="A closing quotation mark with no opening mark before it.",
+    why="Readers cannot tell where the quotation starts, or whether it is one at all; the "
+    "opening mark was usually lost in an edit.",
+    example="The government wants … terror,” according to Khaled Nasser",
+    severity=Severity.ERROR,
+)
+UNCLOSED = Rule(
+    id="quotes.unclosed",
+    category=Category.QUOTES,
+    summary="An opening quotation mark that is never closed.",
+    why="The reader cannot tell where the speaker's words end. A quotation that runs over "
+    "paragraphs is fine without a closing mark if the next paragraph opens with “; a "
+    "partial quotation (a fragment in the reporter's sentence) must close in its paragraph.",
+    example="called it “a giveaway to developers. He said the council …",
+    severity=Severity.ERROR,
+)
+MISSING_CONTINUATION = Rule(
+    id="quotes.missing-continuation",
+    category=Category.QUOTES,
+    summary="A quotation runs on from the previous paragraph, but this one does not open with “.",
+    why="News style reopens a running quotation at the start of every paragraph it spans, so "
+    "the reader knows the speaker is still talking.",
+    example="“We have waited long enough. ¶ This vote is not the end,” she said. -> “This vote",
+    fix_safe=True,
+    severity=Severity.ERROR,
+)
+TURNED = Rule(
+    id="quotes.wrong-direction",
+    category=Category.QUOTES,
+    summary="A curly quotation mark or apostrophe facing the wrong way.",
+    why="Autocorrect turns a mark the wrong way after a deletion; in print it looks like a "
+    "stray opening mark.",
+    example="We listened to every objection“ Lindqvist said -> objection”; ‘90s -> ’90s",
+    fix_safe=True,
+    severity=Severity.ERROR,
+)
+MIXED_PAIR = Rule(
+    id="quotes.mixed-pair",
+    category=Category.QUOTES,
+    summary="A straight quotation mark paired with a curly one.",
+    why="The pair shows two different marks in print; the straight one was typed where "
+    "autocorrect did not reach.",
+    example='"disappointed but not surprised” -> “disappointed but not surprised”',
+    fix_safe=True,
+)
+INCONSISTENT = Rule(
+    id="quotes.inconsistent",
+    category=Category.QUOTES,
+    summary="A straight mark in a draft that otherwise uses curly ones (or the reverse).",
+    why="A story uses one kind of mark; a stray straight one shows in print. `proofer fix "
+    "--smart-quotes` turns all straight marks curly, apostrophes included.",
+    example='curly “quotes” elsewhere, then "this" -> “this”',
+    fix_safe=True,
+)
+NESTED = Rule(
+    id="quotes.nested",
+    category=Category.QUOTES,
+    summary="A quotation inside a quotation with the same kind of mark.",
+    why="Nested quotations alternate: double outside, single inside (or the reverse in "
+    "British style). The same mark twice usually also means a closing mark went missing.",
+    example="“They keep saying “affordable” but …” -> ‘affordable’",
+)
+OUTSIDE = Rule(
+    id="punctuation.outside-quote",
+    category=Category.PUNCTUATION,
+    summary="A period or comma after a closing quotation mark (American style).",
+    why="American style puts periods and commas inside the closing mark, whatever the "
+    "sense; British (logical) style, --quote-style british, does not flag this.",
+    example="was “disappointed but not surprised”. -> surprised.”",
+    fix_safe=True,
+)
+MISSING_COMMA = Rule(
+    id="punctuation.missing-comma-quote",
+    category=Category.PUNCTUATION,
+    summary="No comma before the closing mark of a quotation followed by its attribution.",
+    why="A quoted sentence that continues with “she said” ends in a comma, not bare.",
+    example="“We listened to every objection” Lindqvist said -> objection,”",
+    fix_safe=True,
+)
+
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_MD_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]+`|^(?: {4}|\t).*$", re.DOTALL | re.MULTILINE)
+_SAID = re.compile(
+    r"\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){1,3}?"
+    r"(?:said|says|told|added|asked|wrote|explained|recalled|insisted|noted|replied)\b"
+)
+
+
+class QuoteChecker(DocumentChecker):
+    """Pairs every quotation mark in the draft and reports what does not pair."""
+
+    rules = (
+        UNMATCHED_CLOSE,
+        UNCLOSED,
+        MISSING_CONTINUATION,
+        TURNED,
+        MIXED_PAIR,
+        INCONSISTENT,
+        NESTED,
+        OUTSIDE,
+        MISSING_COMMA,
+    )
+    owns = frozenset({Category.QUOTES})
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
+        """Quote and closing-punctuation findings for the whole draft."""
+        result = scan([(p.start, p.text) for p in doc.paragraphs], masked_spans(doc))
+        findings = [f for p in result.problems if (f := _problem(doc, p))]
+        findings += _inconsistent(result, {p.mark.pos for p in result.problems})
+        findings += _closing_punctuation(doc.text, result, ctx.quote_style)
+        return findings
+
+
+def masked_spans(doc: Document) -> list[tuple[int, int]]:
+    """URLs, and in Markdown drafts code spans and blocks: quotes there are not prose."""
+    spans = [m.span() for m in _URL.finditer(doc.text)]
+    if doc.markdown:
+        spans += [m.span() for m in _MD_CODE.finditer(doc.text)]
+    return spans
+
+
+def _problem(doc: Document, problem: Problem) -> Finding | None:
+    mark = problem.mark
+    at = (mark.pos, mark.pos + 1)
+    if problem.kind == "unmatched-close":
+        return _finding(UNMATCHED_CLOSE, at, f"Closing {mark.char} has no opening mark before it.")
+    if problem.kind == "unclosed":
+        where = _paragraph_name(doc, problem.paragraph)
+        return _finding(UNCLOSED, at, f"This {mark.char} opens a quotation that is never "
+                        f"closed; close it by the end of {where}.")  # fmt: skip
+    if problem.kind == "missing-continuation":
+        para = doc.paragraphs[problem.paragraph]
+        first = doc.text[para.start]
+        return _finding(
+            MISSING_CONTINUATION,
+            (para.start, para.start + 1),
+            f"The quotation from {_paragraph_name(doc, problem.paragraph - 1)} runs on "
+            f"here: open this paragraph with “.",
+            ("“" + first,),
+        )
+    if problem.kind == "turned":
+        what = {"apostrophe": "an apostrophe", "open": "an opening mark"}.get(
+            mark.role, "a closing mark"
+        )
+        return _finding(TURNED, at, f"{mark.char} faces the wrong way for {what}: use "
+                        f"{mark.curly}.", (mark.curly,))  # fmt: skip
+    if problem.kind == "mixed-pair":
+        partner = problem.partner.char if problem.partner else "curly"
+        return _finding(MIXED_PAIR, at, f"Straight {mark.char} paired with curly {partner}: "
+                        f"use {mark.curly}.", (mark.curly,))  # fmt: skip
+    if problem.kind in ("nested-double", "nested-single"):
+        inner = "‘" if mark.double else "“"
+        return _finding(NESTED, at, f"A quotation inside a quotation opens with {mark.char} "
+                        f"again: use {inner}, or close the first quotation.")  # fmt: skip
+    return None
+
+
+def _inconsistent(result: Scan, reported: set[int]) -> list[Finding]:
+    """Straight marks in a draft whose quotation marks are mostly curly, or curly quotation
+    marks in one whose marks are mostly straight (apostrophes follow the quotation marks)."""
+    quotes = [m for m in result.marks if m.role != "apostrophe"]
+    straight = sum(m.straight for m in quotes)
+    curly = len(quotes) - straight
+    findings = []
+    for m in result.marks:
+        if m.pos in reported:
+            continue
+        if curly and curly >= straight and m.straight:
+            message = f"Straight {m.char} in a draft that uses curly marks: use {m.curly}."
+            findings.append(_finding(INCONSISTENT, (m.pos, m.pos + 1), message, (m.curly,)))
+        elif straight > curly and not m.straight and m.role != "apostrophe":
+            plain = '"' if m.double else "'"
+            message = f"Curly {m.char} in a draft that uses straight marks: use {plain}."
+            findings.append(_finding(INCONSISTENT, (m.pos, m.pos + 1), message, (plain,)))
+    return findings
+
+
+def _closing_punctuation(text: str, result: Scan, style: str) -> Iterator[Finding]:
+    for opened, closed in result.pairs:
+        mark = closed.curly if not closed.straight else closed.char
+        after = text[closed.pos + 1 : closed.pos + 2]
+        if (
+            style == "american"
+            and after in (".", ",")
+            and text[closed.pos + 2 : closed.pos + 3] != "."
+        ):
+            yield _finding(
+                OUTSIDE,
+                (closed.pos, closed.pos + 2),
+                f"American style puts the {'period' if after == '.' else 'comma'} inside the "
+                f"closing mark: {after}{mark}",
+                (after + mark,),
+            )
+        before = text[closed.pos - 1 : closed.pos]
+        if before.isalpha() and _full_sentence(text, opened) and _SAID.match(text, closed.pos + 1):
+            start = closed.pos
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            word = text[start : closed.pos]
+            yield _finding(
+                MISSING_COMMA,
+                (start, closed.pos + 1),
+                f"A comma belongs before the closing mark when the attribution follows: "
+                f"{word},{mark}",
+                (f"{word},{mark}",),
+            )
+
+
+def _full_sentence(text: str, opened: Mark) -> bool:
+    """The quotation starts a sentence (not a fragment inside the reporter's own)."""
+    before = text[: opened.pos].rstrip(" \t\u00a0")
+    starts_upper = text[opened.pos + 1 : opened.pos + 2].isupper()
+    return starts_upper and (not before or before[-1] in "\n.!?:")
+
+
+def _paragraph_name(doc: Document, index: int) -> str:
+    para = doc.paragraphs[index]
+    line, _ = doc.line_column(para.start)
+    return f"paragraph {index + 1} (line {line})"
+
+
+def _finding(
+    rule: Rule, span: tuple[int, int], message: str, fixes: tuple[str, ...] = ()
+) -> Finding:
+    return Finding(span[0], span[1], rule.category, rule.id, message, fixes, rule.severity)

@@ -1,0 +1,247 @@
+"""Quotation marks read the way a news desk reads them.
+
+``scan`` walks a draft once and pairs every quotation mark, paragraph by paragraph, with
+news conventions built in: a quotation that runs over several paragraphs opens each with
+“ and closes only in the last; ’ is also the apostrophe (``city’s``, ``’90s``, ``rock ’n’
+roll``); nested quotations alternate double and single marks. It reports what it finds as
+plain records; the quote checker turns them into findings and the smart-quotes fixer uses
+the same pairing to turn straight marks curly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
+STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
+_DOUBLES = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+_SINGLES = SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE
+_OPENERS_BEFORE = "([{—–-/\u00a0"
+_CLOSERS_AFTER = ".,;:!?)]}—–-…/"
+# Words that start with an elided letter: ’em, ’tis, ’twas, ’til, ’cause, rock ’n’ roll.
+_ELISIONS = re.compile(r"(?:em|tis|twas|til|cause|n|bout|nuff|til)\b", re.IGNORECASE)
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){1,3}(?:said|says|told|added|asked|"
+    r"wrote|explained|continued|recalled|insisted|noted|replied)\b"
+)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One quotation mark or apostrophe and the role it plays."""
+
+    pos: int
+    char: str
+    double: bool
+    role: str  # "open", "close" or "apostrophe"
+
+    @property
+    def straight(self) -> bool:
+        """A typewriter mark: " or '."""
+        return self.char in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE)
+
+    @property
+    def curly(self) -> str:
+        """The curly mark this one should be."""
+        if self.role == "apostrophe":
+            return SINGLE_CLOSE
+        if self.double:
+            return DOUBLE_OPEN if self.role == "open" else DOUBLE_CLOSE
+        return SINGLE_OPEN if self.role == "open" else SINGLE_CLOSE
+
+    @property
+    def turned(self) -> bool:
+        """A curly mark facing the wrong way for the role it plays."""
+        return not self.straight and self.char != self.curly
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with the marks, for the quote checker to word."""
+
+    kind: str  # see QuoteChecker for the list
+    mark: Mark
+    partner: Mark | None = None
+    paragraph: int = 0  # index of the paragraph where the quotation should have closed
+
+
+@dataclass
+class Scan:
+    """Every mark in the draft with its role, and the problems found pairing them."""
+
+    marks: list[Mark] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+
+
+def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None = None) -> Scan:
+    """Pair the quotation marks of a draft given as ``(start offset, text)`` paragraphs.
+
+    ``masked`` spans (code, URLs) are skipped.
+    """
+    result = Scan()
+    pending: Mark | None = None  # a double quotation still open at the previous paragraph end
+    pending_para = 0
+    pending_partial = False
+    for index, (offset, text) in enumerate(paragraphs):
+        marks = [m for m in _marks(text, offset) if not _inside(m.pos, masked or [])]
+        stack: list[Mark] = []
+        if pending is not None:
+            if pending_partial:
+                # AP: a partial quotation must close before its paragraph ends.
+                result.problems.append(Problem("unclosed", pending, paragraph=pending_para))
+            elif _opens_paragraph(marks, offset):
+                result.marks.append(marks.pop(0))  # the running quotation's continuation
+                stack.append(pending)
+            else:
+                _report_unclosed(result, pending, pending_para, marks)
+            pending = None
+        for mark in marks:
+            mark = _resolve(mark, stack)
+            result.marks.append(mark)
+            if mark.turned:
+                result.problems.append(Problem("turned", mark))
+            _pair(mark, stack, result)
+        for mark in stack:
+            if not mark.double:
+                result.problems.append(Problem("unclosed", mark, paragraph=index))
+            elif _ATTRIBUTION.search(text, mark.pos - offset):
+                # “We waited, he said. : the closing mark went missing before the attribution.
+                result.problems.append(Problem("unclosed", mark, paragraph=index))
+            else:
+                pending, pending_para = mark, index
+                pending_partial = _is_partial(text, mark.pos - offset)
+    if pending is not None:
+        result.problems.append(Problem("unclosed", pending, paragraph=pending_para))
+    return result
+
+
+def _report_unclosed(result: Scan, pending: Mark, para: int, marks: list[Mark]) -> None:
+    """The previous paragraph ended inside a quotation and this one does not continue it.
+
+    When this paragraph closes a quotation it never opened, the continuation mark was
+    forgotten; otherwise the quotation was never closed.
+    """
+    depth = 0
+    for mark in marks:
+        if not mark.double or mark.role == "either":
+            continue
+        if mark.role == "open":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            result.problems.append(Problem("missing-continuation", mark, pending, para + 1))
+            result.pairs.append((pending, mark))
+            result.marks.append(mark)
+            marks.remove(mark)
+            return
+    result.problems.append(Problem("unclosed", pending, paragraph=para))
+
+
+def _pair(mark: Mark, stack: list[Mark], result: Scan) -> None:
+    if mark.role == "apostrophe":
+        return
+    if mark.role == "open":
+        if stack and stack[-1].double == mark.double:
+            kind = "nested-double" if mark.double else "nested-single"
+            result.problems.append(Problem(kind, mark, stack[-1]))
+        stack.append(mark)
+        return
+    # A closing mark: it closes the innermost quotation of its kind.
+    for i in range(len(stack) - 1, -1, -1):
+        if stack[i].double == mark.double:
+            opened = stack[i]
+            for inner in stack[i + 1 :]:
+                result.problems.append(Problem("unclosed", inner))
+            del stack[i:]
+            result.pairs.append((opened, mark))
+            if opened.straight != mark.straight:
+                straight = opened if opened.straight else mark
+                other = mark if straight is opened else opened
+                result.problems.append(Problem("mixed-pair", straight, other))
+            return
+    result.problems.append(Problem("unmatched-close", mark))
+
+
+def _resolve(mark: Mark, stack: list[Mark]) -> Mark:
+    """Settle the marks whose role depends on what is open."""
+    if mark.role == "either":
+        # A straight " with no telling context, or ’ after a word: it closes what is open.
+        open_here = any(m.double == mark.double for m in stack)
+        if mark.double:
+            role = "close" if open_here else "open"
+        else:
+            role = "close" if open_here else "apostrophe"
+        return Mark(mark.pos, mark.char, mark.double, role)
+    return mark
+
+
+def _marks(text: str, offset: int) -> Iterator[Mark]:
+    for i, ch in enumerate(text):
+        if ch in _DOUBLES:
+            yield Mark(offset + i, ch, True, _double_role(text, i))
+        elif ch in _SINGLES:
+            yield Mark(offset + i, ch, False, _single_role(text, i))
+
+
+def _context(text: str, i: int) -> tuple[bool, bool]:
+    """(looks like an opening position, looks like a closing position)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    space_before = before.isspace() or before in _OPENERS_BEFORE or before in _DOUBLES + "‘"
+    space_after = after.isspace() or after in _CLOSERS_AFTER or after in _DOUBLES + "’"
+    return space_before and not after.isspace(), space_after and not before.isspace()
+
+
+def _double_role(text: str, i: int) -> str:
+    opening, closing = _context(text, i)
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        return "close"
+    ch = text[i]
+    if ch == DOUBLE_OPEN:
+        return "open"
+    if ch == DOUBLE_CLOSE:
+        return "close"
+    return "either"
+
+
+def _single_role(text: str, i: int) -> str:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return "apostrophe"  # city’s, o’clock, Thiong’o
+    if not before.isalnum() and (after.isdigit() or _ELISIONS.match(text, i + 1)):
+        return "apostrophe"  # ’90s, ’em, the first mark of rock ’n’ roll
+    if before in "nN" and text[i - 2 : i - 1] in ("’", "'"):
+        return "apostrophe"  # the second mark of rock ’n’ roll
+    opening, closing = _context(text, i)
+    if opening and not closing:
+        return "open"
+    if closing and not opening:
+        if before in "sSzZ" or text[i - 2 : i] == "in":
+            return "either"  # the end of a ‘quotation’, the Joneses’ house, or goin’
+        return "close"
+    return "open" if text[i] == SINGLE_OPEN else "either"
+
+
+def _opens_paragraph(marks: list[Mark], offset: int) -> bool:
+    """The paragraph begins with an opening double mark: a running quotation continues."""
+    return bool(marks) and marks[0].double and marks[0].pos == offset and marks[0].role == "open"
+
+
+def _is_partial(text: str, i: int) -> bool:
+    """A quoted fragment inside the reporter's own sentence (``called it “a giveaway``):
+    mid-sentence, and starting in lower case."""
+    after = text[i + 1 : i + 2]
+    before = text[:i].rstrip()
+    mid_sentence = bool(before) and before[-1] not in ".!?:;—–"
+    return mid_sentence and after.islower()
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)

@@ -1,0 +1,241 @@
+"""Quotation marks as a news desk reads them: what must be caught, what must be left alone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from proofer.checkers import CheckContext
+from proofer.checkers.quotes import QuoteChecker
+from proofer.document import Document
+from proofer.findings import Finding, apply_fixes
+
+Check = Callable[..., list[Finding]]
+
+
+def quote_findings(text: str, style: str = "american", markdown: bool = False) -> list[Finding]:
+    """The quote checker alone: fast enough for property tests."""
+    doc = Document(text, markdown=markdown)
+    return QuoteChecker().check_document(doc, CheckContext(quote_style=style))
+
+
+def rules_at(text: str, **kw: object) -> list[tuple[str, str]]:
+    found = sorted(quote_findings(text, **kw), key=lambda f: (f.start, f.end))  # type: ignore[arg-type]
+    return [(f.rule, text[f.start : f.end]) for f in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The government wants it, while obscuring terror,” according to Khaled Nasser.",
+            [("quotes.unmatched-close", "”")],
+        ),
+        (
+            "He called it “a giveaway to developers. He said the council ignored it.\n\n"
+            "Wierzbicki said no.",
+            [("quotes.unclosed", "“")],
+        ),
+        (
+            "“We listened to every objection“ Lindqvist said.",
+            [("punctuation.missing-comma-quote", "objection“"), ("quotes.wrong-direction", "“")],
+        ),
+        (
+            'The group was "disappointed but not surprised” by the vote.',
+            [("quotes.mixed-pair", '"')],
+        ),
+        (
+            "She said it was “disappointed but not surprised”.",
+            [("punctuation.outside-quote", "”.")],
+        ),
+        ("In the ‘90s the pier closed.", [("quotes.wrong-direction", "‘")]),
+        (
+            "“They keep saying “affordable” but nobody knows,” he said.",
+            [("quotes.nested", "“")],
+        ),
+    ],
+)
+def test_broken_marks_are_caught(text: str, expected: list[tuple[str, str]]) -> None:
+    assert rules_at(text) == expected
+
+
+def test_missing_continuation_mark_is_caught_at_the_paragraph() -> None:
+    text = "“We have waited long enough.\n\nThis vote is the end of the waiting,” she said."
+    findings = quote_findings(text)
+    assert [(f.rule, f.suggestions) for f in findings] == [("quotes.missing-continuation", ("“T",))]
+    assert findings[0].start == text.index("This")
+
+
+def test_partial_quotation_must_close_in_its_paragraph() -> None:
+    text = "He called it “a giveaway to developers.\n\n“It is not,” she said."
+    assert rules_at(text) == [("quotes.unclosed", "“")]
+
+
+def test_lost_closing_mark_before_attribution() -> None:
+    text = "“We waited long enough, she said.\n\n“The end,” he said."
+    assert rules_at(text) == [("quotes.unclosed", "“")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quotation over two paragraphs: open both, close only the last.
+        "“We have waited long enough,” Lindqvist said. “Every year the piers rot.\n\n"
+        "“This vote is the end of the waiting.”",
+        "The city’s ferry, the ’90s, rock ’n’ roll at 5 o’clock, the Joneses’ dog, "
+        "Ngũgĩ wa Thiong’o and ’em.",
+        "Residents told him: “They keep saying ‘affordable’ but nobody can say what it means.”",
+        "She said the plan would “bring the waterfront back to the people who live here.”",
+        "A spokesman said the result was a “significant achievement” for the army.",
+        "Headline: Mayor calls plan ‘a giveaway’",
+        "He said, “We will be back.” Then he left.",
+    ],
+)
+def test_correct_quotation_is_left_alone(text: str) -> None:
+    assert rules_at(text) == []
+
+
+def test_british_style_leaves_logical_punctuation_alone() -> None:
+    text = "She said it was “disappointed but not surprised”."
+    assert rules_at(text, style="british") == []
+
+
+def test_straight_marks_in_a_curly_draft() -> None:
+    text = '“One,” she said. “Two,” he said. Then "three" and it\'s done.'
+    found = [(f.rule, text[f.start : f.end], f.suggestions) for f in quote_findings(text)]
+    assert found == [
+        ("quotes.inconsistent", '"', ("“",)),
+        ("quotes.inconsistent", '"', ("”",)),
+        ("quotes.inconsistent", "'", ("’",)),
+    ]
+
+
+def test_a_straight_draft_is_consistent() -> None:
+    assert rules_at('"One," she said. "Two," he said. It\'s done.') == []
+
+
+def test_quotes_in_code_and_urls_are_not_prose() -> None:
+    text = 'Run `print("hi)` or see https://example.org/a”b for “more.”'
+    assert rules_at(text, markdown=True) == []
+
+
+def test_engine_quote_findings_give_way(check: Check) -> None:
+    text = (
+        "“We have waited long enough,” she said. “Every year the piers rot.\n\n“This vote ends it.”"
+    )
+    assert [f.rule for f in check(text) if "quote" in f.rule.lower()] == []
+
+
+# Property tests: generated news paragraphs with correct quotations.
+
+# No word ends in "s": a quoted word like ‘piers’ that lost its opening mark reads as the
+# plural possessive piers’, which no checker can tell apart.
+_WORDS = st.sampled_from(["the", "council", "voted", "harbor", "plan", "late", "money", "pier"])
+_NAMES = st.sampled_from(["Lindqvist", "Nwachukwu", "Okafor"])
+
+
+@st.composite
+def _sentence(draw: st.DrawFn) -> str:
+    words = draw(st.lists(_WORDS, min_size=2, max_size=6))
+    return " ".join(words).capitalize()
+
+
+@st.composite
+def _paragraph(draw: st.DrawFn) -> list[str]:
+    """One or two paragraphs (a running quotation) in one of the forms news copy uses."""
+    s1, s2, name = draw(_sentence()), draw(_sentence()), draw(_NAMES)
+    inner = draw(_WORDS)
+    form = draw(st.integers(0, 5))
+    if form == 0:
+        return [f"{s1} {name} said."]
+    if form == 1:
+        return [f"“{s1},” {name} said."]
+    if form == 2:
+        return [f"{name} said: “{s1}.” {s2}."]
+    if form == 3:
+        return [f"{name} called it “{inner.lower()} {s2.lower()}” on Monday."]
+    if form == 4:
+        return [f"“{s1} ‘{inner}’ {s2.lower()},” {name} said."]
+    return [f"“{s1}.", f"“{s2},” {name} said."]
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> str:
+    groups = draw(st.lists(_paragraph(), min_size=1, max_size=5))
+    # A paragraph with a quotation is never followed by one that opens with a quotation
+    # mark here: if the first one's closing mark goes, the pair reads as a correct running
+    # quotation, and no checker can tell them apart without knowing who is speaking.
+    out: list[str] = []
+    for group in groups:
+        if out and "”" in out[-1] and group[0].startswith("“"):
+            out.append("The meeting went on.")
+        out.extend(group)
+    return "\n\n".join(out)
+
+
+@settings(max_examples=200, deadline=None)
+@given(drafts())
+def test_balanced_quotations_are_never_flagged(text: str) -> None:
+    assert rules_at(text) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(drafts(), st.data())
+def test_removing_any_mark_is_caught(text: str, data: st.DataObject) -> None:
+    marks = [i for i, ch in enumerate(text) if ch in "“”‘" or _is_closing_single(text, i)]
+    i = data.draw(st.sampled_from(marks)) if marks else None
+    if i is None:
+        return
+    if text[i] == "“" and _opens_running_quotation(text, i):
+        return  # a running quotation's first mark: without it, the rest still reads right
+    broken = text[:i] + text[i + 1 :]
+    assert quote_findings(broken), broken
+
+
+def _is_closing_single(text: str, i: int) -> bool:
+    return text[i] == "’" and i > 0 and text[i - 1].isalpha() and text[i - 2 : i].isalpha()
+
+
+def _opens_running_quotation(text: str, i: int) -> bool:
+    end = text.find("\n\n", i)
+    return end >= 0 and "”" not in text[i:end]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    drafts(),
+    st.lists(st.sampled_from(["turn", "straighten"]), min_size=1, max_size=3),
+    st.data(),
+)
+def test_fixes_apply_cleanly_and_leave_balanced_text(
+    text: str, damage: list[str], data: st.DataObject
+) -> None:
+    marks = [i for i, ch in enumerate(text) if ch in "“”"]
+    if not marks:
+        return
+    broken = list(text)
+    for how in damage:
+        i = data.draw(st.sampled_from(marks))
+        broken[i] = {"turn": {"“": "”", "”": "“"}, "straighten": {"“": '"', "”": '"'}}[how].get(
+            broken[i], broken[i]
+        )
+    damaged = "".join(broken)
+    findings = quote_findings(damaged)
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(damaged)
+    fixed = apply_fixes(
+        damaged, [(f.start, f.end, f.suggestions[0]) for f in findings if f.suggestions]
+    )
+    assert rules_at(fixed) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab .,\n“”‘’\"'")))
+def test_any_text_gives_spans_inside_it(text: str) -> None:
+    for f in quote_findings(text):
+        assert 0 <= f.start < f.end <= len(text)
+        if f.suggestions:
+            apply_fixes(text, [(f.start, f.end, f.suggestions[0])])
