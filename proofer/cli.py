@@ -14,6 +14,7 @@ from pathlib import Path
 
 from proofer import __version__
 from proofer.checkers.languagetool import LanguageToolChecker
+from proofer.checkers.quotes import masked_spans
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
@@ -21,6 +22,7 @@ from proofer.findings import Finding, Severity, apply_fixes
 from proofer.formats import DraftError, read_draft, write_draft
 from proofer.formats.text import decode
 from proofer.proofreader import Proofreader
+from proofer.quotemarks import smart_quotes
 from proofer.report import FileResult, as_github, as_json, as_text, summary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -62,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("path", help="the draft; - reads standard input")
     fix.add_argument("--output", "-o", required=True, help="where to write; - for stdout")
     fix.add_argument("--track-changes", action="store_true", help="Word revisions (.docx)")
+    fix.add_argument(
+        "--smart-quotes",
+        action="store_true",
+        default=None,
+        help="turn every straight quotation mark and apostrophe into the right curly one",
+    )
     _add_check_options(fix)
     fix.set_defaults(run=_fix)
 
@@ -87,6 +95,7 @@ def _config(args: argparse.Namespace, draft: Path | None) -> Config:
         "quote_style": args.quote_style,
         "languagetool": args.languagetool,
         "fail_on": getattr(args, "fail_on", None),
+        "smart_quotes": getattr(args, "smart_quotes", None),
         "entities": tuple(args.entities) if args.entities else None,
         "dictionary": tuple(args.dictionary) if args.dictionary else None,
     }
@@ -181,6 +190,9 @@ def _fix(args: argparse.Namespace) -> int:
         for f in proofreader.check(doc).findings
         if f.suggestions and f.rule in rules and rules[f.rule].fix_safe
     ]
+    if proofreader.config.smart_quotes:
+        paragraphs = [(p.start, p.text) for p in doc.paragraphs]
+        fixes += smart_quotes(paragraphs, masked_spans(doc))
     fixed = apply_fixes(doc.text, fixes)
     if args.output == "-":
         sys.stdout.write(fixed)

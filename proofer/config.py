@@ -37,6 +37,7 @@ class Config:
     quote_style: str = "american"
     fail_on: str = "error"
     ignore: tuple[str, ...] = ()  # rule ids or prefixes ("harper.", "spelling.unverified-name")
+    smart_quotes: bool = False  # `proofer fix` turns straight marks curly
     source: Path | None = None  # the file these settings came from
 
     def with_overrides(self, **values: Any) -> Config:

@@ -17,7 +17,7 @@ from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
 from proofer.checkers.repeated_words import RepeatedWordChecker
 from proofer.checkers.spelling import SpellingChecker
-from proofer.checkers.typography import TypographyChecker
+from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
 from proofer.config import Config
 from proofer.dialects import DialectReport, detect
 from proofer.dictionary import KnownWords, load_dictionary
@@ -77,6 +77,7 @@ class Proofreader:
         self.document_checkers: list[DocumentChecker] = [
             DialectChecker(self.engine),
             QuoteChecker(),
+            PunctuationStyleChecker(),
             *extra,
         ]
 

@@ -93,8 +93,13 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
                 # AP: a partial quotation must close before its paragraph ends.
                 result.problems.append(Problem("unclosed", pending, paragraph=pending_para))
             elif _opens_paragraph(marks, offset):
-                result.marks.append(marks.pop(0))  # the running quotation's continuation
-                stack.append(pending)
+                # The running quotation continues; its newest opening mark stands for it,
+                # so a quotation that never closes is reported where it should have.
+                continuation = marks.pop(0)
+                result.marks.append(continuation)
+                if continuation.turned:
+                    result.problems.append(Problem("turned", continuation))
+                stack.append(continuation)
             else:
                 _report_unclosed(result, pending, pending_para, marks)
             pending = None
@@ -245,3 +250,11 @@ def _is_partial(text: str, i: int) -> bool:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+def smart_quotes(
+    paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    """Edits that turn every straight quotation mark and apostrophe into the curly mark its
+    pairing calls for: openings “ ‘, closings ” ’, apostrophes ’ (``’90s``, ``don’t``)."""
+    return [(m.pos, m.pos + 1, m.curly) for m in scan(paragraphs, masked).marks if m.straight]

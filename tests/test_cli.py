@@ -151,3 +151,18 @@ def test_installed_command_runs(draft: Path) -> None:
     )
     assert result.returncode == 1
     assert "Vladimir" in result.stdout
+
+
+def test_fix_smart_quotes_pairs_marks_and_keeps_apostrophes(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(
+        "He said \"it's the '90s 'all over again'\" and left.\n\n\"We waited.\n\n"
+        '"Then we won," she said.\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.txt"
+    assert main(["fix", str(src), "--output", str(out), "--smart-quotes"]) == 0
+    assert out.read_text(encoding="utf-8") == (
+        "He said “it’s the ’90s ‘all over again’” and left.\n\n“We waited.\n\n"
+        "“Then we won,” she said.\n"
+    )

@@ -12,11 +12,27 @@ from proofer.rules import Rule
 DOUBLED = Rule(
     id="punctuation.doubled",
     category=Category.PUNCTUATION,
-    summary="A period, comma, semicolon or colon typed twice.",
+    summary="A period, comma, semicolon, colon, question or exclamation mark typed twice.",
     why="Two periods are not an ellipsis (that takes three, or …); a doubled mark is a slip.",
     example="Talks are expected to resume in April.. -> April.",
     fix_safe=True,
     severity=Severity.ERROR,
+)
+MIXED_MARKS = Rule(
+    id="punctuation.interrobang",
+    category=Category.PUNCTUATION,
+    summary="A question mark and an exclamation mark together (?! or !?).",
+    why="News style ends a sentence with one mark; pick the one the sentence needs.",
+    example="He said what?! -> He said what?",
+    severity=Severity.INFO,
+)
+NO_SPACE_AFTER = Rule(
+    id="punctuation.no-space-after",
+    category=Category.PUNCTUATION,
+    summary="No space after the end of a sentence.",
+    why="Two sentences run together read as one word to a reader and to search engines.",
+    example="the vote.The council -> the vote. The council",
+    fix_safe=True,
 )
 SPACE_BEFORE = Rule(
     id="punctuation.space-before",
@@ -29,7 +45,12 @@ SPACE_BEFORE = Rule(
 )
 
 # Exactly two of the same mark: three periods are an ellipsis.
-_DOUBLED = re.compile(r"(?<![.,;:])([.,;:])\1(?![.,;:])")
+_DOUBLED = re.compile(r"(?<![.,;:!?])([.,;:!?])\1(?![.,;:!?])")
+_MIXED = re.compile(r"\?!|!\?")
+# word.Word, but not in a domain (example.com), an initialism (U.S.) or a decimal.
+_RUN_ON = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
+_NAMES = {".": "period", ",": "comma", ";": "semicolon", ":": "colon", "?": "question mark",
+          "!": "exclamation mark"}  # fmt: skip
 # A space between a word and a mark; not before ".5" or an ellipsis, not at a line start.
 _SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,.;:!?])(?![\d.])")
 
@@ -37,17 +58,22 @@ _SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,.;:!?])(?![\d.])
 class PunctuationChecker(ParagraphChecker):
     """Doubled marks and spaces before marks."""
 
-    rules = (DOUBLED, SPACE_BEFORE)
+    rules = (DOUBLED, MIXED_MARKS, NO_SPACE_AFTER, SPACE_BEFORE)
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
-        """Findings for ``text``, each with a safe fix."""
-        return list(_doubled(text)) + list(_space_before(text))
+        """Findings for ``text``."""
+        return [
+            *_doubled(text),
+            *_mixed(text),
+            *_run_on(text),
+            *_space_before(text),
+        ]
 
 
 def _doubled(text: str) -> Iterator[Finding]:
     for m in _DOUBLED.finditer(text):
         mark = m.group(1)
-        name = {".": "period", ",": "comma", ";": "semicolon", ":": "colon"}[mark]
+        name = _NAMES[mark]
         yield Finding(
             m.start(),
             m.end(),
@@ -69,5 +95,35 @@ def _space_before(text: str) -> Iterator[Finding]:
             SPACE_BEFORE.id,
             f"Space before ‘{mark}’.",
             (mark,),
+            Severity.WARNING,
+        )
+
+
+def _mixed(text: str) -> Iterator[Finding]:
+    for m in _MIXED.finditer(text):
+        yield Finding(
+            m.start(),
+            m.end(),
+            Category.PUNCTUATION,
+            MIXED_MARKS.id,
+            f"‘{m.group()}’: end the sentence with one mark.",
+            (m.group()[0], m.group()[1]),
+            Severity.INFO,
+        )
+
+
+def _run_on(text: str) -> Iterator[Finding]:
+    for m in _RUN_ON.finditer(text):
+        start = text.rfind(" ", 0, m.start()) + 1
+        token = text[start : text.find(" ", m.end()) if " " in text[m.end() :] else len(text)]
+        if "@" in token or "/" in token or "www" in token:
+            continue
+        yield Finding(
+            m.start(),
+            m.end(),
+            Category.PUNCTUATION,
+            NO_SPACE_AFTER.id,
+            f"No space after ‘{m.group(1)}’ between two sentences.",
+            (m.group(1) + " ",),
             Severity.WARNING,
         )

@@ -177,10 +177,16 @@ def _problem(doc: Document, problem: Problem) -> Finding | None:
 
 def _inconsistent(result: Scan, reported: set[int]) -> list[Finding]:
     """Straight marks in a draft whose quotation marks are mostly curly, or curly quotation
-    marks in one whose marks are mostly straight (apostrophes follow the quotation marks)."""
+    marks in one whose marks are mostly straight (apostrophes follow the quotation marks).
+
+    Curly wins a tie, and wins whenever a straight mark is paired with a curly one: the
+    writer's tools make curly marks, and a stray straight one is the slip.
+    """
     quotes = [m for m in result.marks if m.role != "apostrophe"]
     straight = sum(m.straight for m in quotes)
     curly = len(quotes) - straight
+    if any(p.kind == "mixed-pair" for p in result.problems):
+        straight = min(straight, curly)
     findings = []
     for m in result.marks:
         if m.pos in reported:

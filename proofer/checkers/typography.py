@@ -1,10 +1,11 @@
-"""Typography: spacing a reader does not notice until it is printed."""
+"""Typography: spacing, ellipses and dashes a reader does not notice until they are printed."""
 
 from __future__ import annotations
 
 import re
 
-from proofer.checkers import CheckContext, ParagraphChecker
+from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
+from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
 
@@ -46,3 +47,64 @@ def _describe(run: str) -> str:
     if "\u00a0" in run:
         return "A no-break space and a space together: use one space."
     return f"{len(run)} spaces in a row: use one."
+
+
+ELLIPSIS = Rule(
+    id="typography.ellipsis",
+    category=Category.TYPOGRAPHY,
+    summary="An ellipsis typed as three dots in a draft that also uses the … character.",
+    why="One draft, one ellipsis: the dots and the character look different in print.",
+    example="it is different … We seek ... to restore -> …",
+    fix_safe=True,
+)
+DASH_SPACING = Rule(
+    id="typography.dash-spacing",
+    category=Category.TYPOGRAPHY,
+    summary="A dash with a space on one side only, or a hyphen standing in for a dash.",
+    why="A dash is spaced on both sides or on neither; the draft's own majority decides. "
+    "A hyphen between spaces is a dash typed on a keyboard without one.",
+    example="the harbor —which -> the harbor — which; the pier - and the port -> the pier — and",
+    fix_safe=True,
+)
+
+_DOTS = re.compile(r"(?<!\.)(?:\.\.\.|\. \. \.)(?!\.)")
+_DASH = re.compile(r"(?P<before>[ \u00a0]?)(?P<dash>[—–])(?P<after>[ \u00a0]?)")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+
+
+class PunctuationStyleChecker(DocumentChecker):
+    """Ellipses and dashes written one way across the draft."""
+
+    rules = (ELLIPSIS, DASH_SPACING)
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
+        """Minority forms of the ellipsis and of dash spacing, fixed to the majority."""
+        return [*_ellipses(doc.text), *_dashes(doc.text)]
+
+
+def _ellipses(text: str) -> list[Finding]:
+    if "…" not in text:
+        return []
+    return [
+        Finding(m.start(), m.end(), Category.TYPOGRAPHY, ELLIPSIS.id,
+                "Three dots where the rest of the draft uses …: use the character.", ("…",))
+        for m in _DOTS.finditer(text)
+    ]  # fmt: skip
+
+
+def _dashes(text: str) -> list[Finding]:
+    dashes = [m for m in _DASH.finditer(text) if m.group("dash") == "—"]
+    spaced = sum(bool(m.group("before")) and bool(m.group("after")) for m in dashes)
+    closed = sum(not m.group("before") and not m.group("after") for m in dashes)
+    dash = " — " if spaced >= closed else "—"
+    findings = []
+    for m in dashes:
+        if bool(m.group("before")) != bool(m.group("after")):
+            message = "A dash with a space on one side only."
+            findings.append(Finding(m.start(), m.end(), Category.TYPOGRAPHY, DASH_SPACING.id,
+                                    message, (dash,)))  # fmt: skip
+    for m in _SPACED_HYPHEN.finditer(text):
+        message = "A hyphen between spaces: use a dash."
+        findings.append(Finding(m.start(), m.end(), Category.TYPOGRAPHY, DASH_SPACING.id,
+                                message, (dash,)))  # fmt: skip
+    return findings
