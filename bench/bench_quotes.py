@@ -17,12 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import stories, words  # noqa: E402
-from proofer.checkers import CheckContext  # noqa: E402
-from proofer.checkers.quotes import QuoteChecker  # noqa: E402
-from proofer.config import Config  # noqa: E402
-from proofer.document import Document  # noqa: E402
-from proofer.proofreader import Proofreader  # noqa: E402
+from bench.corpus import stories, words
+from proofer.checkers import CheckContext
+from proofer.checkers.quotes import QuoteChecker
+from proofer.config import Config
+from proofer.document import Document
+from proofer.proofreader import Proofreader
 
 
 def damages(text: str) -> Iterator[tuple[str, str, int]]:
@@ -77,9 +77,8 @@ def main() -> None:
     print(f"corpus: {len(corpus)} stories, {sum(words(s.text) for s in corpus)} words")
     print(f"quote alarms on the untouched stories: {clean_alarms}")
     for kind, results in sorted(caught.items()):
-        print(
-            f"  {kind:<22} {sum(results):>4}/{len(results):<4} {100 * sum(results) / len(results):5.1f}%"
-        )
+        got, n = sum(results), len(results)
+        print(f"  {kind:<22} {got:>4}/{n:<4} {100 * got / n:5.1f}%")
     print(f"  {'all damage':<22} {hits:>4}/{total:<4} {100 * hits / total:5.1f}%")
 
     text = "\n\n".join(s.text for s in corpus) * 3
