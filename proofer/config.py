@@ -38,6 +38,7 @@ class Config:
     fail_on: str = "error"
     ignore: tuple[str, ...] = ()  # rule ids or prefixes ("harper.", "spelling.unverified-name")
     smart_quotes: bool = False  # `proofer fix` turns straight marks curly
+    first_reference: bool = False  # full name first, surname after
     source: Path | None = None  # the file these settings came from
 
     def with_overrides(self, **values: Any) -> Config:

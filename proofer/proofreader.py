@@ -1,8 +1,8 @@
 """The proofreader runs the checkers and is the one place their findings are merged.
 
-Two engines flagging the same text become one finding: the better-informed one wins (the
-project's own checkers, which know the entity list and news style, before Harper, before
-LanguageTool; then the more serious finding; then the one with suggestions).
+Two engines flagging the same text become one finding: the more serious one, and between
+equals the better-informed one (the project's own checkers, which know the entity list and
+news style, before Harper, before LanguageTool), then the one with suggestions.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.grammar import GrammarChecker
+from proofer.checkers.names import NameChecker
 from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
 from proofer.checkers.repeated_words import RepeatedWordChecker
@@ -77,6 +78,7 @@ class Proofreader:
         self.document_checkers: list[DocumentChecker] = [
             DialectChecker(self.engine),
             QuoteChecker(),
+            NameChecker(self.engine, self.config.first_reference),
             PunctuationStyleChecker(),
             *extra,
         ]
@@ -184,9 +186,9 @@ class Proofreader:
 
 def _priority(f: Finding) -> tuple[int, int, int, int, int]:
     return (
+        -f.severity.rank,
         _ENGINE_RANK[f.engine],
         _CATEGORY_RANK[f.category],
-        -f.severity.rank,
         -len(f.suggestions),
         f.start,
     )

@@ -11,7 +11,7 @@ import harper
 from proofer.checkers import CheckContext, ParagraphChecker
 from proofer.engines.harper import SPELL_RULE, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
-from proofer.words import token_around
+from proofer.words import strip_possessive, token_around
 
 # Harper rules never reported, and why.
 SILENCED = {
@@ -65,6 +65,8 @@ def _finding(text: str, rule_name: str, lint: harper.Lint) -> Finding | None:
     start, end = lint.span.start, lint.span.end
     if start < end and _cuts_token(text, start, end):
         return None  # Harper mis-tokenised an apostrophe or hyphen (’90s, the re-election)
+    if _shouted(lint.problem_text):
+        return None  # datelines and acronyms (SAN FRANCISCO, IL’s) are capitals on purpose
     category = _CATEGORY.get(lint.lint_kind, Category.GRAMMAR)
     severity = Severity.INFO if category in _INFO_CATEGORIES else Severity.WARNING
     suggestions = tuple(_replacement(text, start, end, s) for s in lint.suggestions)
@@ -78,6 +80,11 @@ def _finding(text: str, rule_name: str, lint: harper.Lint) -> Finding | None:
         severity,
         Engine.HARPER,
     )
+
+
+def _shouted(problem: str) -> bool:
+    letters = [ch for ch in strip_possessive(problem) if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 def _cuts_token(text: str, start: int, end: int) -> bool:

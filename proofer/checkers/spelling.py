@@ -188,8 +188,7 @@ class SpellingChecker(ParagraphChecker):
         lower = word.lower()
         listed = []
         if is_capitalised(word):  # a lower-case slip is of a word, not of a name
-            listed = [w for w in ctx.entities.words() if abs(len(w) - len(word)) <= 2]
-            listed = [w for w in listed if OSA.distance(lower, w.lower()) <= _reach(word)]
+            listed = [w for w, _ in ctx.entities.index.near(word, _reach(word))]
         # Only the best-scoring neighbours are looked up: Harper computes suggestions for
         # every word it does not know, so asking about all of them would cost milliseconds.
         near = [s.word for s in rank(word, neighbours(word))[:_NEIGHBOURS_CHECKED]]

@@ -1,0 +1,385 @@
+"""Names: every name in the draft spelled the way the entity list spells it, and one way.
+
+Names are found as runs of capitalised words (with the particles names carry: al-, bin,
+van der, de). A run is matched against the list's forms word by word; a form matches when
+its words line up with the run's, each exactly or one slip off, and at least one exactly
+(a one-word name needs stronger evidence). The list's spelling is the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from proofer.checkers import CheckContext, DocumentChecker
+from proofer.document import Document
+from proofer.engines.harper import HarperEngine
+from proofer.entities import Entity, EntityIndex, NameForm
+from proofer.findings import Category, Finding, Severity
+from proofer.lexicon import zipf
+from proofer.rules import Rule
+from proofer.words import PARTICLES, WORD, strip_possessive
+
+VARIANT = Rule(
+    id="names.variant",
+    category=Category.NAMES,
+    summary="A name on the entity list, spelled differently.",
+    why="Misspelled names are the correction readers notice most. The list is the "
+    "newsroom's authority; a word one slip from a listed name, next to the rest of that "
+    "name (or alone, once the full name is known), is a slip.",
+    example="Russian President Vladamir Putin -> Vladimir; Margarete Lindqvist -> Margarethe",
+    severity=Severity.ERROR,
+)
+CORRECTION = Rule(
+    id="names.correction",
+    category=Category.NAMES,
+    summary="A form the entity list marks for correction.",
+    why="House style: the list says which forms to replace (`Islamic State | IS ! ISIS`).",
+    example="ISIS fighters -> Islamic State fighters",
+    fix_safe=True,
+)
+INCONSISTENT = Rule(
+    id="names.inconsistent",
+    category=Category.NAMES,
+    summary="A name spelled two ways in the same draft.",
+    why="One person, one spelling. The form used most often (or the listed one) is the fix; "
+    "names that differ by one slip and share a first name or surname are one person.",
+    example="Maamoun Abdulkarim … Mamoun Abdulkarim -> Maamoun",
+)
+UNLISTED = Rule(
+    id="names.unlisted",
+    category=Category.NAMES,
+    summary="A name the entity list does not know.",
+    why="Listed once per name so the copy editor can verify it against a source and add it "
+    "to the list with one action.",
+    example="Garret Pustay -> verify, then add to the entity list",
+    severity=Severity.INFO,
+    once_per_text=True,
+)
+FIRST_REFERENCE = Rule(
+    id="names.first-reference",
+    category=Category.NAMES,
+    summary="A person named by surname before their full name (with first-reference on).",
+    why="News style names a person in full on first reference and by surname after; where "
+    "two people share a surname, both names every time.",
+    example="Lindqvist said … Mayor Margarethe Lindqvist -> full name first",
+    severity=Severity.INFO,
+)
+
+_COMMON = 3.0  # a word this common in English is a word first (Bell, not Bel)
+_SINGLE_WORD_RARE = 1.5
+_CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
+_GAP = re.compile(r"[ \u00a0]")
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str  # without a possessive ending
+
+    @property
+    def capitalised(self) -> bool:
+        """``Putin``, and names joined to a particle: ``al-Assad``, ``d’Estaing``."""
+        return any(part[:1].isupper() for part in re.split(r"[-’']", self.text))
+
+
+@dataclass(frozen=True)
+class _Match:
+    form: NameForm
+    tokens: tuple[_Token, ...]
+    slips: tuple[int, ...]  # positions in ``tokens`` spelled differently from the form
+
+
+class NameChecker(DocumentChecker):
+    """Checks names against the entity list and against each other."""
+
+    rules = (VARIANT, CORRECTION, INCONSISTENT, UNLISTED, FIRST_REFERENCE)
+
+    def __init__(self, engine: HarperEngine | None = None, first_reference: bool = False):
+        self._engine = engine
+        self._first_reference = first_reference
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
+        """Name findings for the whole draft."""
+        index = ctx.entities.index
+        runs = [run for p in doc.paragraphs for run in _runs(p.text, p.start)]
+        matches = [m for run in runs for m in _match_run(run, index)]
+        findings = [f for m in matches if (f := _match_finding(m))]
+        known_full = {m.form.entity for m in matches if not m.slips and len(m.form.tokens) > 1}
+        matched = {t.start for m in matches for t in m.tokens}
+        loose = [t for run in runs for t in run if t.start not in matched and t.capitalised]
+        findings += _surname_slips(loose, index, known_full, doc.text)
+        findings += _inconsistent(runs, index, matched)
+        findings += self._unlisted(doc, ctx, runs, matched)
+        if self._first_reference:
+            findings += _first_reference(matches, runs)
+        return findings
+
+    def _unlisted(
+        self, doc: Document, ctx: CheckContext, runs: list[list[_Token]], matched: set[int]
+    ) -> list[Finding]:
+        """Runs with a word no dictionary knows, outside any listed name: names to verify."""
+        if self._engine is None:
+            return []
+        candidates = []
+        for run in runs:
+            free = [t for t in run if t.start not in matched]
+            while free and not free[0].capitalised:
+                free.pop(0)
+            while free and not free[-1].capitalised:
+                free.pop()
+            if free and any(t.capitalised for t in free):
+                candidates.append(free)
+        words = [t.text for run in candidates for t in run if t.capitalised]
+        unknown = self._engine.unknown_words(words, ctx.dialect) if words else set()
+        unknown = {w for w in unknown - ctx.entities.index.words if not ctx.known.accepts(w)}
+        findings = []
+        listed_words: set[str] = set()
+        for run in candidates:
+            strange = [i for i, t in enumerate(run) if t.text in unknown and zipf(t.text) < _COMMON]
+            if not strange or {run[i].text for i in strange} <= listed_words:
+                continue  # nothing to verify, or a name already listed here in full
+            listed_words |= {run[i].text for i in strange}
+            # Titles and nationalities before a name are common words: "Syrian President".
+            while zipf(run[0].text) >= _COMMON and run[0].text not in unknown:
+                run = run[1:]
+            start, end = run[0].start, run[-1].end
+            name = doc.text[start:end]
+            findings.append(
+                Finding(
+                    start,
+                    end,
+                    Category.NAMES,
+                    UNLISTED.id,
+                    f"‘{name}’ is not on the entity list: verify it, then add it.",
+                    (),
+                    Severity.INFO,
+                )
+            )
+        return findings
+
+
+def _runs(text: str, offset: int) -> list[list[_Token]]:
+    """Runs of capitalised words joined by single spaces, with name particles inside."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    last_end = -1
+    for m in WORD.finditer(text):
+        word = strip_possessive(m.group())
+        token = _Token(offset + m.start(), offset + m.start() + len(word), word)
+        joined = current and m.start() - last_end == 1 and _GAP.match(text, last_end)
+        is_name_word = token.capitalised or word.lower() in _CONNECTORS or "-" in word
+        if joined and is_name_word:
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = [token] if token.capitalised else []
+        last_end = m.start() + len(m.group())
+        if m.group() != word:  # a possessive ends the name
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [_trim(run) for run in runs if any(t.capitalised for t in run)]
+
+
+def _trim(run: list[_Token]) -> list[_Token]:
+    while run and not run[-1].capitalised:
+        run = run[:-1]
+    return run
+
+
+def _reach(word: str) -> int:
+    return 1 if len(word) < 8 else 2
+
+
+def _close(word: str, listed: str) -> bool:
+    """``word`` is one slip (two for long words) from ``listed``, and not a common word."""
+    if word == listed:
+        return True
+    return (
+        len(word) > 3
+        and zipf(word) < _COMMON
+        and OSA.distance(word.lower(), listed.lower()) <= _reach(listed)
+    )
+
+
+def _match_run(run: list[_Token], index: EntityIndex) -> list[_Match]:
+    """The listed forms this run contains, longest first, without overlaps."""
+    found: list[_Match] = []
+    for i, token in enumerate(run):
+        forms = list(index.by_token.get(token.text, ()))
+        if token.text not in index.by_token and zipf(token.text) < _COMMON and len(token.text) > 3:
+            for near, _ in index.near(token.text, _reach(token.text)):
+                forms += index.by_token.get(near, ())
+        for form in forms:
+            match = _align(run, i, token, form)
+            if match:
+                found.append(match)
+    chosen: list[_Match] = []
+    taken: set[int] = set()
+    for m in sorted(found, key=lambda m: (-len(m.tokens), len(m.slips), m.form.kind != "name")):
+        if not any(t.start in taken for t in m.tokens):
+            chosen.append(m)
+            taken |= {t.start for t in m.tokens}
+    return chosen
+
+
+def _align(run: list[_Token], i: int, token: _Token, form: NameForm) -> _Match | None:
+    """Line ``form`` up with ``run`` so that ``token`` falls on its matching word."""
+    for j, word in enumerate(form.tokens):
+        if not _close(token.text, word):
+            continue
+        start = i - j
+        if start < 0 or start + len(form.tokens) > len(run):
+            continue
+        tokens = tuple(run[start : start + len(form.tokens)])
+        if not all(_close(t.text, w) for t, w in zip(tokens, form.tokens, strict=True)):
+            continue
+        slips = tuple(
+            k for k, (t, w) in enumerate(zip(tokens, form.tokens, strict=True)) if t.text != w
+        )
+        exact = len(tokens) - len(slips)
+        if len(tokens) > 1 and exact == 0:
+            continue  # every word off by a slip: too weak
+        if len(tokens) == 1 and slips and zipf(tokens[0].text) >= _SINGLE_WORD_RARE:
+            continue  # one word, one slip: only when the word is never seen in English
+        if form.kind == "correction" and slips:
+            continue
+        return _Match(form, tokens, slips)
+    return None
+
+
+def _match_finding(match: _Match) -> Finding | None:
+    form = match.form
+    if form.kind == "correction":
+        start, end = match.tokens[0].start, match.tokens[-1].end
+        return Finding(
+            start,
+            end,
+            Category.NAMES,
+            CORRECTION.id,
+            f"The entity list says ‘{form.entity.name}’ for ‘{form.text}’.",
+            (form.entity.name,),
+            CORRECTION.severity,
+        )
+    if not match.slips:
+        return None
+    k = match.slips[0]
+    token, right = match.tokens[k], form.tokens[k]
+    written = " ".join(t.text for t in match.tokens)
+    return Finding(
+        token.start,
+        token.end,
+        Category.NAMES,
+        VARIANT.id,
+        f"‘{written}’: the entity list spells it ‘{form.text}’.",
+        (right,),
+        VARIANT.severity,
+    )
+
+
+def _surname_slips(
+    loose: list[_Token], index: EntityIndex, known: set[Entity], text: str
+) -> list[Finding]:
+    """A word alone one slip from a listed surname, once the full name is in the draft."""
+    findings = []
+    for token in loose:
+        if token.text in index.by_token or zipf(token.text) >= _COMMON or len(token.text) < 5:
+            continue
+        for near, _ in index.near(token.text, _reach(token.text)):
+            forms = [f for f in index.by_token.get(near, ()) if f.kind != "correction"]
+            if any(f.entity in known and f.tokens[-1] == near for f in forms):
+                full = next(f.entity.name for f in forms if f.entity in known)
+                findings.append(
+                    Finding(
+                        token.start,
+                        token.end,
+                        Category.NAMES,
+                        VARIANT.id,
+                        f"‘{token.text}’: the entity list spells it ‘{near}’ ({full}).",
+                        (near,),
+                        VARIANT.severity,
+                    )
+                )
+                break
+    return findings
+
+
+def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int]) -> list[Finding]:
+    """Unlisted names spelled two ways: the rarer spelling gets the commoner as its fix."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    where: dict[str, list[_Token]] = defaultdict(list)
+    for run in runs:
+        for k, t in enumerate(run):
+            if not t.capitalised or t.start in matched or zipf(t.text) >= _COMMON:
+                continue
+            counts[t.text] += 1
+            first_seen.setdefault(t.text, t.start)
+            where[t.text].append(t)
+            neighbours[t.text] |= {run[j].text for j in (k - 1, k + 1) if 0 <= j < len(run)}
+    names = sorted(counts)
+    findings = []
+    for a_i, a in enumerate(names):
+        for b in names[a_i + 1 :]:
+            if len(a) < 5 or a[0] != b[0] or OSA.distance(a, b) != 1:
+                continue
+            if not (neighbours[a] & neighbours[b]) and min(len(a), len(b)) < 7:
+                continue  # short and never beside the same name: may be two people
+            keep, fix = sorted((a, b), key=lambda w: (-counts[w], first_seen[w]))
+            for t in where[fix]:
+                findings.append(
+                    Finding(
+                        t.start,
+                        t.end,
+                        Category.NAMES,
+                        INCONSISTENT.id,
+                        f"‘{fix}’ is spelled ‘{keep}’ elsewhere in this draft.",
+                        (keep,),
+                        INCONSISTENT.severity,
+                    )
+                )
+    return findings
+
+
+def _first_reference(matches: list[_Match], runs: list[list[_Token]]) -> list[Finding]:
+    """A listed person's surname alone before their full name; and, where two people in
+    the draft share a surname, the surname alone at all."""
+    full_at: dict[str, int] = {}
+    people: dict[str, set[str]] = defaultdict(set)
+    for m in matches:
+        if m.form.kind == "name" and len(m.form.tokens) > 1:
+            full_at.setdefault(m.form.entity.name, m.tokens[0].start)
+            people[m.form.tokens[-1]].add(m.form.entity.name)
+    findings = []
+    for run in runs:
+        if len(run) != 1 or run[0].text not in people:
+            continue
+        t = run[0]
+        names = sorted(people[t.text])
+        if len(names) > 1:
+            message = f"‘{t.text}’ alone could be {' or '.join(names)}: use the full name."
+        elif t.start < full_at[names[0]]:
+            message = f"First reference to {names[0]} by surname: use the full name."
+        else:
+            continue
+        findings.append(
+            Finding(
+                t.start,
+                t.end,
+                Category.NAMES,
+                FIRST_REFERENCE.id,
+                message,
+                tuple(names),
+                Severity.INFO,
+            )
+        )
+    return findings

@@ -1,0 +1,131 @@
+"""Names against the entity list and against each other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from proofer.entities import load_entities, parse_entities
+from proofer.findings import Finding
+
+Check = Callable[..., list[Finding]]
+
+LIST = """# people, places, organisations
+Vladimir Putin | Putin
+Bashar al-Assad | Assad, al-Assad
+Margarethe Lindqvist | Lindqvist
+Islamic State | IS ! ISIS, ISIL
+Temple of Bel
+Maamoun Abdulkarim | Abdulkarim
+"""
+
+
+def names(findings: list[Finding], text: str) -> list[tuple[str, str, str]]:
+    return [
+        (f.rule, text[f.start : f.end], f.suggestions[0] if f.suggestions else "")
+        for f in findings
+        if f.rule.startswith("names.") or f.severity.rank > 1
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russian President Vladamir Putin spoke.", ("names.variant", "Vladamir", "Vladimir")),
+        ("Mayor Margarete Lindqvist spoke.", ("names.variant", "Margarete", "Margarethe")),
+        ("Syrian President Basher al-Assad spoke.", ("names.variant", "Basher", "Bashar")),
+        ("ISIS fighters withdrew.", ("names.correction", "ISIS", "Islamic State")),
+        (
+            "Mayor Margarethe Lindqvist spoke. Later Lindqvst said no.",
+            ("names.variant", "Lindqvst", "Lindqvist"),
+        ),
+    ],
+)
+def test_slips_in_listed_names(check: Check, text: str, expected: tuple[str, str, str]) -> None:
+    assert names(check(text, entities=LIST), text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian President Vladimir Putin called al-Assad. Putin’s aides and Assad’s met.",
+        "Islamic State (IS) fighters left the Temple of Bel.",
+        "Margarethe Lindqvist spoke. Lindqvist said the plan would pass.",
+        "The bell rang at the Bell Tower, and Bell said so.",
+        "Maamoun Abdulkarim said Abdulkarim’s team would rebuild it.",
+    ],
+)
+def test_correct_names_are_left_alone(check: Check, text: str) -> None:
+    assert names(check(text, entities=LIST), text) == []
+
+
+def test_one_finding_per_slip_the_names_checkers(check: Check) -> None:
+    text = "Russian President Vladamir Putin spoke."
+    found = [f for f in check(text, entities=LIST) if text[f.start : f.end] == "Vladamir"]
+    assert [f.rule for f in found] == ["names.variant"]
+
+
+def test_same_name_spelled_two_ways_without_a_list(check: Check) -> None:
+    text = (
+        "Maamoun Abdulkarim said so. Maamoun Abdulkarim left. Later Mamoun Abdulkarim "
+        "returned. Obiageli Nwachukwu spoke, and Nwachuku agreed."
+    )
+    found = [(text[f.start : f.end], f.suggestions[0]) for f in check(text)
+             if f.rule == "names.inconsistent"]  # fmt: skip
+    assert found == [("Mamoun", "Maamoun"), ("Nwachuku", "Nwachukwu")]
+
+
+def test_different_people_with_close_short_names_are_left_alone(check: Check) -> None:
+    text = "Khalid Ahmed met Khaled Nasser. Khalid said one thing and Khaled another."
+    assert [f for f in check(text) if f.rule == "names.inconsistent"] == []
+
+
+def test_unlisted_names_are_listed_once_without_their_titles(check: Check) -> None:
+    text = "Syrian President Ngozi Obiakor spoke. Obiakor said no."
+    found = [(f.rule, text[f.start : f.end]) for f in check(text, entities=LIST)
+             if f.rule == "names.unlisted"]  # fmt: skip
+    assert found == [("names.unlisted", "Ngozi Obiakor")]
+
+
+def test_first_reference_rule_is_a_setting(check: Check) -> None:
+    text = "Lindqvist said no. Mayor Margarethe Lindqvist later agreed."
+    assert [f.rule for f in check(text, entities=LIST) if f.rule.startswith("names.")] == []
+    found = check(text, entities=LIST, first_reference=True)
+    assert [(f.rule, text[f.start : f.end]) for f in found if f.rule.startswith("names.")] == [
+        ("names.first-reference", "Lindqvist")
+    ]
+
+
+def test_shared_surname_needs_the_full_name(check: Check) -> None:
+    listed = "Anna Kowalski\nPiotr Kowalski\n"
+    text = "Anna Kowalski and Piotr Kowalski arrived. Kowalski spoke first."
+    found = check(text, entities=listed, first_reference=True)
+    assert [f.rule for f in found if f.rule.startswith("names.")] == ["names.first-reference"]
+
+
+def test_list_format_and_problems(tmp_path: Path) -> None:
+    parsed = parse_entities(LIST + "| no name\nA ! B ! C\n", "list.txt")
+    assert [e.name for e in parsed.entities][:2] == ["Vladimir Putin", "Bashar al-Assad"]
+    islamic = parsed.entities[3]
+    assert (islamic.accepted, islamic.corrections) == (("IS",), ("ISIS", "ISIL"))
+    assert [str(p) for p in parsed.problems] == [
+        "list.txt:8: no name before '|' or '!'",
+        "list.txt:9: more than one '|' or '!' on the line",
+    ]
+    csv = tmp_path / "names.csv"
+    csv.write_text(
+        'name,accepted,corrections\nIslamic State,IS,"ISIS; ISIL"\n"a,b,c,d",x,y,z\n',
+        encoding="utf-8",
+    )
+    loaded = load_entities(csv)
+    assert loaded.entities[0].corrections == ("ISIS", "ISIL")
+    assert [p.line for p in loaded.problems] == [3]
+
+
+def test_index_finds_near_words_in_blocks() -> None:
+    index = parse_entities("Margarethe Lindqvist\nTomasz Wierzbicki\n").index
+    assert index.near("Lindqvst", 1) == [("Lindqvist", 1)]
+    assert index.near("Wierzbicky", 1) == [("Wierzbicki", 1)]
+    assert index.near("Zzzz", 1) == []
