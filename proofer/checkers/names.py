@@ -383,3 +383,14 @@ def _first_reference(matches: list[_Match], runs: list[list[_Token]]) -> list[Fi
             )
         )
     return findings
+
+
+def listed_names(doc: Document, index: EntityIndex) -> list[str]:
+    """The listed entities named correctly in the draft, in order of first mention."""
+    seen: dict[str, None] = {}
+    for p in doc.paragraphs:
+        for run in _runs(p.text, p.start):
+            for m in _match_run(run, index):
+                if not m.slips and m.form.kind != "correction":
+                    seen.setdefault(m.form.entity.name, None)
+    return list(seen)

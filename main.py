@@ -1,0 +1,26 @@
+"""Open the Proofer editor: ``python main.py [DRAFT]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+
+
+def main(argv: list[str]) -> int:
+    """Start the editor, on the draft named on the command line if any."""
+    app = QApplication(argv)
+    app.setOrganizationName("Proofer")
+    app.setApplicationName("Proofer")
+    window = MainWindow()
+    window.show()
+    if len(argv) > 1:
+        window.open_path(Path(argv[1]))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))

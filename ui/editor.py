@@ -1,0 +1,203 @@
+"""The draft editor: a plain-text editor that shows findings as wavy underlines.
+
+Underlines are extra selections: their cursors belong to the document, so they follow
+later edits until fresh results replace them. Offsets arrive as code points and are
+turned into Qt's UTF-16 positions here, and only here.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from proofer.document import utf16_offsets
+from proofer.findings import Category, Finding
+from proofer.rules import Rule
+from ui.palette import colour
+
+
+@dataclass
+class Marked:
+    """A finding shown in the editor, with the cursor that tracks its text."""
+
+    finding: Finding
+    cursor: QTextCursor
+
+    @property
+    def start(self) -> int:
+        return self.cursor.selectionStart()
+
+    @property
+    def end(self) -> int:
+        return self.cursor.selectionEnd()
+
+    @property
+    def text(self) -> str:
+        return self.cursor.selectedText()
+
+
+class DraftEditor(QPlainTextEdit):
+    """Plain text with findings underlined, explained on hover, fixed from the menu."""
+
+    ignore_requested = Signal(object)  # Finding
+    ignore_all_requested = Signal(object)  # Finding
+    add_to_dictionary_requested = Signal(str)
+    add_to_entities_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setAcceptDrops(False)  # files dropped on the window open; see MainWindow
+        font = self.font()
+        font.setPointSizeF(max(font.pointSizeF(), 12.0))
+        self.setFont(font)
+        self.document().setDocumentMargin(12)
+        self._marked: list[Marked] = []
+        self.rules: dict[str, Rule] = {}
+
+    @property
+    def marked(self) -> list[Marked]:
+        """The findings on display, in text order."""
+        return self._marked
+
+    def show_findings(self, findings: list[Finding], text: str) -> None:
+        """Underline ``findings``, whose offsets are code points into ``text`` (the current
+        text of the editor)."""
+        table = None if _bmp_only(text) else utf16_offsets(text)
+        doc = self.document()
+        length = doc.characterCount() - 1
+        marked, selections = [], []
+        for f in findings:
+            start, end = (f.start, f.end) if table is None else (table[f.start], table[f.end])
+            if end <= start or end > length:
+                continue
+            cursor = QTextCursor(doc)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            marked.append(Marked(f, cursor))
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = _underline(f.category)  # type: ignore[attr-defined]
+            selections.append(selection)
+        self._marked = marked
+        self.setExtraSelections(selections)
+
+    def marked_at(self, position: int) -> Marked | None:
+        """The finding under a Qt text position, the narrowest if several overlap."""
+        hits = [m for m in self._marked if m.start <= position < max(m.end, m.start + 1)]
+        return min(hits, key=lambda m: m.end - m.start) if hits else None
+
+    def select(self, marked: Marked) -> None:
+        """Select a finding's text and scroll to it."""
+        self.setTextCursor(QTextCursor(marked.cursor))
+        self.centerCursor()
+        self.setFocus()
+
+    def apply(self, marked: Marked, replacement: str) -> None:
+        """Replace the finding's text as one undo step."""
+        cursor = QTextCursor(marked.cursor)
+        cursor.beginEditBlock()
+        cursor.insertText(replacement)
+        cursor.endEditBlock()
+
+    def next_finding(self, backwards: bool = False) -> Marked | None:
+        """Select the next (or previous) finding from the cursor; wraps around."""
+        if not self._marked:
+            return None
+        here = self.textCursor().selectionStart()
+        ordered = sorted(self._marked, key=lambda m: m.start)
+        if backwards:
+            before = [m for m in ordered if m.start < here]
+            target = before[-1] if before else ordered[-1]
+        else:
+            after = [m for m in ordered if m.start > here]
+            target = after[0] if after else ordered[0]
+        self.select(target)
+        return target
+
+    def tooltip_html(self, marked: Marked) -> str:
+        """The hover text: the message, the rule's explanation, the fixes."""
+        f = marked.finding
+        rule = self.rules.get(f.rule)
+        parts = [f"<b>{html.escape(f.message)}</b>"]
+        if rule:
+            parts.append(html.escape(rule.summary) + " " + html.escape(rule.why))
+        if f.suggestions:
+            fixes = ", ".join(html.escape(_shown(s)) for s in f.suggestions[:5])
+            parts.append(f"Fix: {fixes}")
+        parts.append(
+            f"<small>{html.escape(f.rule)} · {f.severity.value} · {f.engine.value}</small>"
+        )
+        return "<p>" + "</p><p>".join(parts) + "</p>"
+
+    def context_menu_for(self, marked: Marked | None) -> QMenu:
+        """The context menu: a finding's fixes and actions first, then the usual edits."""
+        menu = QMenu(self)
+        if marked is not None:
+            f = marked.finding
+            for suggestion in f.suggestions[:6]:
+                action = menu.addAction(_shown(suggestion))
+                action.triggered.connect(lambda _=False, m=marked, s=suggestion: self.apply(m, s))
+            if f.suggestions:
+                menu.addSeparator()
+            menu.addAction("Ignore").triggered.connect(lambda: self.ignore_requested.emit(f))
+            menu.addAction("Ignore all").triggered.connect(
+                lambda: self.ignore_all_requested.emit(f)
+            )
+            word = marked.text
+            if f.category in (Category.SPELLING, Category.NAMES) and " " not in word:
+                menu.addAction("Add to dictionary").triggered.connect(
+                    lambda: self.add_to_dictionary_requested.emit(word)
+                )
+            if f.category is Category.NAMES or f.rule == "spelling.unverified-name":
+                menu.addAction("Add to entity list").triggered.connect(
+                    lambda: self.add_to_entities_requested.emit(word)
+                )
+            menu.addSeparator()
+        standard = self.createStandardContextMenu()
+        for action in standard.actions():
+            menu.addAction(action)
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        position = self.cursorForPosition(event.pos()).position()
+        menu = self.context_menu_for(self.marked_at(position))
+        menu.exec(event.globalPos())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]
+            marked = self.marked_at(position)
+            if marked:
+                QToolTip.showText(event.globalPos(), self.tooltip_html(marked), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+def _underline(category: Category) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(colour(category))
+    tint = colour(category)
+    tint.setAlpha(40)  # a faint wash, so a flagged quotation mark or space is seen too
+    fmt.setBackground(tint)
+    fmt.setProperty(QTextFormat.Property.UserProperty, category.value)
+    return fmt
+
+
+def _bmp_only(text: str) -> bool:
+    return not text or max(text) <= "\uffff"
+
+
+def _shown(suggestion: str) -> str:
+    if suggestion == "":
+        return "(remove)"
+    if suggestion.isspace():
+        return "(one space)" if suggestion == " " else repr(suggestion)
+    return suggestion

@@ -1,0 +1,363 @@
+"""The copy editor's desk: the draft in the middle, findings and names beside it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from proofer.dictionary import append_to_dictionary
+from proofer.findings import Finding, Severity
+from proofer.formats import DraftError
+from proofer.proofreader import Proofreader
+from ui.checking import BackgroundChecker, CheckRequest, CheckResult
+from ui.editor import DraftEditor, Marked
+from ui.files import DraftFile, RecoveryStore, open_draft, save_draft
+from ui.palette import counted
+from ui.panels import FindingsPanel, NamesPanel
+from ui.settings import Settings, fingerprint, ignore_all_key
+from ui.settings_dialog import SettingsDialog
+
+AUTOSAVE_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    """One draft, its findings, and the actions on them."""
+
+    def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.draft = DraftFile()
+        self.recovery = RecoveryStore(self.settings.data_folder / "recovery")
+        self.revision = 0
+        self.last_result: CheckResult | None = None
+        self._saving = False
+
+        self.editor = DraftEditor(self)
+        self.editor.rules = Proofreader(self.settings.config()).rules
+        self.setCentralWidget(self.editor)
+        self.findings_panel = FindingsPanel()
+        self.names_panel = NamesPanel()
+        self._dock("Findings", self.findings_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("Names", self.names_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.counts = QLabel()
+        self.engines = QLabel()
+        self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.engines)
+
+        self.checker = BackgroundChecker(self.settings.config())
+        self.checker.checked.connect(self._on_checked)
+        self.editor.document().contentsChanged.connect(self._on_edited)
+        self.editor.ignore_requested.connect(self.ignore)
+        self.editor.ignore_all_requested.connect(self.ignore_all)
+        self.editor.add_to_dictionary_requested.connect(self.add_to_dictionary)
+        self.editor.add_to_entities_requested.connect(self.add_to_entities)
+        self.findings_panel.activated.connect(self.editor.select)
+        self.names_panel.activated.connect(self.editor.select)
+        self.names_panel.add_requested.connect(self.add_to_entities)
+
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_recovery)
+        self.autosave.start()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._changed_on_disk)
+        self.setAcceptDrops(True)
+        self._build_menus()
+        self.resize(1200, 800)
+        self.editor.document().setModified(False)
+        self._update_title()
+        self._update_status(None)
+
+    # Building the window
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(title)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+
+    def _action(self, menu_name: str, text: str, slot: object, shortcut: object = None) -> QAction:
+        menu = self._menus.get(menu_name) or self.menuBar().addMenu(menu_name)
+        self._menus[menu_name] = menu
+        action = menu.addAction(text)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _build_menus(self) -> None:
+        self._menus: dict[str, object] = {}
+        self._action("&File", "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = self._menus["&File"].addMenu("Open &Recent")  # type: ignore[attr-defined]
+        self._action("&File", "&Save", self.save, QKeySequence.StandardKey.Save)
+        self._action("&File", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
+        self._action("&File", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action("&Edit", "&Undo", self.editor.undo, QKeySequence.StandardKey.Undo)
+        self._action("&Edit", "&Redo", self.editor.redo, QKeySequence.StandardKey.Redo)
+        self._action("&Check", "&Next finding", lambda: self.editor.next_finding(), "F8")
+        self._action(
+            "&Check", "&Previous finding", lambda: self.editor.next_finding(True), "Shift+F8"
+        )
+        self._action("&Check", "Check &again", self.check_now, "F5")
+        self._action("&Check", "&Settings…", self.open_settings)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in self.settings.recent_files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+
+    # Files
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open draft", "", "Drafts (*.txt *.md)")
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        """Open a draft, offering a recovered copy if one is newer. False if not opened."""
+        if not self.maybe_save():
+            return False
+        try:
+            text, draft = open_draft(path)
+        except DraftError as exc:
+            QMessageBox.warning(self, "Cannot open the draft", str(exc))
+            return False
+        recovered = self.recovery.load(path)
+        if recovered and recovered[0] != text:
+            when = datetime.fromtimestamp(recovered[1]).strftime("%Y-%m-%d %H:%M")
+            answer = QMessageBox.question(
+                self,
+                "Recover unsaved changes?",
+                f"{path.name} has unsaved changes kept at {when}, after the editor closed "
+                "without saving them. Recover them?",
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                text = recovered[0]
+        self._load(text, draft)
+        self.editor.document().setModified(text != open_draft(path)[0])
+        self.settings.add_recent(path)
+        self._fill_recent()
+        return True
+
+    def _load(self, text: str, draft: DraftFile) -> None:
+        if self.draft.path:
+            self.watcher.removePath(str(self.draft.path))
+        self.draft = draft
+        self.editor.setPlainText(text)
+        self.editor.document().setModified(False)
+        if draft.path:
+            self.watcher.addPath(str(draft.path))
+        self._update_title()
+        self.check_now()
+
+    def save(self) -> bool:
+        """Save in place (or ask where, for a new draft). False if not saved."""
+        if self.draft.path is None:
+            return self.save_as()
+        if self.draft.changed_on_disk():
+            answer = QMessageBox.question(
+                self,
+                "The file changed on disk",
+                f"{self.draft.name} was changed by another program since it was opened. "
+                "Overwrite it with this version?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self._write(self.draft.path)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save draft as", self.draft.name)
+        return bool(path) and self._write(Path(path))
+
+    def _write(self, path: Path) -> bool:
+        text = self.editor.toPlainText()
+        self._saving = True
+        try:
+            saved = save_draft(text, self.draft, path)
+        except DraftError as exc:
+            answer = QMessageBox.question(
+                self, "Cannot save in the draft's encoding", f"{exc}. Save as UTF-8 instead?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self.draft.encoding = "utf-8"
+            saved = save_draft(text, self.draft, path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot save", f"{path}: {exc.strerror or exc}")
+            return False
+        finally:
+            QTimer.singleShot(0, self._saved)
+        if self.draft.path and self.draft.path != path:
+            self.watcher.removePath(str(self.draft.path))
+        self.recovery.discard(self.draft.path)
+        self.draft = saved
+        self.watcher.addPath(str(path))
+        self.editor.document().setModified(False)
+        self.settings.add_recent(path)
+        self._fill_recent()
+        self._update_title()
+        return True
+
+    def _saved(self) -> None:
+        self._saving = False
+
+    def maybe_save(self) -> bool:
+        """Before closing or opening over unsaved work: save, discard, or stay."""
+        if not self.editor.document().isModified():
+            return True
+        if self.draft.path is None and not self.editor.toPlainText().strip():
+            return True  # an empty new draft: nothing to lose
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            f"Save the changes to {self.draft.name}?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.recovery.discard(self.draft.path)
+            return True
+        return False
+
+    def save_recovery(self) -> None:
+        """Keep a copy of unsaved work (runs on a timer)."""
+        if self.editor.document().isModified():
+            self.recovery.save(self.draft.path, self.editor.toPlainText())
+
+    def _changed_on_disk(self, path: str) -> None:
+        if self._saving or not self.draft.changed_on_disk():
+            return
+        self.statusBar().showMessage(f"{Path(path).name} changed on disk since it was opened", 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.checker.shutdown()
+        self.autosave.stop()
+        self.settings.sync()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            self.open_path(Path(urls[0].toLocalFile()))
+
+    # Checking
+
+    def _on_edited(self) -> None:
+        self.revision += 1
+        self._update_title()
+        self.checker.schedule(self._request())
+
+    def _request(self) -> CheckRequest:
+        return CheckRequest(self.revision, self.editor.toPlainText(), self.draft.markdown)
+
+    def check_now(self) -> None:
+        """Check the whole draft again as soon as the worker is free."""
+        self.revision += 1
+        self.checker.check_now(self._request())
+
+    def _on_checked(self, result: CheckResult) -> None:
+        if result.revision != self.revision:
+            return  # the text changed after this snapshot
+        self.last_result = result
+        self._show(result)
+
+    def _show(self, result: CheckResult) -> None:
+        text = self.editor.toPlainText()
+        findings = self._visible(result.report.findings, text)
+        self.editor.show_findings(findings, text)
+        marked = self.editor.marked
+        document = self.editor.document()
+        lines = {m.start: document.findBlock(m.start).blockNumber() + 1 for m in marked}
+        self.findings_panel.show_marked(marked, lines)
+        self.names_panel.show_names(result.listed, marked)
+        self._update_status(result)
+
+    def _visible(self, findings: list[Finding], text: str) -> list[Finding]:
+        hidden = self.settings.hidden_categories
+        ignored, ignored_all = self.settings.ignored()
+        return [
+            f
+            for f in findings
+            if f.category not in hidden
+            and fingerprint(f, text) not in ignored
+            and ignore_all_key(f, text) not in ignored_all
+        ]
+
+    def _update_status(self, result: CheckResult | None) -> None:
+        lt = "LanguageTool off"
+        if result is None:
+            self.counts.setText("Checking…")
+        else:
+            marked = self.editor.marked
+            counts = {s: sum(m.finding.severity is s for m in marked) for s in Severity}
+            parts = [counted(counts[s], s) for s in Severity]
+            ready = counts[Severity.ERROR] == 0
+            self.counts.setText(("Ready to publish · " if ready else "") + " · ".join(parts))
+            self.counts.setStyleSheet("color: #009E73;" if ready else "")
+            if result.languagetool != "off":
+                lt = f"LanguageTool {result.languagetool}"
+        self.engines.setText(f"Harper · {lt}")
+
+    # Actions on findings
+
+    def _refresh(self) -> None:
+        if self.last_result is not None:
+            self._show(self.last_result)
+
+    def ignore(self, finding: Finding) -> None:
+        self.settings.ignore(fingerprint(finding, self.editor.toPlainText()))
+        self._refresh()
+
+    def ignore_all(self, finding: Finding) -> None:
+        self.settings.ignore_all(ignore_all_key(finding, self.editor.toPlainText()))
+        self._refresh()
+
+    def add_to_dictionary(self, word: str) -> None:
+        append_to_dictionary(self.settings.dictionary, word)
+        self._reconfigure()
+
+    def add_to_entities(self, name: str) -> None:
+        append_to_dictionary(self.settings.own_entity_list, name)
+        self._reconfigure()
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            dialog.apply()
+            self._reconfigure()
+
+    def _reconfigure(self) -> None:
+        config = self.settings.config()
+        self.editor.rules = Proofreader(config).rules
+        self.checker.reconfigure(config)
+        self.check_now()
+
+    def _update_title(self) -> None:
+        star = "*" if self.editor.document().isModified() else ""
+        self.setWindowTitle(f"{star}{self.draft.name} — Proofer")
+
+    def select_marked(self, marked: Marked) -> None:
+        self.editor.select(marked)
