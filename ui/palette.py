@@ -25,5 +25,5 @@ def counted(n: int, severity: Severity) -> str:
 
 
 def colour(category: Category) -> QColor:
-    """The underline colour for a category."""
-    return CATEGORY_COLOURS[category]
+    """The underline colour for a category (a copy: callers may change its alpha)."""
+    return QColor(CATEGORY_COLOURS[category])

@@ -73,6 +73,7 @@ _COMMON = 3.0  # a word this common in English is a word first (Bell, not Bel)
 _SINGLE_WORD_RARE = 1.5
 _CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
 _GAP = re.compile(r"[ \u00a0]")
+_JOINS = re.compile(r"[-’']")
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,12 @@ class _Token:
     start: int
     end: int
     text: str  # without a possessive ending
+    capitalised: bool  # Putin, and names joined to a particle: al-Assad, d’Estaing
 
-    @property
-    def capitalised(self) -> bool:
-        """``Putin``, and names joined to a particle: ``al-Assad``, ``d’Estaing``."""
-        return any(part[:1].isupper() for part in re.split(r"[-’']", self.text))
+
+def _token(start: int, text: str) -> _Token:
+    capitalised = text[:1].isupper() or any(part[:1].isupper() for part in _JOINS.split(text)[1:])
+    return _Token(start, start + len(text), text, capitalised)
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def _runs(text: str, offset: int) -> list[list[_Token]]:
     last_end = -1
     for m in WORD.finditer(text):
         word = strip_possessive(m.group())
-        token = _Token(offset + m.start(), offset + m.start() + len(word), word)
+        token = _token(offset + m.start(), word)
         joined = current and m.start() - last_end == 1 and _GAP.match(text, last_end)
         is_name_word = token.capitalised or word.lower() in _CONNECTORS or "-" in word
         if joined and is_name_word:

@@ -1,0 +1,118 @@
+"""The editor's responsiveness, offscreen: first underline, keystroke to underline, stalls.
+
+For drafts of about 1,000 and 10,000 words built from the corpus, prints the time from
+opening the file to the first underline, the time from typing a misspelling at the end to
+its underline, and the longest gap between two ticks of a 5 ms timer (an event-loop stall)
+over the whole session.
+
+    python bench/bench_editor.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from bench.bench_speed import draft_of
+from bench.corpus import words
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+
+class StallMeter:
+    """Longest gap between ticks of a fast timer: how long the event loop was blocked."""
+
+    def __init__(self) -> None:
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.last = 0
+        self.worst = 0
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = self.clock.elapsed()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last = self.clock.elapsed()
+        self.worst = 0
+
+
+def wait_until(predicate, timeout: float = 60.0) -> float:  # type: ignore[no-untyped-def]
+    """Run the real event loop (as the app does) until ``predicate`` holds."""
+    started = time.perf_counter()
+    loop = QEventLoop()
+    poll = QTimer()
+    poll.setInterval(2)
+    poll.timeout.connect(lambda: (predicate() or time.perf_counter() - started > timeout)
+                         and loop.quit())  # fmt: skip
+    poll.start()
+    if not predicate():
+        loop.exec()
+    poll.stop()
+    if not predicate():
+        raise TimeoutError
+    return time.perf_counter() - started
+
+
+def session(size: int, folder: Path) -> None:
+    path = folder / f"draft-{size}.txt"
+    text = draft_of(size) + "\n\nThe last paragraph ends here."
+    path.write_text(text, encoding="utf-8")
+    q = QSettings(str(folder / f"settings-{size}.ini"), QSettings.Format.IniFormat)
+    q.setValue("dataFolder", str(folder / f"data-{size}"))
+    window = MainWindow(Settings(q))
+    window.resize(1280, 800)
+    window.show()
+    meter = StallMeter()
+    wait_until(lambda: True)
+    meter.reset()
+    started = time.perf_counter()
+    window.open_path(path)
+    wait_until(lambda: bool(window.editor.marked))
+    first = time.perf_counter() - started
+    wait_until(
+        lambda: window.last_result is not None and window.last_result.revision == window.revision
+    )
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    typed = time.perf_counter()
+    QTest.keyClicks(window.editor, " It was recieved")
+    keystroke = wait_until(lambda: any(m.text == "recieved" for m in window.editor.marked))
+    total = time.perf_counter() - typed
+    print(f"{words(text):>6} words: first underline {first:.2f} s, typed misspelling "
+          f"underlined {keystroke:.2f} s after the last key ({total:.2f} s after the first), "
+          f"longest event-loop stall {meter.worst} ms")  # fmt: skip
+    window.editor.document().setModified(False)
+    window.close()
+    meter.timer.stop()
+    window.deleteLater()
+    QApplication.processEvents()
+
+
+def main() -> None:
+    app = QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        for size in (1_000, 10_000):
+            session(size, Path(folder))
+    app.quit()
+    app.processEvents()
+    del app
+
+
+if __name__ == "__main__":
+    main()
