@@ -20,6 +20,9 @@ from proofer.document import Document
 from proofer.engines.harper import HarperEngine
 from proofer.findings import Finding, Severity, apply_fixes
 from proofer.formats import DraftError, read_draft, write_draft
+from proofer.formats.docx import apply_fixes as apply_docx_fixes
+from proofer.formats.docx import read_docx
+from proofer.formats.docx import save as save_docx
 from proofer.formats.text import decode
 from proofer.proofreader import Proofreader
 from proofer.quotemarks import smart_quotes
@@ -64,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("path", help="the draft; - reads standard input")
     fix.add_argument("--output", "-o", required=True, help="where to write; - for stdout")
     fix.add_argument("--track-changes", action="store_true", help="Word revisions (.docx)")
+    fix.add_argument(
+        "--overwrite", action="store_true", help="allow --output to be the draft itself"
+    )
     fix.add_argument(
         "--smart-quotes",
         action="store_true",
@@ -179,17 +185,31 @@ def _fails(findings: list[Finding], fail_on: str) -> bool:
 
 
 def _fix(args: argparse.Namespace) -> int:
-    if args.track_changes:
+    source = None if args.path == "-" else Path(args.path)
+    word = source is not None and source.suffix.lower() == ".docx"
+    if args.track_changes and not word:
         _error("--track-changes needs a Word (.docx) draft; plain text has no revisions")
         return EXIT_INPUT
+    if (
+        source is not None
+        and args.output != "-"
+        and Path(args.output).resolve() == source.resolve()
+        and not args.overwrite
+    ):
+        _error(f"{args.output}: that is the draft itself; pass --overwrite to replace it")
+        return EXIT_INPUT
+    proofreader = _Proofreaders().get(_config(args, source))
+    if word:
+        assert source is not None
+        draft = read_docx(source)
+        fixes = _safe_fixes(proofreader, draft.document())
+        applied = apply_docx_fixes(draft, fixes, tracked=args.track_changes)
+        save_docx(draft, Path(args.output))
+        how = "as tracked changes" if args.track_changes else "as plain edits"
+        print(f"{applied} fixes applied {how}", file=sys.stderr)
+        return EXIT_OK
     doc = _read(args.path)
-    proofreader = _Proofreaders().get(_config(args, None if args.path == "-" else Path(args.path)))
-    rules = proofreader.rules
-    fixes = [
-        (f.start, f.end, f.suggestions[0])
-        for f in proofreader.check(doc).findings
-        if f.suggestions and f.rule in rules and rules[f.rule].fix_safe
-    ]
+    fixes = _safe_fixes(proofreader, doc)
     if proofreader.config.smart_quotes:
         paragraphs = [(p.start, p.text) for p in doc.paragraphs]
         fixes += smart_quotes(paragraphs, masked_spans(doc))
@@ -200,6 +220,16 @@ def _fix(args: argparse.Namespace) -> int:
         write_draft(Path(args.output), fixed, doc.encoding)
     print(f"{len(fixes)} fixes applied", file=sys.stderr)
     return EXIT_OK
+
+
+def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int, str]]:
+    """The first suggestion of every finding whose rule marks its fix safe."""
+    rules = proofreader.rules
+    return [
+        (f.start, f.end, f.suggestions[0])
+        for f in proofreader.check(doc).findings
+        if f.suggestions and f.rule in rules and rules[f.rule].fix_safe
+    ]
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -33,6 +33,8 @@ class Document:
     path: str = "-"
     encoding: str = "utf-8"
     markdown: bool = False
+    # Formats that know their paragraphs (Word, OpenDocument) give them; text is split.
+    paragraph_spans: list[tuple[int, int]] | None = None
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -55,6 +57,9 @@ class Document:
         Markdown usually is), otherwise each non-empty line: word processors export one
         line per paragraph, and news copy often has no blank lines between them.
         """
+        if self.paragraph_spans is not None:
+            given = [(s, e) for s, e in self.paragraph_spans if self.text[s:e].strip()]
+            return [Paragraph(i, s, e, self.text[s:e]) for i, (s, e) in enumerate(given)]
         blocks = _blocks(self.text)
         if not (self.markdown or _looks_wrapped(self.text, blocks)):
             blocks = [

@@ -13,7 +13,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from proofer.formats import read_draft, write_draft
+from proofer.formats import write_draft
+from proofer.formats.text import read_text_draft
 
 
 @dataclass
@@ -42,7 +43,7 @@ class DraftFile:
 
 def open_draft(path: Path) -> tuple[str, DraftFile]:
     """The draft's text with "\n" line ends, and how to write it back. Raises DraftError."""
-    doc = read_draft(path)
+    doc = read_text_draft(path)
     newline = "\r\n" if "\r\n" in doc.text else "\n"
     text = doc.text.replace("\r\n", "\n")
     return text, DraftFile(path, doc.encoding, newline, path.stat().st_mtime)

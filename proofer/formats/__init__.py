@@ -1,5 +1,22 @@
 """Reading and writing drafts. Every reader returns a ``Document``; nothing is lost on write."""
 
-from proofer.formats.text import DraftError, read_draft, write_draft
+from pathlib import Path
+
+from proofer.document import Document
+from proofer.formats.text import DraftError, read_text_draft, write_draft
 
 __all__ = ["DraftError", "read_draft", "write_draft"]
+
+
+def read_draft(path: Path) -> Document:
+    """Read a draft of any supported kind (.txt, .md, .docx, .odt), by its file name."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        from proofer.formats.docx import read_docx
+
+        return read_docx(path).document()
+    if suffix == ".odt":
+        from proofer.formats.odt import read_odt
+
+        return read_odt(path)
+    return read_text_draft(path)

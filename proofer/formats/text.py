@@ -26,8 +26,8 @@ class DraftError(Exception):
     """A draft that cannot be read as text; the message is one line for the user."""
 
 
-def read_draft(path: Path) -> Document:
-    """Read a draft from disk. Raises ``DraftError`` with a plain message on failure."""
+def read_text_draft(path: Path) -> Document:
+    """Read a plain-text or Markdown draft. Raises ``DraftError`` with a plain message."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
