@@ -14,7 +14,6 @@ from pathlib import Path
 
 from proofer import __version__
 from proofer.checkers.languagetool import LanguageToolChecker
-from proofer.checkers.quotes import masked_spans
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
@@ -24,6 +23,7 @@ from proofer.formats.docx import apply_fixes as apply_docx_fixes
 from proofer.formats.docx import read_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import decode
+from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader
 from proofer.quotemarks import smart_quotes
 from proofer.report import FileResult, as_github, as_json, as_text, summary

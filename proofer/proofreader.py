@@ -26,6 +26,7 @@ from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.entities import load_entities, merge
 from proofer.findings import Category, Engine, Finding
+from proofer.markup import inside, masked_spans
 from proofer.rules import Rule, engine_rule
 
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -103,6 +104,7 @@ class Proofreader:
             if dialect in (Dialect.AMERICAN, Dialect.BRITISH):
                 report = replace(detect(doc.text, self.engine), dialect=dialect)
         return CheckContext(
+            markdown=doc.markdown,
             dialect=dialect,
             quote_style=self.config.quote_style,
             known=self.known,
@@ -138,6 +140,8 @@ class Proofreader:
             notices.extend(getattr(checker, "notices", ()))
         owned = {cat for c in self.document_checkers for cat in c.owns}
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
+        masked = masked_spans(doc)
+        found = [f for f in found if not inside(f.start, f.end, masked)]
         return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
 
     def _refined(self, doc: Document, findings: list[Finding]) -> list[Finding]:

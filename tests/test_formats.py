@@ -76,3 +76,18 @@ def test_write_that_cannot_encode_leaves_the_old_file(tmp_path: Path) -> None:
         write_draft(draft, "emoji 😀", "cp1252")
     assert draft.read_bytes() == b"old text"
     assert [p.name for p in tmp_path.iterdir()] == ["w.txt"]
+
+
+def test_markdown_code_urls_and_front_matter_are_not_checked(tmp_path: Path) -> None:
+    from proofer.proofreader import Proofreader
+
+    text = (
+        "---\ntitle: Teh draft\n---\n\n# Harbor vote\n\n"
+        "Run `prnt(\"teh\")` first, see [the plan](https://example.org/teh..plan) and "
+        "email desk@exmaple.org.\n\n```\nteh \"code\"..\n```\n\nThe the vote passed.\n"
+    )
+    draft = tmp_path / "story.md"
+    draft.write_text(text, encoding="utf-8")
+    doc = read_draft(draft)
+    found = [(f.rule, doc.text[f.start : f.end]) for f in Proofreader().check(doc).findings]
+    assert found == [("grammar.repeated-word", "The the")]

@@ -30,6 +30,7 @@ class CheckContext:
     known: KnownWords = field(default_factory=KnownWords)
     entities: EntityList = field(default_factory=EntityList)
     dialect_report: DialectReport | None = None
+    markdown: bool = False  # paragraphs are Markdown: Harper reads them as such
 
 
 class ParagraphChecker:

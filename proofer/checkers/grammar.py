@@ -26,6 +26,7 @@ SILENCED = {
     "CompoundNouns": "house styles differ on closed compounds (health care); it also misreads "
     "possessives",
     "Overall": "misreads 'over all its parts' as the adverb",
+    "UseTitleCase": "news headlines are set in sentence case as often as in title case",
     "EllipsisLength": "'..' is a doubled period in news copy, not a short ellipsis",
 }
 
@@ -51,7 +52,7 @@ class GrammarChecker(ParagraphChecker):
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Harper's non-spelling lints for ``text``."""
         findings = []
-        for rule_name, lints in self._engine.lint(text, ctx.dialect).items():
+        for rule_name, lints in self._engine.lint(text, ctx.dialect, ctx.markdown).items():
             if rule_name in SILENCED:
                 continue
             for lint in lints:

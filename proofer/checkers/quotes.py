@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from proofer.checkers import CheckContext, DocumentChecker
 from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
+from proofer.markup import masked_spans
 from proofer.quotemarks import Mark, Problem, Scan, scan
 from proofer.rules import Rule
 
@@ -98,8 +99,6 @@ MISSING_COMMA = Rule(
     fix_safe=True,
 )
 
-_URL = re.compile(r"(?:https?://|www\.)\S+")
-_MD_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]+`|^(?: {4}|\t).*$", re.DOTALL | re.MULTILINE)
 _SAID = re.compile(
     r"\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){1,3}?"
     r"(?:said|says|told|added|asked|wrote|explained|recalled|insisted|noted|replied)\b"
@@ -129,14 +128,6 @@ class QuoteChecker(DocumentChecker):
         findings += _inconsistent(result, {p.mark.pos for p in result.problems})
         findings += _closing_punctuation(doc.text, result, ctx.quote_style)
         return findings
-
-
-def masked_spans(doc: Document) -> list[tuple[int, int]]:
-    """URLs, and in Markdown drafts code spans and blocks: quotes there are not prose."""
-    spans = [m.span() for m in _URL.finditer(doc.text)]
-    if doc.markdown:
-        spans += [m.span() for m in _MD_CODE.finditer(doc.text)]
-    return spans
 
 
 def _problem(doc: Document, problem: Problem) -> Finding | None:

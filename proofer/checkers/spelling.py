@@ -98,7 +98,7 @@ class SpellingChecker(ParagraphChecker):
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Judge each word Harper does not know in ``text``."""
         findings = []
-        for lint in self._engine.lint(text, ctx.dialect).get(SPELL_RULE, []):
+        for lint in self._engine.lint(text, ctx.dialect, ctx.markdown).get(SPELL_RULE, []):
             suggested = [s.replacement_text for s in lint.suggestions]
             finding = self._judge(text, lint.span.start, lint.span.end, suggested, ctx)
             if finding:

@@ -43,22 +43,23 @@ class HarperEngine:
             linters[dialect] = harper.Linter(dialect.harper)
         return linters[dialect]
 
-    def lint(self, text: str, dialect: Dialect) -> dict[str, list[harper.Lint]]:
+    def lint(
+        self, text: str, dialect: Dialect, markdown: bool = False
+    ) -> dict[str, list[harper.Lint]]:
         """Harper's lints for plain ``text``, keyed by Harper's rule name.
 
         The last few results are kept, so the spelling and grammar checkers share one
         run per paragraph. ``dedup`` is off: with it on, Harper drops a misspelling when
         a sentence-length lint covers it.
         """
-        recent: dict[tuple[Dialect, str], dict[str, list[harper.Lint]]]
+        recent: dict[tuple[Dialect, bool, str], dict[str, list[harper.Lint]]]
         recent = self._local.__dict__.setdefault("recent", {})
-        key = (dialect, text)
+        key = (dialect, markdown, text)
         if key not in recent:
             if len(recent) >= _RECENT:
                 recent.pop(next(iter(recent)))
-            recent[key] = self.linter(dialect).organized_lints(
-                text, language="plaintext", dedup=False
-            )
+            language = "markdown" if markdown else "plaintext"
+            recent[key] = self.linter(dialect).organized_lints(text, language=language, dedup=False)
         return recent[key]
 
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
