@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from enum import Enum
 
 
@@ -93,3 +95,24 @@ def apply_fixes(text: str, fixes: Iterable[tuple[int, int, str]]) -> str:
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+_TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+
+
+def edits_between(old: str, new: str) -> list[tuple[int, int, str]]:
+    """The ``(start, end, replacement)`` edits that turn ``old`` into ``new``, word by word
+    (so a corrected word is one edit, as a copy editor would mark it).
+
+    ``apply_fixes(old, edits_between(old, new)) == new`` always holds.
+    """
+    a = [m.group() for m in _TOKENS.finditer(old)]
+    b = [m.group() for m in _TOKENS.finditer(new)]
+    starts = [0]
+    for token in a:
+        starts.append(starts[-1] + len(token))
+    edits = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            edits.append((starts[i1], starts[i2], "".join(b[j1:j2])))
+    return edits

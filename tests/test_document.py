@@ -77,3 +77,21 @@ def test_paragraphs_lie_inside_the_text_in_order(text: str) -> None:
         assert last <= p.start < p.end <= len(text)
         assert text[p.start : p.end] == p.text
         last = p.end
+
+
+@given(st.text(alphabet=st.sampled_from("ab .\n’")), st.text(alphabet=st.sampled_from("ab .\n’")))
+def test_edits_between_turn_one_text_into_the_other(old: str, new: str) -> None:
+    from proofer.findings import apply_fixes, edits_between
+
+    edits = edits_between(old, new)
+    assert apply_fixes(old, edits) == new
+    for start, end, _ in edits:
+        assert 0 <= start <= end <= len(old)
+
+
+def test_edits_between_are_word_sized() -> None:
+    from proofer.findings import edits_between
+
+    old = "Russian President Vladamir Putin said so.."
+    new = "Russian President Vladimir Putin said so."
+    assert edits_between(old, new) == [(18, 26, "Vladimir"), (41, 42, "")]

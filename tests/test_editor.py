@@ -298,3 +298,35 @@ def test_ready_to_publish_and_settings_persist(
     assert window.counts.text().startswith("Ready to publish")
     assert Settings(settings.q).dialect == "british"
     assert window.settings.recent_files[0] == str(path)
+
+
+def test_word_draft_saved_as_tracked_changes(
+    qtbot, make_window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from proofer.formats.docx import read_docx, revisions
+    from tests.test_docx import build
+
+    original = build(tmp_path / "story.docx")
+    before = original.read_bytes()
+    out = tmp_path / "story-proofed.docx"
+    monkeypatch.setattr(MainWindow, "ask_choice", lambda self, *a: "Tracked changes")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+    window = make_window()
+    window.open_path(original)
+    wait_checked(qtbot, window)
+    repeated = next(m for m in window.editor.marked if m.text == "The the")
+    window.editor.apply(repeated, repeated.finding.suggestions[0])
+    misspelled = marked_text(window, "enviromental")
+    window.editor.apply(misspelled, "environmental")
+    assert window.save()
+    assert original.read_bytes() == before
+    found = revisions(out)
+    assert any(kind == "del" and text.strip() == "the" for kind, _, text in found)
+    assert ("del", "Proofer", "enviromental") in found
+    assert ("ins", "Proofer", "environmental") in found
+    assert "The harbor association" in read_docx(out).text
+    assert window.editor.toPlainText() == read_docx(out).text

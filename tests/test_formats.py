@@ -83,8 +83,8 @@ def test_markdown_code_urls_and_front_matter_are_not_checked(tmp_path: Path) -> 
 
     text = (
         "---\ntitle: Teh draft\n---\n\n# Harbor vote\n\n"
-        "Run `prnt(\"teh\")` first, see [the plan](https://example.org/teh..plan) and "
-        "email desk@exmaple.org.\n\n```\nteh \"code\"..\n```\n\nThe the vote passed.\n"
+        'Run `prnt("teh")` first, see [the plan](https://example.org/teh..plan) and '
+        'email desk@exmaple.org.\n\n```\nteh "code"..\n```\n\nThe the vote passed.\n'
     )
     draft = tmp_path / "story.md"
     draft.write_text(text, encoding="utf-8")

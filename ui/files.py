@@ -3,6 +3,10 @@
 Qt's editor works in "\n"; a draft's own line endings and encoding are remembered and put
 back on save. Saves are atomic (the engine's ``write_draft``). While a draft has unsaved
 changes, a copy is kept in a recovery folder; it is offered the next time the draft opens.
+
+A Word draft shows its paragraphs one per line. On save, the differences between the text
+as opened and as edited become the corrections, written into a copy of the .docx as
+tracked changes (or plain edits); the original file is only replaced when asked.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from proofer.formats import write_draft
+from proofer.findings import edits_between
+from proofer.formats import DraftError, write_draft
+from proofer.formats.docx import apply_fixes, read_docx
+from proofer.formats.docx import save as save_docx
 from proofer.formats.text import read_text_draft
 
 
@@ -25,6 +32,12 @@ class DraftFile:
     encoding: str = "utf-8"
     newline: str = "\n"
     mtime: float = 0.0
+    original: str = ""  # a Word draft's text as opened: edits are measured against it
+
+    @property
+    def word(self) -> bool:
+        """A .docx draft: saved as revisions into a copy of the file."""
+        return self.encoding == "docx"
 
     @property
     def name(self) -> str:
@@ -43,18 +56,40 @@ class DraftFile:
 
 def open_draft(path: Path) -> tuple[str, DraftFile]:
     """The draft's text with "\n" line ends, and how to write it back. Raises DraftError."""
+    if path.suffix.lower() == ".docx":
+        text = read_docx(path).text
+        return text, DraftFile(path, "docx", "\n", path.stat().st_mtime, text)
     doc = read_text_draft(path)
     newline = "\r\n" if "\r\n" in doc.text else "\n"
     text = doc.text.replace("\r\n", "\n")
     return text, DraftFile(path, doc.encoding, newline, path.stat().st_mtime)
 
 
-def save_draft(text: str, draft: DraftFile, path: Path | None = None) -> DraftFile:
+def save_draft(
+    text: str, draft: DraftFile, path: Path | None = None, tracked: bool = True
+) -> DraftFile:
     """Write ``text`` atomically in the draft's encoding and line endings. Raises DraftError."""
     target = path or draft.path
     assert target is not None
+    if draft.word:
+        return _save_word(text, draft, target, tracked)
     write_draft(target, text.replace("\n", draft.newline), draft.encoding)
     return DraftFile(target, draft.encoding, draft.newline, target.stat().st_mtime)
+
+
+def _save_word(text: str, draft: DraftFile, target: Path, tracked: bool) -> DraftFile:
+    """The edits since opening, as revisions in a copy of the original .docx."""
+    assert draft.path is not None
+    if text.count("\n") != draft.original.count("\n"):
+        raise DraftError(
+            "paragraphs were added or removed; a Word draft takes corrections within its "
+            "paragraphs only (save as .txt to keep the new text)"
+        )
+    word = read_docx(draft.path)
+    apply_fixes(word, edits_between(draft.original, text), tracked=tracked)
+    save_docx(word, target)
+    opened = read_docx(target).text
+    return DraftFile(target, "docx", "\n", target.stat().st_mtime, opened)
 
 
 class RecoveryStore:

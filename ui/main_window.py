@@ -122,7 +122,9 @@ class MainWindow(QMainWindow):
     # Files
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open draft", "", "Drafts (*.txt *.md)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open draft", "", "Drafts (*.txt *.md *.docx);;All files (*)"
+        )
         if path:
             self.open_path(Path(path))
 
@@ -167,6 +169,8 @@ class MainWindow(QMainWindow):
         """Save in place (or ask where, for a new draft). False if not saved."""
         if self.draft.path is None:
             return self.save_as()
+        if self.draft.word:
+            return self.save_word()
         if self.draft.changed_on_disk():
             answer = QMessageBox.question(
                 self,
@@ -179,15 +183,52 @@ class MainWindow(QMainWindow):
         return self._write(self.draft.path)
 
     def save_as(self) -> bool:
+        if self.draft.word:
+            return self.save_word()
         path, _ = QFileDialog.getSaveFileName(self, "Save draft as", self.draft.name)
         return bool(path) and self._write(Path(path))
 
-    def _write(self, path: Path) -> bool:
+    def save_word(self) -> bool:
+        """A Word draft: the accepted corrections go into a copy, as tracked changes or plain
+        edits; the original is replaced only when the copy editor picks it and confirms."""
+        assert self.draft.path is not None
+        how = self.ask_choice(
+            "Save the corrections",
+            "Write the corrections into the Word file as tracked changes, so the reporter "
+            "sees each one, or as plain edits?",
+            ["Tracked changes", "Plain edits"],
+        )
+        if how is None:
+            return False
+        suggested = self.draft.path.with_name(f"{self.draft.path.stem}-proofed.docx")
+        path, _ = QFileDialog.getSaveFileName(self, "Save corrected draft", str(suggested))
+        if not path:
+            return False
+        if Path(path).resolve() == self.draft.path.resolve():
+            answer = QMessageBox.question(
+                self, "Replace the original?", f"Write over the original {self.draft.name}?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        return self._write(Path(path), tracked=how == "Tracked changes")
+
+    def ask_choice(self, title: str, text: str, choices: list[str]) -> str | None:
+        """A question with named answers; None when cancelled."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        buttons = {box.addButton(c, QMessageBox.ButtonRole.AcceptRole): c for c in choices}
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return buttons.get(box.clickedButton())  # type: ignore[call-overload]
+
+    def _write(self, path: Path, tracked: bool = True) -> bool:
         text = self.editor.toPlainText()
         self._saving = True
         try:
-            saved = save_draft(text, self.draft, path)
+            saved = save_draft(text, self.draft, path, tracked)
         except DraftError as exc:
+            if self.draft.word:
+                QMessageBox.warning(self, "Cannot save the Word draft", str(exc))
+                return False
             answer = QMessageBox.question(
                 self, "Cannot save in the draft's encoding", f"{exc}. Save as UTF-8 instead?"
             )
@@ -204,6 +245,8 @@ class MainWindow(QMainWindow):
             self.watcher.removePath(str(self.draft.path))
         self.recovery.discard(self.draft.path)
         self.draft = saved
+        if saved.word:  # accepted revisions now read as the draft's text
+            self.editor.setPlainText(saved.original)
         self.watcher.addPath(str(path))
         self.editor.document().setModified(False)
         self.settings.add_recent(path)
