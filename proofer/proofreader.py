@@ -27,9 +27,10 @@ from proofer.engines.harper import Dialect, HarperEngine
 from proofer.entities import load_entities, merge
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
-from proofer.rules import Rule, engine_rule
+from proofer.rules import Rule
 
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
+_STRETCH = 64
 _CATEGORY_RANK = {
     Category.NAMES: 0,
     Category.QUOTES: 1,
@@ -166,6 +167,7 @@ class Proofreader:
         owned = owned or set()
         rules = self.rules
         kept: list[Finding] = []
+        near: dict[int, list[Finding]] = {}  # kept findings by 64-character stretch
         seen_once: set[tuple[str, str]] = set()
         for f in sorted(findings, key=_priority):
             if self.config.ignores(f.rule):
@@ -178,14 +180,13 @@ class Proofreader:
                 if key in seen_once:
                     continue
                 seen_once.add(key)
-            if any(_same_problem(f, k) for k in kept):
+            stretches = range(f.start // _STRETCH, f.end // _STRETCH + 1)
+            if any(_same_problem(f, k) for i in stretches for k in near.get(i, ())):
                 continue
             kept.append(f)
+            for i in stretches:
+                near.setdefault(i, []).append(f)
         return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
-
-    def rule_for(self, rule_id: str, category: Category, message: str) -> Rule:
-        """The documentation of ``rule_id``; outside engines' rules get a generic record."""
-        return self.rules.get(rule_id) or engine_rule(rule_id, category, message)
 
 
 def _priority(f: Finding) -> tuple[int, int, int, int, int]:

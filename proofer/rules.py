@@ -34,16 +34,3 @@ class Rule:
             f"  Example: {self.example}\n"
             f"  Fix: {fix}"
         )
-
-
-def engine_rule(rule_id: str, category: Category, message: str) -> Rule:
-    """A rule record for a finding passed through from an outside engine."""
-    engine = "Harper" if rule_id.startswith("harper.") else "LanguageTool"
-    return Rule(
-        id=rule_id,
-        category=category,
-        summary=f"{engine}'s rule {rule_id.split('.', 1)[1]}: {message}",
-        why=f"Reported by {engine}, the embedded grammar engine, and kept because it is "
-        "rarely wrong on news copy.",
-        example="see the engine's own documentation",
-    )

@@ -129,7 +129,6 @@ class BackgroundChecker(QObject):
         self._timer.timeout.connect(self._dispatch)
         self._latest: CheckRequest | None = None
         self._busy = False
-        self.jobs_started = 0
 
     def schedule(self, request: CheckRequest) -> None:
         """Check this snapshot once the writer pauses."""
@@ -156,7 +155,6 @@ class BackgroundChecker(QObject):
         if self._busy or self._latest is None:
             return
         self._busy = True
-        self.jobs_started += 1
         self._request.emit(self._latest)
 
     @Slot(object)

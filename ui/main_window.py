@@ -21,7 +21,7 @@ from proofer.findings import Finding, Severity
 from proofer.formats import DraftError
 from proofer.proofreader import Proofreader
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
-from ui.editor import DraftEditor, Marked
+from ui.editor import DraftEditor
 from ui.files import DraftFile, RecoveryStore, open_draft, save_draft
 from ui.palette import counted
 from ui.panels import FindingsPanel, NamesPanel
@@ -401,6 +401,3 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         star = "*" if self.editor.document().isModified() else ""
         self.setWindowTitle(f"{star}{self.draft.name} — Proofer")
-
-    def select_marked(self, marked: Marked) -> None:
-        self.editor.select(marked)

@@ -368,11 +368,6 @@ def _place(anchor: Any, where: str, element: Any) -> None:
         anchor.append(element)
 
 
-def accepted_text(path: Path) -> str:
-    """The document's text with every revision accepted (deletions gone, insertions kept)."""
-    return read_docx(path).text
-
-
 def revisions(path: Path) -> list[tuple[str, str, str]]:
     """(kind, author, text) for each ``w:ins`` and ``w:del`` in the body, in order."""
     draft = read_docx(path)
