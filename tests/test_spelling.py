@@ -2,6 +2,8 @@
 
 from collections.abc import Callable
 
+import pytest
+
 from proofer.findings import Finding, Severity
 from tests.conftest import flagged
 
@@ -79,3 +81,18 @@ def test_fixed_dialect_flags_the_other_spelling(check: Check) -> None:
     text = "The colour of the flag."
     found = check(text, dialect="american")
     assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [("colour", "color")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "WASHINGTON (AP) — Sen. Maria Cantwell, D-Wash., met Lt. Col. Ana Ruiz at 10:30 a.m.",
+        "“It’s déjà vu,” said José Núñez, 34, a café owner in Zürich.",
+        "The 2,000-year-old site lost $1.2bn after 9/11. No. 10 Downing St. declined to comment.",
+        "Temperatures hit 30C; the score was 3-2; World War II veterans met on the 21st floor.",
+        "The e-commerce firm’s co-op will reelect its board mid-July, the CDC said in a tweet.",
+        "Mr. Smith, Ms. Jones and Mrs. O’Brien attended, as did Rep. Alexandria Ocasio-Cortez.",
+    ],
+)
+def test_news_constructions_raise_no_alarm(check: Check, text: str) -> None:
+    assert errors(check(text), text) == []

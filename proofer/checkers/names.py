@@ -71,7 +71,7 @@ FIRST_REFERENCE = Rule(
 
 _COMMON = 3.0  # a word this common in English is a word first (Bell, not Bel)
 _SINGLE_WORD_RARE = 1.5
-_CONNECTORS = PARTICLES | {"of", "for", "and", "the"}
+_CONNECTORS = PARTICLES | {"of", "for"}  # Temple of Bel, Observatory for Human Rights
 _GAP = re.compile(r"[ \u00a0]")
 _JOINS = re.compile(r"[-’']")
 

@@ -137,6 +137,10 @@ class SpellingChecker(ParagraphChecker):
             return None
         if ctx.dialect_report and word in ctx.dialect_report.minority:
             return None  # a regional spelling: the dialect checker's concern
+        if _is_abbreviation(text, start, word):
+            return None  # Sen., Gov., Lt. Col., Jan.
+        if word.isupper() and not self._engine.unknown_words([word.title()], ctx.dialect):
+            return None  # a dateline in capitals: WASHINGTON
 
         span = (start, start + len(word))
         # A shouted dateline (ROTTERDAM) is judged as the name it spells.
@@ -178,8 +182,15 @@ class SpellingChecker(ParagraphChecker):
     def _is_real_word(self, word: str, candidates: list[_Candidate]) -> bool:
         """A lower-case word Harper lacks but English uses (``premarket``, ``naira``): seen
         in real text, and likelier as typed than any correction. Common misspellings are
-        seen too (``recieve``), but their corrections score far above them."""
-        best = max((c.score for c in candidates if not c.listed), default=float("-inf"))
+        seen too (``recieve``), but their corrections score far above them. A short word
+        that is common in its own right (``vu`` in déjà vu) is only read as a slip of a
+        function word (``teh``)."""
+        common_short = len(word) < _SHORT and zipf(word) >= _COMMON
+        floor = _FUNCTION_WORD if common_short else 0.0
+        best = max(
+            (c.score for c in candidates if not c.listed and c.zipf >= floor),
+            default=float("-inf"),
+        )
         return zipf(word) >= _SEEN_WORD and zipf(word) - best > _REAL_WORD_MARGIN
 
     def _candidates(self, word: str, suggested: list[str], ctx: CheckContext) -> list[_Candidate]:
@@ -224,6 +235,12 @@ class SpellingChecker(ParagraphChecker):
             ):
                 return cand.word
         return None
+
+
+def _is_abbreviation(text: str, start: int, word: str) -> bool:
+    """A short capitalised word with a period after it: a title or month abbreviation."""
+    after = start + len(word)
+    return is_capitalised(word) and len(word) <= _SHORT and text[after : after + 1] == "."
 
 
 def _is_fragment(text: str, start: int, end: int) -> bool:
