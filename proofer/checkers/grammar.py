@@ -95,7 +95,8 @@ def _cuts_token(text: str, start: int, end: int) -> bool:
     prefix = text[token_start:start]
     if prefix and any(ch.isdigit() or ch in "’'" for ch in prefix):
         return True
-    return end + 1 < len(text) and text[end] in "-’'" and text[end + 1].isalpha()
+    # A hyphen, apostrophe or period inside a word: the re-election, a.m., U.S.
+    return end + 1 < len(text) and text[end] in "-’'." and text[end + 1].isalpha()
 
 
 def _replacement(text: str, start: int, end: int, suggestion: harper.Suggestion) -> str:
