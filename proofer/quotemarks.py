@@ -186,6 +186,8 @@ def _resolve(mark: Mark, stack: list[Mark]) -> Mark:
 
 def _marks(text: str, offset: int) -> Iterator[Mark]:
     for i, ch in enumerate(text):
+        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and i > 0 and text[i - 1].isdigit():
+            continue  # a prime typed as a quote: 6'2", a 12" pizza, 5' 10"
         if ch in _DOUBLES:
             yield Mark(offset + i, ch, True, _double_role(text, i))
         elif ch in _SINGLES:

@@ -92,6 +92,11 @@ def test_lost_closing_mark_before_attribution() -> None:
         "A spokesman said the result was a “significant achievement” for the army.",
         "Headline: Mayor calls plan ‘a giveaway’",
         "He said, “We will be back.” Then he left.",
+        "“We will — and I mean this — win,” he said. “Why now?” she asked.",
+        "(“We’re done,” he said.) The film “Oppenheimer” won.",
+        'He is 6\'2" tall and ordered a 12" pizza at O’Neill’s.',
+        "“‘No comment’ is not an answer,” the senator said.",
+        "She said, “I told him, ‘You’re fired,’ and he left.”",
     ],
 )
 def test_correct_quotation_is_left_alone(text: str) -> None:
