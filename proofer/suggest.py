@@ -21,7 +21,7 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY_AT = {ch: (r, c) for r, row in enumerate(_ROWS) for c, ch in enumerate(row)}
 _VOWELS = set("aeiouy")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_MIN_ZIPF = 1.5  # rarer neighbours are more often typos themselves than words
+_MIN_ZIPF = 2.0  # rarer neighbours are more often typos themselves than words
 _FIRST_LETTER = 1.5
 _PER_EXTRA_EDIT = 2.0
 

@@ -60,6 +60,11 @@ class HarperEngine:
                 recent.pop(next(iter(recent)))
             language = "markdown" if markdown else "plaintext"
             recent[key] = self.linter(dialect).organized_lints(text, language=language, dedup=False)
+            # Remember the words found unknown, so that asking about them again (the name
+            # checker asks about every name) costs nothing.
+            known: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
+            for lint in recent[key].get(SPELL_RULE, []):
+                known[(dialect, lint.problem_text)] = False
         return recent[key]
 
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
