@@ -121,11 +121,17 @@ def is_capitalised(word: str) -> bool:
 
 
 def starts_sentence(text: str, start: int) -> bool:
-    """True when the word at ``start`` opens a sentence or a paragraph."""
+    """True when the word at ``start`` opens a sentence or a paragraph.
+
+    A line break inside a paragraph is a soft wrap, not a sentence boundary; a blank line
+    is a boundary.
+    """
     i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0\"“‘'([":
+    while i >= 0 and text[i] in " \t\u00a0\"“‘'([\r\n":
+        if text[i] == "\n" and text[:i].rstrip(" \t\r").endswith("\n"):
+            return True  # a blank line before: a new paragraph
         i -= 1
-    return i < 0 or text[i] in ".!?:\n\r…—"
+    return i < 0 or text[i] in ".!?:…—"
 
 
 def match_case(model: str, word: str) -> str:

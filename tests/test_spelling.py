@@ -96,3 +96,8 @@ def test_fixed_dialect_flags_the_other_spelling(check: Check) -> None:
 )
 def test_news_constructions_raise_no_alarm(check: Check, text: str) -> None:
     assert errors(check(text), text) == []
+
+
+def test_a_soft_line_break_does_not_start_a_sentence(check: Check) -> None:
+    text = "A spokesman for the commission,\nFestus Okoye-Nwankwo, said the results\nstood."
+    assert errors(check(text), text) == []
