@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from proofer import __version__
-from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
@@ -117,10 +116,7 @@ class _Proofreaders:
 
     def get(self, config: Config) -> Proofreader:
         if config not in self._by_config:
-            extra = []
-            if config.languagetool != "off":
-                extra.append(LanguageToolChecker(config.languagetool, config.languagetool_timeout))
-            proofreader = Proofreader(config, self._engine, extra)
+            proofreader = Proofreader(config, self._engine)
             for problem in proofreader.entities.problems:
                 _error(f"{problem} (line skipped)")
             self._by_config[config] = proofreader

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.grammar import GrammarChecker
+from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
 from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
@@ -52,7 +53,8 @@ class Report:
 
 
 class Proofreader:
-    """Checks drafts with every checker the configuration turns on.
+    """Checks drafts with every checker the configuration turns on (LanguageTool too,
+    when it is not "off").
 
     Build one and reuse it: it holds the Harper linters and the loaded lists.
     """
@@ -84,6 +86,11 @@ class Proofreader:
             PunctuationStyleChecker(),
             *extra,
         ]
+        wants_languagetool = self.config.languagetool != "off"
+        if wants_languagetool and not any(isinstance(c, LanguageToolChecker) for c in extra):
+            self.document_checkers.append(
+                LanguageToolChecker(self.config.languagetool, self.config.languagetool_timeout)
+            )
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -138,7 +145,7 @@ class Proofreader:
         notices: list[str] = []
         for checker in self.document_checkers:
             found.extend(checker.check_document(doc, ctx))
-            notices.extend(getattr(checker, "notices", ()))
+            notices.extend(checker.notices)
         owned = {cat for c in self.document_checkers for cat in c.owns}
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
         masked = masked_spans(doc)

@@ -54,6 +54,8 @@ class DocumentChecker:
 
     rules: ClassVar[tuple[Rule, ...]] = ()
     owns: ClassVar[frozenset[Category]] = frozenset()
+    # What the last check has to tell the user in words (an engine that is unavailable).
+    notices: list[str] = []  # noqa: RUF012 (read-only here; a checker assigns its own list)
 
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
         """Findings for the whole ``doc``."""
