@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from proofer.findings import Category, Severity
+from proofer.findings import Category, Engine, Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,18 @@ class Rule:
     severity: Severity = Severity.WARNING
     # Report only the first finding for each distinct text (a name to verify, say).
     once_per_text: bool = False
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: tuple[str, ...] = (),
+        engine: Engine = Engine.PROOFER,
+    ) -> Finding:
+        """A finding of this rule: its id, category and severity, at ``[start, end)``."""
+        return Finding(start, end, self.category, self.id, message, suggestions,
+                       self.severity, engine)  # fmt: skip
 
     def describe(self) -> str:
         """The rule's full documentation as plain text."""

@@ -7,7 +7,7 @@ import re
 from proofer.checkers import CheckContext, DocumentChecker
 from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
-from proofer.findings import Category, Finding, Severity
+from proofer.findings import Category, Finding
 from proofer.rules import Rule
 
 DIALECT_MIX = Rule(
@@ -41,15 +41,12 @@ class DialectChecker(DocumentChecker):
         for m in pattern.finditer(doc.text):
             word = m.group()
             findings.append(
-                Finding(
+                DIALECT_MIX.finding(
                     m.start(),
                     m.end(),
-                    Category.SPELLING,
-                    DIALECT_MIX.id,
                     f"‘{word}’ is the {other} spelling; this draft is otherwise "
                     f"{report.dialect.value.capitalize()}.",
                     fixes.get(word, ()),
-                    Severity.WARNING,
                 )
             )
         return findings

@@ -152,14 +152,8 @@ class NameChecker(DocumentChecker):
             start, end = run[0].start, run[-1].end
             name = doc.text[start:end]
             findings.append(
-                Finding(
-                    start,
-                    end,
-                    Category.NAMES,
-                    UNLISTED.id,
-                    f"‘{name}’ is not on the entity list: verify it, then add it.",
-                    (),
-                    Severity.INFO,
+                UNLISTED.finding(
+                    start, end, f"‘{name}’ is not on the entity list: verify it, then add it.", ()
                 )
             )
         return findings
@@ -262,28 +256,19 @@ def _match_finding(match: _Match) -> Finding | None:
     form = match.form
     if form.kind == "correction":
         start, end = match.tokens[0].start, match.tokens[-1].end
-        return Finding(
+        return CORRECTION.finding(
             start,
             end,
-            Category.NAMES,
-            CORRECTION.id,
             f"The entity list says ‘{form.entity.name}’ for ‘{form.text}’.",
             (form.entity.name,),
-            CORRECTION.severity,
         )
     if not match.slips:
         return None
     k = match.slips[0]
     token, right = match.tokens[k], form.tokens[k]
     written = " ".join(t.text for t in match.tokens)
-    return Finding(
-        token.start,
-        token.end,
-        Category.NAMES,
-        VARIANT.id,
-        f"‘{written}’: the entity list spells it ‘{form.text}’.",
-        (right,),
-        VARIANT.severity,
+    return VARIANT.finding(
+        token.start, token.end, f"‘{written}’: the entity list spells it ‘{form.text}’.", (right,)
     )
 
 
@@ -300,14 +285,11 @@ def _surname_slips(
             if any(f.entity in known and f.tokens[-1] == near for f in forms):
                 full = next(f.entity.name for f in forms if f.entity in known)
                 findings.append(
-                    Finding(
+                    VARIANT.finding(
                         token.start,
                         token.end,
-                        Category.NAMES,
-                        VARIANT.id,
                         f"‘{token.text}’: the entity list spells it ‘{near}’ ({full}).",
                         (near,),
-                        VARIANT.severity,
                     )
                 )
                 break
@@ -339,14 +321,11 @@ def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int
             keep, fix = sorted((a, b), key=lambda w: (-counts[w], first_seen[w]))
             for t in where[fix]:
                 findings.append(
-                    Finding(
+                    INCONSISTENT.finding(
                         t.start,
                         t.end,
-                        Category.NAMES,
-                        INCONSISTENT.id,
                         f"‘{fix}’ is spelled ‘{keep}’ elsewhere in this draft.",
                         (keep,),
-                        INCONSISTENT.severity,
                     )
                 )
     return findings
@@ -373,17 +352,7 @@ def _first_reference(matches: list[_Match], runs: list[list[_Token]]) -> list[Fi
             message = f"First reference to {names[0]} by surname: use the full name."
         else:
             continue
-        findings.append(
-            Finding(
-                t.start,
-                t.end,
-                Category.NAMES,
-                FIRST_REFERENCE.id,
-                message,
-                tuple(names),
-                Severity.INFO,
-            )
-        )
+        findings.append(FIRST_REFERENCE.finding(t.start, t.end, message, tuple(names)))
     return findings
 
 

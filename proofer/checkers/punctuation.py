@@ -74,41 +74,22 @@ def _doubled(text: str) -> Iterator[Finding]:
     for m in _DOUBLED.finditer(text):
         mark = m.group(1)
         name = _NAMES[mark]
-        yield Finding(
-            m.start(),
-            m.end(),
-            Category.PUNCTUATION,
-            DOUBLED.id,
-            f"Doubled {name}: ‘{m.group()}’.",
-            (mark,),
-            Severity.ERROR,
-        )
+        yield DOUBLED.finding(m.start(), m.end(), f"Doubled {name}: ‘{m.group()}’.", (mark,))
 
 
 def _space_before(text: str) -> Iterator[Finding]:
     for m in _SPACE_BEFORE.finditer(text):
         mark = m.group(2)
-        yield Finding(
-            m.start(),
-            m.end(),
-            Category.PUNCTUATION,
-            SPACE_BEFORE.id,
-            f"Space before ‘{mark}’.",
-            (mark,),
-            Severity.WARNING,
-        )
+        yield SPACE_BEFORE.finding(m.start(), m.end(), f"Space before ‘{mark}’.", (mark,))
 
 
 def _mixed(text: str) -> Iterator[Finding]:
     for m in _MIXED.finditer(text):
-        yield Finding(
+        yield MIXED_MARKS.finding(
             m.start(),
             m.end(),
-            Category.PUNCTUATION,
-            MIXED_MARKS.id,
             f"‘{m.group()}’: end the sentence with one mark.",
             (m.group()[0], m.group()[1]),
-            Severity.INFO,
         )
 
 
@@ -118,12 +99,9 @@ def _run_on(text: str) -> Iterator[Finding]:
         token = text[start : text.find(" ", m.end()) if " " in text[m.end() :] else len(text)]
         if "@" in token or "/" in token or "www" in token:
             continue
-        yield Finding(
+        yield NO_SPACE_AFTER.finding(
             m.start(),
             m.end(),
-            Category.PUNCTUATION,
-            NO_SPACE_AFTER.id,
             f"No space after ‘{m.group(1)}’ between two sentences.",
             (m.group(1) + " ",),
-            Severity.WARNING,
         )

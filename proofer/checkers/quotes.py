@@ -137,8 +137,12 @@ def _problem(doc: Document, problem: Problem) -> Finding | None:
         return _finding(UNMATCHED_CLOSE, at, f"Closing {mark.char} has no opening mark before it.")
     if problem.kind == "unclosed":
         where = _paragraph_name(doc, problem.paragraph)
-        return _finding(UNCLOSED, at, f"This {mark.char} opens a quotation that is never "
-                        f"closed; close it by the end of {where}.")  # fmt: skip
+        return _finding(
+            UNCLOSED,
+            at,
+            f"This {mark.char} opens a quotation that is never "
+            f"closed; close it by the end of {where}.",
+        )
     if problem.kind == "missing-continuation":
         para = doc.paragraphs[problem.paragraph]
         first = doc.text[para.start]
@@ -153,16 +157,28 @@ def _problem(doc: Document, problem: Problem) -> Finding | None:
         what = {"apostrophe": "an apostrophe", "open": "an opening mark"}.get(
             mark.role, "a closing mark"
         )
-        return _finding(TURNED, at, f"{mark.char} faces the wrong way for {what}: use "
-                        f"{mark.curly}.", (mark.curly,))  # fmt: skip
+        return _finding(
+            TURNED,
+            at,
+            f"{mark.char} faces the wrong way for {what}: use {mark.curly}.",
+            (mark.curly,),
+        )
     if problem.kind == "mixed-pair":
         partner = problem.partner.char if problem.partner else "curly"
-        return _finding(MIXED_PAIR, at, f"Straight {mark.char} paired with curly {partner}: "
-                        f"use {mark.curly}.", (mark.curly,))  # fmt: skip
+        return _finding(
+            MIXED_PAIR,
+            at,
+            f"Straight {mark.char} paired with curly {partner}: use {mark.curly}.",
+            (mark.curly,),
+        )
     if problem.kind in ("nested-double", "nested-single"):
         inner = "‘" if mark.double else "“"
-        return _finding(NESTED, at, f"A quotation inside a quotation opens with {mark.char} "
-                        f"again: use {inner}, or close the first quotation.")  # fmt: skip
+        return _finding(
+            NESTED,
+            at,
+            f"A quotation inside a quotation opens with {mark.char} "
+            f"again: use {inner}, or close the first quotation.",
+        )
     return None
 
 
@@ -239,4 +255,4 @@ def _paragraph_name(doc: Document, index: int) -> str:
 def _finding(
     rule: Rule, span: tuple[int, int], message: str, fixes: tuple[str, ...] = ()
 ) -> Finding:
-    return Finding(span[0], span[1], rule.category, rule.id, message, fixes, rule.severity)
+    return rule.finding(span[0], span[1], message, fixes)

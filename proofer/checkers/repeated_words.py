@@ -36,14 +36,6 @@ class RepeatedWordChecker(ParagraphChecker):
             if word.lower() in _DELIBERATE:
                 continue
             findings.append(
-                Finding(
-                    m.start(),
-                    m.end(),
-                    Category.GRAMMAR,
-                    REPEATED_WORD.id,
-                    f"‘{word}’ is repeated.",
-                    (word,),
-                    Severity.ERROR,
-                )
+                REPEATED_WORD.finding(m.start(), m.end(), f"‘{word}’ is repeated.", (word,))
             )
         return findings

@@ -278,26 +278,12 @@ def _ranked(candidates: list[_Candidate]) -> list[str]:
 def _finding(rule: Rule, span: tuple[int, int], word: str, suggestions: list[str]) -> Finding:
     fixes = tuple(dict.fromkeys(match_case(word, s) for s in suggestions[:5]))
     hint = f"; did you mean ‘{fixes[0]}’?" if fixes else "."
-    return Finding(
-        span[0],
-        span[1],
-        Category.SPELLING,
-        rule.id,
-        f"‘{word}’ is not in the dictionary{hint}",
-        fixes,
-        rule.severity,
-        Engine.HARPER,
-    )
+    message = f"‘{word}’ is not in the dictionary{hint}"
+    return rule.finding(span[0], span[1], message, fixes, Engine.HARPER)
 
 
 def _unverified(start: int, end: int, word: str) -> Finding:
-    return Finding(
-        start,
-        end,
-        Category.SPELLING,
-        UNVERIFIED_NAME.id,
-        f"‘{word}’ is not in the dictionary or the entity list: check the spelling of this name.",
-        (),
-        Severity.INFO,
-        Engine.HARPER,
+    message = (
+        f"‘{word}’ is not in the dictionary or the entity list: check the spelling of this name."
     )
+    return UNVERIFIED_NAME.finding(start, end, message, (), Engine.HARPER)

@@ -6,7 +6,7 @@ import re
 
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.document import Document
-from proofer.findings import Category, Finding, Severity
+from proofer.findings import Category, Finding
 from proofer.rules import Rule
 
 DOUBLE_SPACE = Rule(
@@ -30,15 +30,7 @@ class TypographyChecker(ParagraphChecker):
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """A finding for each run of two or more spaces between words or sentences."""
         return [
-            Finding(
-                m.start(),
-                m.end(),
-                Category.TYPOGRAPHY,
-                DOUBLE_SPACE.id,
-                _describe(m.group()),
-                (" ",),
-                Severity.WARNING,
-            )
+            DOUBLE_SPACE.finding(m.start(), m.end(), _describe(m.group()), (" ",))
             for m in _RUN.finditer(text)
         ]
 
@@ -85,11 +77,8 @@ class PunctuationStyleChecker(DocumentChecker):
 def _ellipses(text: str) -> list[Finding]:
     if "…" not in text:
         return []
-    return [
-        Finding(m.start(), m.end(), Category.TYPOGRAPHY, ELLIPSIS.id,
-                "Three dots where the rest of the draft uses …: use the character.", ("…",))
-        for m in _DOTS.finditer(text)
-    ]  # fmt: skip
+    message = "Three dots where the rest of the draft uses …: use the character."
+    return [ELLIPSIS.finding(m.start(), m.end(), message, ("…",)) for m in _DOTS.finditer(text)]
 
 
 def _dashes(text: str) -> list[Finding]:
@@ -101,10 +90,8 @@ def _dashes(text: str) -> list[Finding]:
     for m in dashes:
         if bool(m.group("before")) != bool(m.group("after")):
             message = "A dash with a space on one side only."
-            findings.append(Finding(m.start(), m.end(), Category.TYPOGRAPHY, DASH_SPACING.id,
-                                    message, (dash,)))  # fmt: skip
+            findings.append(DASH_SPACING.finding(m.start(), m.end(), message, (dash,)))
     for m in _SPACED_HYPHEN.finditer(text):
         message = "A hyphen between spaces: use a dash."
-        findings.append(Finding(m.start(), m.end(), Category.TYPOGRAPHY, DASH_SPACING.id,
-                                message, (dash,)))  # fmt: skip
+        findings.append(DASH_SPACING.finding(m.start(), m.end(), message, (dash,)))
     return findings
