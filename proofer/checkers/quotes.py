@@ -134,7 +134,14 @@ def _problem(doc: Document, problem: Problem) -> Finding | None:
     mark = problem.mark
     at = (mark.pos, mark.pos + 1)
     if problem.kind == "unmatched-close":
-        return _finding(UNMATCHED_CLOSE, at, f"Closing {mark.char} has no opening mark before it.")
+        where = doc.paragraph_at(mark.pos)
+        scope = _paragraph_name(doc, where.index) if where else "this paragraph"
+        return _finding(
+            UNMATCHED_CLOSE,
+            at,
+            f"Closing {mark.char} has no opening mark before "
+            f"it in {scope}, nor a quotation running on from the one before.",
+        )
     if problem.kind == "unclosed":
         where = _paragraph_name(doc, problem.paragraph)
         return _finding(
