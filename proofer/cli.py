@@ -23,7 +23,7 @@ from proofer.formats.docx import read_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import decode
 from proofer.markup import masked_spans
-from proofer.proofreader import Proofreader
+from proofer.proofreader import Proofreader, rule_book
 from proofer.quotemarks import smart_quotes
 from proofer.report import FileResult, as_github, as_json, as_text, summary
 
@@ -144,10 +144,6 @@ def _check(args: argparse.Namespace) -> int:
             _error(str(exc))
             input_error = True
             continue
-        except OSError as exc:
-            _error(f"{exc.filename}: cannot read the list ({exc.strerror})")
-            input_error = True
-            continue
         report = proofreader.check(doc)
         for notice in report.notices:
             if notice not in told:
@@ -229,7 +225,7 @@ def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int,
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = sorted(Proofreader(Config(), HarperEngine()).rules.values(), key=lambda r: r.id)
+    rules = sorted(rule_book().values(), key=lambda r: r.id)
     chosen = [r for r in rules if not args.rule or r.id == args.rule or r.id.startswith(args.rule)]
     if not chosen:
         _error(f"no rule '{args.rule}'; `proofer rules` lists them all")

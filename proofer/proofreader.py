@@ -7,8 +7,10 @@ news style, before Harper, before LanguageTool), then the one with suggestions.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TypeVar
 
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
@@ -20,7 +22,7 @@ from proofer.checkers.quotes import QuoteChecker
 from proofer.checkers.repeated_words import RepeatedWordChecker
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
-from proofer.config import Config
+from proofer.config import Config, ConfigError
 from proofer.dialects import DialectReport, detect
 from proofer.dictionary import KnownWords, load_dictionary
 from proofer.document import Document
@@ -30,6 +32,7 @@ from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.rules import Rule
 
+T = TypeVar("T")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
 _STRETCH = 64
 _CATEGORY_RANK = {
@@ -67,10 +70,10 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
-        self.entities = merge(load_entities(p) for p in self.config.entities)
+        self.entities = merge(_read_list(load_entities, p) for p in self.config.entities)
         self.known = KnownWords()
         for path in self.config.dictionary:
-            self.known.add(load_dictionary(path))
+            self.known.add(_read_list(load_dictionary, path))
         self.known.add(self.entities.words())
         self.paragraph_checkers: list[ParagraphChecker] = [
             SpellingChecker(self.engine),
@@ -194,6 +197,23 @@ class Proofreader:
             for i in stretches:
                 near.setdefault(i, []).append(f)
         return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+
+
+def rule_book() -> dict[str, Rule]:
+    """Every rule the project's checkers report, by id (for docs, tooltips, `proofer rules`)."""
+    return Proofreader(Config()).rules
+
+
+def _read_list(load: Callable[[Path], T], path: Path) -> T:
+    """Load an entity list or dictionary; a file that cannot be read is a ConfigError."""
+    try:
+        return load(path)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such file (an entity list or dictionary)") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text; save the list as UTF-8") from None
 
 
 def _priority(f: Finding) -> tuple[int, int, int, int, int]:

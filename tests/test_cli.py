@@ -166,3 +166,16 @@ def test_fix_smart_quotes_pairs_marks_and_keeps_apostrophes(tmp_path: Path) -> N
         "He said “it’s the ’90s ‘all over again’” and left.\n\n“We waited.\n\n"
         "“Then we won,” she said.\n"
     )
+
+
+def test_unreadable_lists_are_one_line_for_check_and_fix(
+    draft: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    binary = tmp_path / "names.txt"
+    binary.write_bytes(b"x\xff\xfe\x00")
+    assert main(["check", str(draft), "--entities", str(binary)]) == 2
+    assert main(["fix", str(draft), "-o", str(tmp_path / "o.txt"), "--dictionary", "gone.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "names.txt: not UTF-8 text" in err
+    assert "gone.txt: no such file" in err
+    assert "Traceback" not in err

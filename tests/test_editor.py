@@ -330,3 +330,14 @@ def test_word_draft_saved_as_tracked_changes(
     assert ("ins", "Proofer", "environmental") in found
     assert "The harbor association" in read_docx(out).text
     assert window.editor.toPlainText() == read_docx(out).text
+
+
+def test_a_vanished_entity_list_is_reported_and_checking_goes_on(
+    qtbot, make_window, draft: Path, settings: Settings, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    settings.entity_lists = [str(tmp_path / "gone.txt")]
+    window = make_window()
+    window.open_path(draft)
+    wait_checked(qtbot, window)
+    assert any(m.text == "Vladamir" for m in window.editor.marked)
+    assert "gone.txt: no such file" in window.statusBar().currentMessage()

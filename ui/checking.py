@@ -10,13 +10,13 @@ only if the text has not changed since its snapshot was taken.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import listed_names
-from proofer.config import Config
+from proofer.config import Config, ConfigError
 from proofer.document import Document
 from proofer.findings import Finding
 from proofer.proofreader import Proofreader, Report
@@ -53,6 +53,7 @@ class CheckWorker(QObject):
         super().__init__()
         self._config = config
         self._proofreader: Proofreader | None = None
+        self._problem = ""
         self._cache: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
 
     @Slot(object)
@@ -81,6 +82,8 @@ class CheckWorker(QObject):
                 self._cache.move_to_end(key)
             found.extend(f.shifted(paragraph.start) for f in cached)
         report = proofreader.finish(doc, ctx, found)
+        if self._problem:
+            report.notices.append(self._problem)
         listed = listed_names(doc, proofreader.entities.index)
         self.finished.emit(
             CheckResult(request.revision, report, listed, self._languagetool_status())
@@ -88,14 +91,14 @@ class CheckWorker(QObject):
 
     def _get_proofreader(self) -> Proofreader:
         if self._proofreader is None:
-            extra = []
-            if self._config.languagetool != "off":
-                extra.append(
-                    LanguageToolChecker(
-                        self._config.languagetool, self._config.languagetool_timeout
-                    )
-                )
-            self._proofreader = Proofreader(self._config, extra=extra)
+            try:
+                self._proofreader = Proofreader(self._config)
+                self._problem = ""
+            except ConfigError as exc:
+                # A list that vanished or cannot be read: check without the lists, and say so.
+                self._problem = f"{exc}; checking without the entity lists and dictionary"
+                bare = replace(self._config, entities=(), dictionary=())
+                self._proofreader = Proofreader(bare)
         return self._proofreader
 
     def _languagetool_status(self) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from proofer.dictionary import append_to_dictionary
 from proofer.findings import Finding, Severity
 from proofer.formats import DraftError
-from proofer.proofreader import Proofreader
+from proofer.proofreader import rule_book
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
 from ui.files import DraftFile, RecoveryStore, open_draft, save_draft
@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self._saving = False
 
         self.editor = DraftEditor(self)
-        self.editor.rules = Proofreader(self.settings.config()).rules
+        self.editor.rules = rule_book()
         self.setCentralWidget(self.editor)
         self.findings_panel = FindingsPanel()
         self.names_panel = NamesPanel()
@@ -326,6 +326,8 @@ class MainWindow(QMainWindow):
             return  # the text changed after this snapshot
         self.last_result = result
         self._show(result)
+        for notice in result.report.notices:
+            self.statusBar().showMessage(notice, 15_000)
 
     def _show(self, result: CheckResult) -> None:
         text = self.editor.toPlainText()
@@ -393,9 +395,7 @@ class MainWindow(QMainWindow):
             self._reconfigure()
 
     def _reconfigure(self) -> None:
-        config = self.settings.config()
-        self.editor.rules = Proofreader(config).rules
-        self.checker.reconfigure(config)
+        self.checker.reconfigure(self.settings.config())
         self.check_now()
 
     def _update_title(self) -> None:

@@ -134,8 +134,8 @@ def _problem(doc: Document, problem: Problem) -> Finding | None:
     mark = problem.mark
     at = (mark.pos, mark.pos + 1)
     if problem.kind == "unmatched-close":
-        where = doc.paragraph_at(mark.pos)
-        scope = _paragraph_name(doc, where.index) if where else "this paragraph"
+        para = doc.paragraph_at(mark.pos)
+        scope = _paragraph_name(doc, para.index) if para else "this paragraph"
         return _finding(
             UNMATCHED_CLOSE,
             at,
