@@ -341,3 +341,21 @@ def test_a_vanished_entity_list_is_reported_and_checking_goes_on(
     wait_checked(qtbot, window)
     assert any(m.text == "Vladamir" for m in window.editor.marked)
     assert "gone.txt: no such file" in window.statusBar().currentMessage()
+
+
+def test_bad_files_are_refused_plainly_and_empty_ones_open(
+    qtbot, make_window, tmp_path: Path, answers: Answers
+) -> None:  # type: ignore[no-untyped-def]
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not a zip")
+    empty = tmp_path / "new.txt"
+    empty.write_bytes(b"")
+    window = make_window()
+    assert not window.open_path(binary)
+    assert not window.open_path(broken)
+    assert answers.asked == ["Cannot open the draft", "Cannot open the draft"]
+    assert window.open_path(empty)
+    assert window.editor.toPlainText() == ""
+    assert binary.read_bytes().startswith(b"\x89PNG") and broken.read_bytes().startswith(b"PK")

@@ -59,6 +59,8 @@ def open_draft(path: Path) -> tuple[str, DraftFile]:
     if path.suffix.lower() == ".docx":
         text = read_docx(path).text
         return text, DraftFile(path, "docx", "\n", path.stat().st_mtime, text)
+    if path.is_file() and path.stat().st_size == 0:
+        return "", DraftFile(path, "utf-8", "\n", path.stat().st_mtime)  # a new, empty draft
     doc = read_text_draft(path)
     newline = "\r\n" if "\r\n" in doc.text else "\n"
     text = doc.text.replace("\r\n", "\n")
