@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
+from proofer import suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.grammar import GrammarChecker
@@ -102,7 +103,9 @@ class Proofreader:
             *self.paragraph_checkers,
             *self.document_checkers,
         ]
-        return {rule.id: rule for checker in checkers for rule in checker.rules}
+        rules = {rule.id: rule for checker in checkers for rule in checker.rules}
+        rules[suppressions.UNUSED.id] = suppressions.UNUSED
+        return rules
 
     def context(self, doc: Document) -> CheckContext:
         """The settings for checking ``doc``, with its dialect decided."""
@@ -153,6 +156,7 @@ class Proofreader:
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
         masked = masked_spans(doc)
         found = [f for f in found if not inside(f.start, f.end, masked)]
+        found = suppressions.apply(doc.text, found)
         return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
 
     def _refined(self, doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -196,7 +200,7 @@ class Proofreader:
             kept.append(f)
             for i in stretches:
                 near.setdefault(i, []).append(f)
-        return sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+        return sorted(kept, key=_in_text_order)
 
 
 def rule_book() -> dict[str, Rule]:
@@ -214,6 +218,10 @@ def _read_list(load: Callable[[Path], T], path: Path) -> T:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text; save the list as UTF-8") from None
+
+
+def _in_text_order(f: Finding) -> tuple[int, int, str]:
+    return (f.start, f.end, f.rule)
 
 
 def _priority(f: Finding) -> tuple[int, int, int, int, int]:

@@ -179,3 +179,23 @@ def test_unreadable_lists_are_one_line_for_check_and_fix(
     assert "names.txt: not UTF-8 text" in err
     assert "gone.txt: no such file" in err
     assert "Traceback" not in err
+
+
+def test_inline_switches_silence_rules_in_their_stretch(tmp_path: Path) -> None:
+    from proofer.document import Document
+    from proofer.proofreader import Proofreader
+
+    text = (
+        "The hositalities began.\n\n<!-- proofer: disable=spelling. -->\n\n"
+        "The hostilites went on..\n\n<!-- proofer: enable=spelling. -->\n\n"
+        "The hostilitise ended.\n\n<!-- proofer: disable=names.unlisted -->\n"
+    )
+    findings = Proofreader().check(Document(text, markdown=True)).findings
+    flagged = [(f.rule, f.start) for f in findings]
+    misspelled = [text.index(w) for w in ("hositalities", "hostilites", "hostilitise")]
+    assert ("spelling.unknown", misspelled[0]) in flagged
+    assert ("spelling.unknown", misspelled[1]) not in flagged
+    assert ("spelling.unknown", misspelled[2]) in flagged
+    assert any(rule == "punctuation.doubled" for rule, _ in flagged)  # only spelling is off
+    unused = [f for f in findings if f.rule == "proofer.unused-suppression"]
+    assert [text[f.start : f.end] for f in unused] == ["<!-- proofer: disable=names.unlisted -->"]

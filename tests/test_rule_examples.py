@@ -30,6 +30,10 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     ),
     "names.unlisted": ("Ngozi Obiakor filed.", "Margarethe Lindqvist filed."),
     "names.variant": ("Mayor Margarete Lindqvist spoke.", "Mayor Margarethe Lindqvist spoke."),
+    "proofer.unused-suppression": (
+        "<!-- proofer: disable=spelling.unknown -->\nAll is well.",
+        "<!-- proofer: disable=spelling.unknown -->\nThe hositalities ended.",
+    ),
     "punctuation.doubled": ("Talks resume in April..", "Talks resume in April..."),
     "punctuation.interrobang": ("He said what?!", "He said what?"),
     "punctuation.missing-comma-quote": (
