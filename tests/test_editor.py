@@ -359,3 +359,24 @@ def test_bad_files_are_refused_plainly_and_empty_ones_open(
     assert window.open_path(empty)
     assert window.editor.toPlainText() == ""
     assert binary.read_bytes().startswith(b"\x89PNG") and broken.read_bytes().startswith(b"PK")
+
+
+def test_settings_dialog_writes_the_settings(qtbot, settings: Settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from proofer.findings import Category
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.lists.addItem(str(tmp_path / "names.txt"))
+    dialog.languagetool.setCurrentText("https://lt.example.net")
+    dialog.dialect.setCurrentText("british")
+    dialog.quote_style.setCurrentText("british")
+    dialog.categories[Category.STYLE].setChecked(False)
+    dialog.apply()
+    again = Settings(settings.q)
+    assert again.entity_lists == [str(tmp_path / "names.txt")]
+    assert (again.languagetool, again.dialect, again.quote_style) == (
+        "https://lt.example.net", "british", "british")  # fmt: skip
+    assert again.hidden_categories == {Category.STYLE}
+    config = again.config()
+    assert config.languagetool == "https://lt.example.net" and config.dialect == "british"
