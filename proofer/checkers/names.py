@@ -165,7 +165,14 @@ def _runs(text: str, offset: int) -> list[list[_Token]]:
     current: list[_Token] = []
     last_end = -1
     for m in WORD.finditer(text):
-        word = strip_possessive(m.group())
+        raw = m.group()
+        if raw[0].islower() and "-" not in raw and raw not in _CONNECTORS:
+            # An ordinary lower-case word ends any run: the common case, kept cheap.
+            if current:
+                runs.append(current)
+                current = []
+            continue
+        word = strip_possessive(raw)
         token = _token(offset + m.start(), word)
         joined = current and m.start() - last_end == 1 and _GAP.match(text, last_end)
         is_name_word = token.capitalised or word.lower() in _CONNECTORS or "-" in word

@@ -72,6 +72,7 @@ _SLIP_GAIN = 1.2  # ...unless a word one slip away is this much more common (rec
 _NAME_GAIN = 2.0
 _COMMON = 3.0
 _NEIGHBOURS_CHECKED = 5
+_CANDIDATE_CACHE = 20_000
 _REAL_WORD_MARGIN = -0.5  # misspellings score 0.9 and more below their correction
 _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not a slip
 _SHORT = 4  # words this short have many neighbours: one slip proves little
@@ -94,6 +95,9 @@ class SpellingChecker(ParagraphChecker):
 
     def __init__(self, engine: HarperEngine) -> None:
         self._engine = engine
+        # Candidates per word, suggestions and dialect: a name recurs through a draft, and a
+        # re-check of a paragraph asks the same questions again.
+        self._known_candidates: dict[tuple[str, tuple[str, ...], str, int], list[_Candidate]] = {}
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Judge each word Harper does not know in ``text``."""
@@ -196,6 +200,16 @@ class SpellingChecker(ParagraphChecker):
     def _candidates(self, word: str, suggested: list[str], ctx: CheckContext) -> list[_Candidate]:
         """Listed names within reach, Harper's suggestions, and the likeliest one-slip
         neighbours that Harper knows; scored by how likely each was meant."""
+        key = (word, tuple(suggested), ctx.dialect.value, id(ctx.entities))
+        if key not in self._known_candidates:
+            if len(self._known_candidates) > _CANDIDATE_CACHE:
+                self._known_candidates.clear()
+            self._known_candidates[key] = self._find_candidates(word, suggested, ctx)
+        return self._known_candidates[key]
+
+    def _find_candidates(
+        self, word: str, suggested: list[str], ctx: CheckContext
+    ) -> list[_Candidate]:
         lower = word.lower()
         listed = []
         if is_capitalised(word):  # a lower-case slip is of a word, not of a name
