@@ -1,11 +1,13 @@
 """Settings and where they come from.
 
 Like ruff: ``--config FILE``, else the nearest ``.proofer.toml`` or ``pyproject.toml`` with a
-``[tool.proofer]`` table, walking up from the draft; flags override what the file says.
+``[tool.proofer]`` table, walking up from the draft; those over the user's own settings
+(``~/.config/proofer/config.toml``); flags override them all.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -77,8 +79,18 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def load(path: Path) -> Config:
-    """Settings from a ``.proofer.toml`` or a ``pyproject.toml``'s ``[tool.proofer]``."""
+def load(path: Path, base: Config | None = None) -> Config:
+    """Settings from a ``.proofer.toml`` or a ``pyproject.toml``'s ``[tool.proofer]``, over
+    ``base`` (the user's own settings, or the defaults)."""
+    config = replace(base or Config(), source=path, **_values(path))
+    try:
+        config.validate()
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    return config
+
+
+def _values(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("proofer", {})
@@ -95,18 +107,22 @@ def load(path: Path) -> Config:
             values[name] = tuple([value] if isinstance(value, str) else value)
         else:
             values[name] = value
-    config = Config(source=path, **values)
-    try:
-        config.validate()
-    except ConfigError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    return config
+    return values
+
+
+def user_config_path() -> Path:
+    """The user's own settings: ``$XDG_CONFIG_HOME/proofer/config.toml`` (or ~/.config)."""
+    root = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(root) / "proofer" / "config.toml"
 
 
 def for_draft(draft: Path | None, explicit: Path | None = None) -> Config:
-    """The settings that apply to ``draft``: ``explicit`` if given, else discovered."""
+    """The settings that apply to ``draft``: ``explicit`` if given, else the nearest project
+    settings; either over the user's own settings, over the defaults."""
+    user = user_config_path()
+    base = load(user) if user.is_file() else Config()
     path = explicit or (discover(draft) if draft else discover(Path.cwd()))
-    return load(path) if path else Config()
+    return load(path, base) if path else base
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -14,6 +14,14 @@ from proofer.findings import Finding
 from proofer.proofreader import Proofreader
 
 
+@pytest.fixture(autouse=True)
+def no_user_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user's own ~/.config/proofer/config.toml must not change what the tests see."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+
+
 @pytest.fixture(scope="session")
 def engine() -> HarperEngine:
     return HarperEngine()

@@ -199,3 +199,20 @@ def test_inline_switches_silence_rules_in_their_stretch(tmp_path: Path) -> None:
     assert any(rule == "punctuation.doubled" for rule, _ in flagged)  # only spelling is off
     unused = [f for f in findings if f.rule == "proofer.unused-suppression"]
     assert [text[f.start : f.end] for f in unused] == ["<!-- proofer: disable=names.unlisted -->"]
+
+
+def test_user_settings_sit_under_the_project_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from proofer.config import for_draft
+
+    home = tmp_path / "xdg"
+    (home / "proofer").mkdir(parents=True)
+    (home / "proofer" / "config.toml").write_text('dialect = "british"\nfail-on = "warning"\n')
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    story = tmp_path / "desk" / "story.txt"
+    story.parent.mkdir()
+    story.write_text("Fine.\n")
+    assert (for_draft(story).dialect, for_draft(story).fail_on) == ("british", "warning")
+    (story.parent / ".proofer.toml").write_text('dialect = "american"\n')
+    assert (for_draft(story).dialect, for_draft(story).fail_on) == ("american", "warning")
