@@ -92,6 +92,7 @@ def test_fixed_dialect_flags_the_other_spelling(check: Check) -> None:
         "Temperatures hit 30C; the score was 3-2; World War II veterans met on the 21st floor.",
         "The e-commerce firm’s co-op will reelect its board mid-July, the CDC said in a tweet.",
         "Mr. Smith, Ms. Jones and Mrs. O’Brien attended, as did Rep. Alexandria Ocasio-Cortez.",
+        "A pulmonologist said the geolocated video was livestreamed on Monday.",
     ],
 )
 def test_news_constructions_raise_no_alarm(check: Check, text: str) -> None:

@@ -195,6 +195,8 @@ class SpellingChecker(ParagraphChecker):
             (c.score for c in candidates if not c.listed and c.zipf >= floor),
             default=float("-inf"),
         )
+        if zipf(word) >= _UNSEEN and not any(c.distance <= _reach(word) for c in candidates):
+            return True  # seen in English, and no word it could be a slip of: pulmonologist
         return zipf(word) >= _SEEN_WORD and zipf(word) - best > _REAL_WORD_MARGIN
 
     def _candidates(self, word: str, suggested: list[str], ctx: CheckContext) -> list[_Candidate]:
