@@ -195,7 +195,7 @@ class SpellingChecker(ParagraphChecker):
             (c.score for c in candidates if not c.listed and c.zipf >= floor),
             default=float("-inf"),
         )
-        if zipf(word) >= _UNSEEN and not any(c.distance <= _reach(word) for c in candidates):
+        if zipf(word) >= _UNSEEN and not any(_plausible_slip(word, c) for c in candidates):
             return True  # seen in English, and no word it could be a slip of: pulmonologist
         return zipf(word) >= _SEEN_WORD and zipf(word) - best > _REAL_WORD_MARGIN
 
@@ -278,6 +278,14 @@ def _is_name_particle(text: str, start: int, end: int, token: str) -> bool:
         return True
     rest = text[end:].lstrip()
     return rest[:1].isupper() or (rest.split(" ", 1)[0].lower() in PARTICLES)
+
+
+def _plausible_slip(word: str, candidate: _Candidate) -> bool:
+    """Close enough to be a typo of ``candidate``: one slip, or two keeping the first
+    letter (writers rarely get that one wrong)."""
+    if candidate.distance > _reach(word):
+        return False
+    return candidate.distance == 1 or candidate.word[:1].lower() == word[:1].lower()
 
 
 def _reach(word: str) -> int:
