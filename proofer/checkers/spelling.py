@@ -283,9 +283,9 @@ def _is_name_particle(text: str, start: int, end: int, token: str) -> bool:
 def _plausible_slip(word: str, candidate: _Candidate) -> bool:
     """Close enough to be a typo of ``candidate``: one slip, or two keeping the first
     letter (writers rarely get that one wrong)."""
-    if candidate.distance > _reach(word):
-        return False
-    return candidate.distance == 1 or candidate.word[:1].lower() == word[:1].lower()
+    if candidate.distance == 1:
+        return True
+    return candidate.distance == 2 and candidate.word[:1].lower() == word[:1].lower()
 
 
 def _reach(word: str) -> int:
