@@ -124,13 +124,14 @@ class QuoteChecker(DocumentChecker):
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
         """Quote and closing-punctuation findings for the whole draft."""
         result = scan([(p.start, p.text) for p in doc.paragraphs], masked_spans(doc))
-        findings = [f for p in result.problems if (f := _problem(doc, p))]
-        findings += _inconsistent(result, {p.mark.pos for p in result.problems})
+        straight = _straight_style(result)
+        findings = [f for p in result.problems if (f := _problem(doc, p, straight))]
+        findings += _inconsistent(result, {p.mark.pos for p in result.problems}, straight)
         findings += _closing_punctuation(doc.text, result, ctx.quote_style)
         return findings
 
 
-def _problem(doc: Document, problem: Problem) -> Finding | None:
+def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding | None:
     mark = problem.mark
     at = (mark.pos, mark.pos + 1)
     if problem.kind == "unmatched-close":
@@ -164,11 +165,11 @@ def _problem(doc: Document, problem: Problem) -> Finding | None:
         what = {"apostrophe": "an apostrophe", "open": "an opening mark"}.get(
             mark.role, "a closing mark"
         )
+        right = mark.curly
+        if straight_style and mark.role != "apostrophe":
+            right = '"' if mark.double else "'"  # the draft's own kind of mark
         return _finding(
-            TURNED,
-            at,
-            f"{mark.char} faces the wrong way for {what}: use {mark.curly}.",
-            (mark.curly,),
+            TURNED, at, f"{mark.char} faces the wrong way for {what}: use {right}.", (right,)
         )
     if problem.kind == "mixed-pair":
         partner = problem.partner.char if problem.partner else "curly"
@@ -189,26 +190,31 @@ def _problem(doc: Document, problem: Problem) -> Finding | None:
     return None
 
 
-def _inconsistent(result: Scan, reported: set[int]) -> list[Finding]:
-    """Straight marks in a draft whose quotation marks are mostly curly, or curly quotation
-    marks in one whose marks are mostly straight (apostrophes follow the quotation marks).
+def _straight_style(result: Scan) -> bool:
+    """The draft's quotation marks are mostly straight.
 
     Curly wins a tie, and wins whenever a straight mark is paired with a curly one: the
     writer's tools make curly marks, and a stray straight one is the slip.
     """
+    if any(p.kind == "mixed-pair" for p in result.problems):
+        return False
     quotes = [m for m in result.marks if m.role != "apostrophe"]
     straight = sum(m.straight for m in quotes)
-    curly = len(quotes) - straight
-    if any(p.kind == "mixed-pair" for p in result.problems):
-        straight = min(straight, curly)
+    return straight > len(quotes) - straight
+
+
+def _inconsistent(result: Scan, reported: set[int], straight_style: bool) -> list[Finding]:
+    """Straight marks in a draft whose quotation marks are mostly curly, or curly quotation
+    marks in one whose marks are mostly straight (apostrophes follow the quotation marks)."""
+    has_curly = any(not m.straight for m in result.marks if m.role != "apostrophe")
     findings = []
     for m in result.marks:
         if m.pos in reported:
             continue
-        if curly and curly >= straight and m.straight:
+        if has_curly and not straight_style and m.straight:
             message = f"Straight {m.char} in a draft that uses curly marks: use {m.curly}."
             findings.append(_finding(INCONSISTENT, (m.pos, m.pos + 1), message, (m.curly,)))
-        elif straight > curly and not m.straight and m.role != "apostrophe":
+        elif straight_style and not m.straight and m.role != "apostrophe":
             plain = '"' if m.double else "'"
             message = f"Curly {m.char} in a draft that uses straight marks: use {plain}."
             findings.append(_finding(INCONSISTENT, (m.pos, m.pos + 1), message, (plain,)))
