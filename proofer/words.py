@@ -134,6 +134,11 @@ def starts_sentence(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:…—"
 
 
+def slip_reach(word: str) -> int:
+    """How many slips a word may have and still be recognised: one, two for long words."""
+    return 1 if len(word) < 8 else 2
+
+
 def match_case(model: str, word: str) -> str:
     """``word`` in ``model``'s capitalisation (``Teh`` -> ``The``, ``TEH`` -> ``THE``)."""
     if model.isupper() and len(model) > 1:

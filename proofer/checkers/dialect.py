@@ -52,9 +52,6 @@ class DialectChecker(DocumentChecker):
         return findings
 
     def _counterparts(self, words: list[str], dialect: Dialect) -> dict[str, tuple[str, ...]]:
-        """Harper's suggestions for each word in the draft's dialect."""
-        lints = self._engine.lint("\n".join(words), dialect).get("SpellCheck", [])
-        return {
-            lint.problem_text: tuple(s.replacement_text for s in lint.suggestions[:1])
-            for lint in lints
-        }
+        """Harper's first suggestion for each word in the draft's dialect."""
+        found = self._engine.corrections(words, dialect)
+        return {word: tuple(fixes[:1]) for word, fixes in found.items()}

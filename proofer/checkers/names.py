@@ -21,7 +21,7 @@ from proofer.entities import Entity, EntityIndex, NameForm
 from proofer.findings import Category, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
-from proofer.words import PARTICLES, WORD, strip_possessive
+from proofer.words import PARTICLES, WORD, slip_reach, strip_possessive
 
 VARIANT = Rule(
     id="names.variant",
@@ -198,10 +198,6 @@ def _trim(run: list[_Token]) -> list[_Token]:
     return run
 
 
-def _reach(word: str) -> int:
-    return 1 if len(word) < 8 else 2
-
-
 def _close(word: str, listed: str) -> bool:
     """``word`` is one slip (two for long words) from ``listed``, and not a common word."""
     if word == listed:
@@ -209,7 +205,7 @@ def _close(word: str, listed: str) -> bool:
     return (
         len(word) > 3
         and zipf(word) < _COMMON
-        and OSA.distance(word.lower(), listed.lower()) <= _reach(listed)
+        and OSA.distance(word.lower(), listed.lower()) <= slip_reach(listed)
     )
 
 
@@ -219,7 +215,7 @@ def _match_run(run: list[_Token], index: EntityIndex) -> list[_Match]:
     for i, token in enumerate(run):
         forms = list(index.by_token.get(token.text, ()))
         if token.text not in index.by_token and zipf(token.text) < _COMMON and len(token.text) > 3:
-            for near, _ in index.near(token.text, _reach(token.text)):
+            for near, _ in index.near(token.text, slip_reach(token.text)):
                 forms += index.by_token.get(near, ())
         for form in forms:
             match = _align(run, i, token, form)
@@ -287,7 +283,7 @@ def _surname_slips(
     for token in loose:
         if token.text in index.by_token or zipf(token.text) >= _COMMON or len(token.text) < 5:
             continue
-        for near, _ in index.near(token.text, _reach(token.text)):
+        for near, _ in index.near(token.text, slip_reach(token.text)):
             forms = [f for f in index.by_token.get(near, ()) if f.kind != "correction"]
             if any(f.entity in known and f.tokens[-1] == near for f in forms):
                 full = next(f.entity.name for f in forms if f.entity in known)

@@ -29,6 +29,7 @@ from proofer.words import (
     is_capitalised,
     is_non_word,
     match_case,
+    slip_reach,
     starts_sentence,
     strip_possessive,
     token_around,
@@ -215,7 +216,7 @@ class SpellingChecker(ParagraphChecker):
         lower = word.lower()
         listed = []
         if is_capitalised(word):  # a lower-case slip is of a word, not of a name
-            listed = [w for w, _ in ctx.entities.index.near(word, _reach(word))]
+            listed = [w for w, _ in ctx.entities.index.near(word, slip_reach(word))]
         # Only the best-scoring neighbours are looked up: Harper computes suggestions for
         # every word it does not know, so asking about all of them would cost milliseconds.
         near = [s.word for s in rank(word, neighbours(word))[:_NEIGHBOURS_CHECKED]]
@@ -237,7 +238,7 @@ class SpellingChecker(ParagraphChecker):
     def _name_slip(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> str | None:
         """The name a capitalised unknown word is a slip of, when the evidence is strong."""
         for cand in candidates:
-            if cand.distance > _reach(word):
+            if cand.distance > slip_reach(word):
                 continue
             if cand.listed and zipf(word) < _COMMON:
                 return cand.word
@@ -286,11 +287,6 @@ def _plausible_slip(word: str, candidate: _Candidate) -> bool:
     if candidate.distance == 1:
         return True
     return candidate.distance == 2 and candidate.word[:1].lower() == word[:1].lower()
-
-
-def _reach(word: str) -> int:
-    """How many slips a word may have and still be recognised: one, two for long words."""
-    return 1 if len(word) < 8 else 2
 
 
 def _ranked(candidates: list[_Candidate]) -> list[str]:

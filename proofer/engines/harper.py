@@ -80,6 +80,11 @@ class HarperEngine:
                 cache[(dialect, w)] = w not in flagged
         return {w for w in words if not cache[(dialect, w)]}
 
+    def corrections(self, words: list[str], dialect: Dialect) -> dict[str, list[str]]:
+        """Harper's suggestions for each of ``words`` it does not know in ``dialect``."""
+        lints = self._speller(dialect).lint(" ".join(words), language="plaintext")
+        return {lint.problem_text: [s.replacement_text for s in lint.suggestions] for lint in lints}
+
     def _speller(self, dialect: Dialect) -> harper.Linter:
         """This thread's dictionary look-up linter: the spell check and nothing else."""
         spellers: dict[Dialect, harper.Linter] = self._local.__dict__.setdefault("spellers", {})
