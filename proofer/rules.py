@@ -1,13 +1,19 @@
 """Rules document themselves: what they catch, why, an example, and whether the fix is safe.
 
-The same text serves ``proofer rules``, the editor's tooltips and the docs.
+The same text serves ``proofer rules``, the editor's tooltips and the docs, and each rule's
+``flags`` and ``passes`` examples are run by the tests (and by a desk's own checks), so a rule
+and its proof live in one place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from proofer.findings import Category, Engine, Finding, Severity
+
+# The entity list every rule's examples are checked with (a desk's list in miniature).
+EXAMPLE_ENTITIES = "Margarethe Lindqvist | Lindqvist\nIslamic State | IS ! ISIS\n"
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,11 @@ class Rule:
     summary: str
     why: str
     example: str
+    # Texts this rule must flag, and texts it must leave alone. Examples of rules about names
+    # are read with EXAMPLE_ENTITIES as the entity list, and with ``example_settings``.
+    flags: tuple[str, ...] = ()
+    passes: tuple[str, ...] = ()
+    example_settings: tuple[tuple[str, Any], ...] = ()
     fix_safe: bool = False
     severity: Severity = Severity.WARNING
     # Report only the first finding for each distinct text (a name to verify, say).
@@ -44,5 +55,7 @@ class Rule:
             f"  What: {self.summary}\n"
             f"  Why: {self.why}\n"
             f"  Example: {self.example}\n"
-            f"  Fix: {fix}"
+            + "".join(f"  Flags: {text}\n" for text in self.flags)
+            + "".join(f"  Passes: {text}\n" for text in self.passes)
+            + f"  Fix: {fix}"
         )

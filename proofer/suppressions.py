@@ -21,6 +21,8 @@ UNUSED = Rule(
     why="Switches outlive the problems they were written for; a stale one hides the next "
     "real problem in its stretch of the draft.",
     example="<!-- proofer: disable=spelling.unknown --> over text with no misspelling",
+    flags=("<!-- proofer: disable=spelling.unknown -->\nAll is well.",),
+    passes=("<!-- proofer: disable=spelling.unknown -->\nThe hositalities ended.",),
     severity=Severity.INFO,
 )
 

@@ -1,6 +1,7 @@
-"""Every rule keeps a text it must flag and a text it must leave alone (proselint's habit).
+"""Every rule carries texts it must flag and texts it must leave alone (proselint's habit).
 
-A new rule without examples here fails ``test_every_rule_has_examples``.
+The examples live on the rules themselves (``Rule.flags`` and ``Rule.passes``), so
+``proofer rules`` shows the same proof the tests run; a rule without them fails here.
 """
 
 from __future__ import annotations
@@ -9,81 +10,32 @@ from collections.abc import Callable
 
 import pytest
 
-from proofer.config import Config
 from proofer.findings import Finding
-from proofer.proofreader import Proofreader
+from proofer.proofreader import rule_book
+from proofer.rules import EXAMPLE_ENTITIES, Rule
 
 Check = Callable[..., list[Finding]]
-LIST = "Margarethe Lindqvist | Lindqvist\nIslamic State | IS ! ISIS\n"
-
-# rule id -> (text that must be flagged, text that must not be)
-EXAMPLES: dict[str, tuple[str, str]] = {
-    "grammar.repeated-word": ("The the project is late.", "She had had enough."),
-    "names.correction": ("ISIS fighters left.", "Islamic State fighters left."),
-    "names.first-reference": (
-        "Lindqvist spoke. Mayor Margarethe Lindqvist then left.",
-        "Mayor Margarethe Lindqvist spoke. Lindqvist then left.",
-    ),
-    "names.inconsistent": (
-        "Maamoun Abdulkarim spoke. Maamoun Abdulkarim left. Mamoun Abdulkarim returned.",
-        "Maamoun Abdulkarim spoke. Maamoun Abdulkarim left.",
-    ),
-    "names.unlisted": ("Ngozi Obiakor filed.", "Margarethe Lindqvist filed."),
-    "names.variant": ("Mayor Margarete Lindqvist spoke.", "Mayor Margarethe Lindqvist spoke."),
-    "proofer.unused-suppression": (
-        "<!-- proofer: disable=spelling.unknown -->\nAll is well.",
-        "<!-- proofer: disable=spelling.unknown -->\nThe hositalities ended.",
-    ),
-    "punctuation.doubled": ("Talks resume in April..", "Talks resume in April..."),
-    "punctuation.interrobang": ("He said what?!", "He said what?"),
-    "punctuation.missing-comma-quote": (
-        "“We listened to every objection” Lindqvist said.",
-        "“We listened to every objection,” Lindqvist said.",
-    ),
-    "punctuation.no-space-after": ("the vote.The council", "the vote. The council"),
-    "punctuation.outside-quote": ("It was “not surprising”.", "It was “not surprising.”"),
-    "punctuation.space-before": ("the association , which", "the association, which"),
-    "quotes.inconsistent": ('“One,” she said. “Two,” he said. "Three."', "“One,” she said."),
-    "quotes.missing-continuation": (
-        "“We waited.\n\nThis vote ends it,” she said.",
-        "“We waited.\n\n“This vote ends it,” she said.",
-    ),
-    "quotes.mixed-pair": ('He was "not surprised” at all.', "He was “not surprised” at all."),
-    "quotes.nested": (
-        "“They say “affordable” but nobody knows,” he said.",
-        "“They say ‘affordable’ but nobody knows,” he said.",
-    ),
-    "quotes.unclosed": (
-        "He called it “a giveaway.\n\nShe disagreed.",
-        "He called it “a giveaway.”\n\nShe disagreed.",
-    ),
-    "quotes.unmatched-close": ("It was over,” he said.", "“It was over,” he said."),
-    "quotes.wrong-direction": ("In the ‘90s it closed.", "In the ’90s it closed."),
-    "spelling.dialect-mix": (
-        "The color guard, the center stage, the colour of the flag.",
-        "The color guard, the center stage, the color of the flag.",
-    ),
-    "spelling.name-typo": (
-        "Russian President Vladamir Putin.",
-        "Russian President Vladimir Putin.",
-    ),
-    "spelling.unknown": ("the cessation of hositalities", "the cessation of hostilities"),
-    "spelling.unverified-name": ("Khaled said no.", "Margarethe said no."),
-    "typography.dash-spacing": ("the pier —which was old", "the pier — which was old"),
-    "typography.double-space": ("group.  The loss", "group. The loss"),
-    "typography.ellipsis": ("It is … odd ... and more.", "It is … odd … and more."),
-}
-SETTINGS = {"names.first-reference": {"first_reference": True}}
+RULES = rule_book()
 
 
-def test_every_rule_has_examples(engine: object) -> None:
-    rules = set(Proofreader(Config(), engine).rules)  # type: ignore[arg-type]
-    assert rules == set(EXAMPLES)
+@pytest.mark.parametrize("rule", sorted(RULES))
+def test_every_rule_has_examples(rule: str) -> None:
+    assert RULES[rule].flags, f"{rule} has no text it must flag"
+    assert RULES[rule].passes, f"{rule} has no text it must pass"
 
 
-@pytest.mark.parametrize("rule", sorted(EXAMPLES))
+@pytest.mark.parametrize("rule", sorted(RULES))
 def test_rule_examples(check: Check, rule: str) -> None:
-    bad, good = EXAMPLES[rule]
-    settings = SETTINGS.get(rule, {})
-    assert rule in {f.rule for f in check(bad, entities=LIST, **settings)}, bad
-    assert rule not in {f.rule for f in check(good, entities=LIST, **settings)}, good
+    r: Rule = RULES[rule]
+    settings = dict(r.example_settings)
+    for bad in r.flags:
+        assert rule in {f.rule for f in check(bad, entities=EXAMPLE_ENTITIES, **settings)}, bad
+    for good in r.passes:
+        assert rule not in {f.rule for f in check(good, entities=EXAMPLE_ENTITIES, **settings)}, (
+            good
+        )
+
+
+def test_examples_are_shown_by_describe() -> None:
+    text = RULES["punctuation.doubled"].describe()
+    assert "Flags: " + RULES["punctuation.doubled"].flags[0] in text

@@ -18,6 +18,8 @@ DIALECT_MIX = Rule(
     "'color' in a British one) reads as a slip. With --dialect auto the draft's majority "
     "decides.",
     example="the color of the flag ... the colour guard -> color",
+    flags=("The color guard, the center stage, the colour of the flag.",),
+    passes=("The color guard, the center stage, the color of the flag.",),
 )
 
 

@@ -31,6 +31,8 @@ VARIANT = Rule(
     "newsroom's authority; a word one slip from a listed name, next to the rest of that "
     "name (or alone, once the full name is known), is a slip.",
     example="Russian President Vladamir Putin -> Vladimir; Margarete Lindqvist -> Margarethe",
+    flags=("Mayor Margarete Lindqvist spoke.",),
+    passes=("Mayor Margarethe Lindqvist spoke.",),
     severity=Severity.ERROR,
 )
 CORRECTION = Rule(
@@ -39,6 +41,8 @@ CORRECTION = Rule(
     summary="A form the entity list marks for correction.",
     why="House style: the list says which forms to replace (`Islamic State | IS ! ISIS`).",
     example="ISIS fighters -> Islamic State fighters",
+    flags=("ISIS fighters left.",),
+    passes=("Islamic State fighters left.",),
     fix_safe=True,
 )
 INCONSISTENT = Rule(
@@ -48,6 +52,8 @@ INCONSISTENT = Rule(
     why="One person, one spelling. The form used most often (or the listed one) is the fix; "
     "names that differ by one slip and share a first name or surname are one person.",
     example="Maamoun Abdulkarim … Mamoun Abdulkarim -> Maamoun",
+    flags=("Maamoun Abdulkarim spoke. Maamoun Abdulkarim left. Mamoun Abdulkarim returned.",),
+    passes=("Maamoun Abdulkarim spoke. Maamoun Abdulkarim left.",),
 )
 UNLISTED = Rule(
     id="names.unlisted",
@@ -56,6 +62,8 @@ UNLISTED = Rule(
     why="Listed once per name so the copy editor can verify it against a source and add it "
     "to the list with one action.",
     example="Garret Pustay -> verify, then add to the entity list",
+    flags=("Ngozi Obiakor filed.",),
+    passes=("Margarethe Lindqvist filed.",),
     severity=Severity.INFO,
     once_per_text=True,
 )
@@ -66,6 +74,9 @@ FIRST_REFERENCE = Rule(
     why="News style names a person in full on first reference and by surname after; where "
     "two people share a surname, both names every time.",
     example="Lindqvist said … Mayor Margarethe Lindqvist -> full name first",
+    flags=("Lindqvist spoke. Mayor Margarethe Lindqvist then left.",),
+    passes=("Mayor Margarethe Lindqvist spoke. Lindqvist then left.",),
+    example_settings=(("first_reference", True),),
     severity=Severity.INFO,
 )
 

@@ -15,6 +15,8 @@ DOUBLED = Rule(
     summary="A period, comma, semicolon, colon, question or exclamation mark typed twice.",
     why="Two periods are not an ellipsis (that takes three, or …); a doubled mark is a slip.",
     example="Talks are expected to resume in April.. -> April.",
+    flags=("Talks resume in April..",),
+    passes=("Talks resume in April...",),
     fix_safe=True,
     severity=Severity.ERROR,
 )
@@ -24,6 +26,8 @@ MIXED_MARKS = Rule(
     summary="A question mark and an exclamation mark together (?! or !?).",
     why="News style ends a sentence with one mark; pick the one the sentence needs.",
     example="He said what?! -> He said what?",
+    flags=("He said what?!",),
+    passes=("He said what?",),
     severity=Severity.INFO,
 )
 NO_SPACE_AFTER = Rule(
@@ -32,6 +36,8 @@ NO_SPACE_AFTER = Rule(
     summary="No space after the end of a sentence.",
     why="Two sentences run together read as one word to a reader and to search engines.",
     example="the vote.The council -> the vote. The council",
+    flags=("the vote.The council",),
+    passes=("the vote. The council",),
     fix_safe=True,
 )
 SPACE_BEFORE = Rule(
@@ -41,6 +47,8 @@ SPACE_BEFORE = Rule(
     why="English sets these marks against the word before; a space can also break the line "
     "before the mark.",
     example="the association , which represents -> the association, which represents",
+    flags=("the association , which",),
+    passes=("the association, which",),
     fix_safe=True,
 )
 

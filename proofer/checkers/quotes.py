@@ -23,6 +23,8 @@ UNMATCHED_CLOSE = Rule(
     why="Readers cannot tell where the quotation starts, or whether it is one at all; the "
     "opening mark was usually lost in an edit.",
     example="The government wants … terror,” according to Khaled Nasser",
+    flags=("It was over,” he said.",),
+    passes=("“It was over,” he said.",),
     severity=Severity.ERROR,
 )
 UNCLOSED = Rule(
@@ -33,6 +35,8 @@ UNCLOSED = Rule(
     "paragraphs is fine without a closing mark if the next paragraph opens with “; a "
     "partial quotation (a fragment in the reporter's sentence) must close in its paragraph.",
     example="called it “a giveaway to developers. He said the council …",
+    flags=("He called it “a giveaway.\n\nShe disagreed.",),
+    passes=("He called it “a giveaway.”\n\nShe disagreed.",),
     severity=Severity.ERROR,
 )
 MISSING_CONTINUATION = Rule(
@@ -42,6 +46,8 @@ MISSING_CONTINUATION = Rule(
     why="News style reopens a running quotation at the start of every paragraph it spans, so "
     "the reader knows the speaker is still talking.",
     example="“We have waited long enough. ¶ This vote is not the end,” she said. -> “This vote",
+    flags=("“We waited.\n\nThis vote ends it,” she said.",),
+    passes=("“We waited.\n\n“This vote ends it,” she said.",),
     fix_safe=True,
     severity=Severity.ERROR,
 )
@@ -52,6 +58,8 @@ TURNED = Rule(
     why="Autocorrect turns a mark the wrong way after a deletion; in print it looks like a "
     "stray opening mark.",
     example="We listened to every objection“ Lindqvist said -> objection”; ‘90s -> ’90s",
+    flags=("In the ‘90s it closed.",),
+    passes=("In the ’90s it closed.",),
     fix_safe=True,
     severity=Severity.ERROR,
 )
@@ -62,6 +70,8 @@ MIXED_PAIR = Rule(
     why="The pair shows two different marks in print; the straight one was typed where "
     "autocorrect did not reach.",
     example='"disappointed but not surprised” -> “disappointed but not surprised”',
+    flags=('He was "not surprised” at all.',),
+    passes=("He was “not surprised” at all.",),
     fix_safe=True,
 )
 INCONSISTENT = Rule(
@@ -71,6 +81,8 @@ INCONSISTENT = Rule(
     why="A story uses one kind of mark; a stray straight one shows in print. `proofer fix "
     "--smart-quotes` turns all straight marks curly, apostrophes included.",
     example='curly “quotes” elsewhere, then "this" -> “this”',
+    flags=('“One,” she said. “Two,” he said. "Three."',),
+    passes=("“One,” she said.",),
     fix_safe=True,
 )
 NESTED = Rule(
@@ -80,6 +92,8 @@ NESTED = Rule(
     why="Nested quotations alternate: double outside, single inside (or the reverse in "
     "British style). The same mark twice usually also means a closing mark went missing.",
     example="“They keep saying “affordable” but …” -> ‘affordable’",
+    flags=("“They say “affordable” but nobody knows,” he said.",),
+    passes=("“They say ‘affordable’ but nobody knows,” he said.",),
 )
 OUTSIDE = Rule(
     id="punctuation.outside-quote",
@@ -88,6 +102,8 @@ OUTSIDE = Rule(
     why="American style puts periods and commas inside the closing mark, whatever the "
     "sense; British (logical) style, --quote-style british, does not flag this.",
     example="was “disappointed but not surprised”. -> surprised.”",
+    flags=("It was “not surprising”.",),
+    passes=("It was “not surprising.”",),
     fix_safe=True,
 )
 MISSING_COMMA = Rule(
@@ -96,6 +112,8 @@ MISSING_COMMA = Rule(
     summary="No comma before the closing mark of a quotation followed by its attribution.",
     why="A quoted sentence that continues with “she said” ends in a comma, not bare.",
     example="“We listened to every objection” Lindqvist said -> objection,”",
+    flags=("“We listened to every objection” Lindqvist said.",),
+    passes=("“We listened to every objection,” Lindqvist said.",),
     fix_safe=True,
 )
 

@@ -14,6 +14,8 @@ REPEATED_WORD = Rule(
     summary="The same word twice in a row.",
     why="A doubled word survives most edits because the eye skips it.",
     example="The the project is expected -> The project is expected",
+    flags=("The the project is late.",),
+    passes=("She had had enough.",),
     fix_safe=True,
     severity=Severity.ERROR,
 )

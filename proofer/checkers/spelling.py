@@ -41,6 +41,8 @@ UNKNOWN = Rule(
     summary="A word in no dictionary that looks like a slip of a common word.",
     why="Typos in print cost credibility; the first suggestion is the likeliest intended word.",
     example="the cessation of hositalities -> hostilities",
+    flags=("the cessation of hositalities",),
+    passes=("the cessation of hostilities",),
     severity=Severity.ERROR,
 )
 NAME_TYPO = Rule(
@@ -52,6 +54,8 @@ NAME_TYPO = Rule(
     "rare, longer than four letters, and one slip (not in the first letter) from a name far "
     "better known.",
     example="Russian President Vladamir Putin -> Vladimir",
+    flags=("Russian President Vladamir Putin.",),
+    passes=("Russian President Vladimir Putin.",),
     severity=Severity.ERROR,
 )
 UNVERIFIED_NAME = Rule(
@@ -61,6 +65,8 @@ UNVERIFIED_NAME = Rule(
     why="Names are where corrections come from; each one not on the list should be checked "
     "once against a source. Listed once per name, at info, so it never drowns real errors.",
     example="Garret Pustay -> check 'Pustay', then add it to the entity list",
+    flags=("Khaled said no.",),
+    passes=("Margarethe said no.",),
     severity=Severity.INFO,
     once_per_text=True,
 )

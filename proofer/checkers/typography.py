@@ -15,6 +15,8 @@ DOUBLE_SPACE = Rule(
     summary="Two or more spaces (a no-break space counts) where one belongs.",
     why="Typesetting systems keep every space; doubled ones show as gaps in print and online.",
     example="group.  The loss -> group. The loss",
+    flags=("group.  The loss",),
+    passes=("group. The loss",),
     fix_safe=True,
 )
 
@@ -47,6 +49,8 @@ ELLIPSIS = Rule(
     summary="An ellipsis typed as three dots in a draft that also uses the … character.",
     why="One draft, one ellipsis: the dots and the character look different in print.",
     example="it is different … We seek ... to restore -> …",
+    flags=("It is … odd ... and more.",),
+    passes=("It is … odd … and more.",),
     fix_safe=True,
 )
 DASH_SPACING = Rule(
@@ -56,6 +60,8 @@ DASH_SPACING = Rule(
     why="A dash is spaced on both sides or on neither; the draft's own majority decides. "
     "A hyphen between spaces is a dash typed on a keyboard without one.",
     example="the harbor —which -> the harbor — which; the pier - and the port -> the pier — and",
+    flags=("the pier —which was old",),
+    passes=("the pier — which was old",),
     fix_safe=True,
 )
 
