@@ -6,7 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
+from proofer.checkers.names import _one_slip_pairs
 from proofer.entities import load_entities, parse_entities
 from proofer.findings import Finding
 
@@ -129,3 +133,12 @@ def test_index_finds_near_words_in_blocks() -> None:
     assert index.near("Lindqvst", 1) == [("Lindqvist", 1)]
     assert index.near("Wierzbicky", 1) == [("Wierzbicki", 1)]
     assert index.near("Zzzz", 1) == []
+
+
+@given(st.lists(st.text(alphabet="abcde", min_size=1, max_size=6), max_size=25))
+def test_one_slip_pairs_are_every_pair_one_slip_apart(words: list[str]) -> None:
+    unique = sorted(set(words))
+    brute = [
+        (a, b) for i, a in enumerate(unique) for b in unique[i + 1 :] if OSA.distance(a, b) == 1
+    ]
+    assert _one_slip_pairs(words) == brute
