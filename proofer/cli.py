@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from proofer import __version__
+from proofer import __version__, daemon
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text"
     )
+    check.add_argument(
+        "--daemon",
+        action="store_true",
+        help="check through a warm background checker (started on first use)",
+    )
     check.set_defaults(run=_check)
 
     fix = sub.add_parser("fix", help="apply the fixes that rules mark safe")
@@ -77,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_check_options(fix)
     fix.set_defaults(run=_fix)
+
+    daemon = sub.add_parser("daemon", help="the warm background checker behind --daemon")
+    daemon.add_argument("action", choices=("status", "stop", "run"))
+    daemon.set_defaults(run=_daemon)
 
     rules = sub.add_parser("rules", help="explain the rules")
     rules.add_argument("rule", nargs="?", help="one rule id, or a prefix such as 'spelling.'")
@@ -108,19 +117,50 @@ def _config(args: argparse.Namespace, draft: Path | None) -> Config:
 
 
 class _Proofreaders:
-    """One proofreader per distinct configuration, all sharing one Harper engine."""
+    """One proofreader per distinct configuration and list contents, all sharing one Harper
+    engine, kept for the life of the process: a daemon stays warm between commands and
+    notices an edited list by its changed time or size."""
+
+    _KEEP = 8
 
     def __init__(self) -> None:
-        self._engine = HarperEngine()
-        self._by_config: dict[Config, Proofreader] = {}
+        self._engine: HarperEngine | None = None
+        self._by_key: dict[tuple[Config, tuple[object, ...]], Proofreader] = {}
 
     def get(self, config: Config) -> Proofreader:
-        if config not in self._by_config:
-            proofreader = Proofreader(config, self._engine)
-            for problem in proofreader.entities.problems:
-                _error(f"{problem} (line skipped)")
-            self._by_config[config] = proofreader
-        return self._by_config[config]
+        """The proofreader for ``config``, built on first use."""
+        key = (config, _stamps(config))
+        if key not in self._by_key:
+            self._engine = self._engine or HarperEngine()
+            if len(self._by_key) >= self._KEEP:
+                self._by_key.pop(next(iter(self._by_key)))
+            self._by_key[key] = Proofreader(config, self._engine)
+        return self._by_key[key]
+
+
+_PROOFREADERS = _Proofreaders()
+
+
+def _stamps(config: Config) -> tuple[object, ...]:
+    """When each list file last changed, and its size (None for a missing one)."""
+    stamps: list[object] = []
+    for path in (*config.entities, *config.dictionary):
+        try:
+            st = path.stat()
+            stamps.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
+def _get_proofreader(config: Config, told: set[int]) -> Proofreader:
+    """The proofreader for ``config``; its list problems are told once per command."""
+    proofreader = _PROOFREADERS.get(config)
+    if id(proofreader) not in told:
+        told.add(id(proofreader))
+        for problem in proofreader.entities.problems:
+            _error(f"{problem} (line skipped)")
+    return proofreader
 
 
 def _read(path: str) -> Document:
@@ -131,15 +171,15 @@ def _read(path: str) -> Document:
 
 
 def _check(args: argparse.Namespace) -> int:
-    proofreaders = _Proofreaders()
     results: list[FileResult] = []
+    listed: set[int] = set()
     input_error = failing = False
     told: set[str] = set()
     for path in args.paths:
         try:
             doc = _read(path)
             config = _config(args, None if path == "-" else Path(path))
-            proofreader = proofreaders.get(config)
+            proofreader = _get_proofreader(config, listed)
         except (DraftError, ConfigError) as exc:
             _error(str(exc))
             input_error = True
@@ -190,7 +230,7 @@ def _fix(args: argparse.Namespace) -> int:
     ):
         _error(f"{args.output}: that is the draft itself; pass --overwrite to replace it")
         return EXIT_INPUT
-    proofreader = _Proofreaders().get(_config(args, source))
+    proofreader = _get_proofreader(_config(args, source), set())
     if word:
         assert source is not None
         draft = read_docx(source)
@@ -237,6 +277,16 @@ def _rules(args: argparse.Namespace) -> int:
             "proofer/checkers/grammar.py for the ones left out and why).\n"
             "lt.* — LanguageTool's rules, when --languagetool is on."
         )
+    return EXIT_OK
+
+
+def _daemon(args: argparse.Namespace) -> int:
+    if args.action == "run":
+        return daemon.serve(main)
+    if args.action == "stop":
+        print("proofer daemon: stopped" if daemon.stop() else "proofer daemon: not running")
+        return EXIT_OK
+    print(daemon.status())
     return EXIT_OK
 
 
