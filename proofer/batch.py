@@ -40,6 +40,7 @@ def in_order(
     items: Sequence[T],
     size: Callable[[T], int] = lambda _: _MIN_CHARS,
     workers: int | None = None,
+    warm: Callable[[], object] | None = None,
 ) -> Iterator[R]:
     """``func`` of each item, in the order of ``items``, spread over the cores.
 
@@ -54,6 +55,8 @@ def in_order(
     if n < 2 or not forkable or sum(size(item) for item in items) < _MIN_CHARS:
         yield from (func(item) for item in items)
         return
+    if warm is not None:
+        warm()
     _job = (func, items)
     try:
         context = multiprocessing.get_context("fork")

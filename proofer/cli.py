@@ -10,9 +10,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from proofer import __version__, daemon
+from proofer import __version__, batch, daemon
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
@@ -153,14 +154,9 @@ def _stamps(config: Config) -> tuple[object, ...]:
     return tuple(stamps)
 
 
-def _get_proofreader(config: Config, told: set[int]) -> Proofreader:
-    """The proofreader for ``config``; its list problems are told once per command."""
-    proofreader = _PROOFREADERS.get(config)
-    if id(proofreader) not in told:
-        told.add(id(proofreader))
-        for problem in proofreader.entities.problems:
-            _error(f"{problem} (line skipped)")
-    return proofreader
+def _list_problems(proofreader: Proofreader) -> list[str]:
+    """The entity list lines that could not be read, one message each."""
+    return [f"{problem} (line skipped)" for problem in proofreader.entities.problems]
 
 
 def _read(path: str) -> Document:
@@ -170,27 +166,70 @@ def _read(path: str) -> Document:
     return read_draft(Path(path))
 
 
+@dataclass
+class _Checked:
+    """One draft's outcome, as a worker process hands it back: its findings (None when it
+    could not be checked) and the lines it has for standard error, in order."""
+
+    result: FileResult | None
+    messages: list[str] = field(default_factory=list)
+    failing: bool = False
+
+
+def _check_one(args: argparse.Namespace, path: str) -> _Checked:
+    try:
+        doc = _read(path)
+        config = _config(args, None if path == "-" else Path(path))
+        proofreader = _PROOFREADERS.get(config)
+    except (DraftError, ConfigError) as exc:
+        return _Checked(None, [str(exc)])
+    report = proofreader.check(doc)
+    failing = _fails(report.findings, config.fail_on)
+    messages = _list_problems(proofreader) + report.notices
+    return _Checked(FileResult(doc, report.findings), messages, failing)
+
+
+def _warm_up(args: argparse.Namespace, path: str) -> None:
+    """Build the engine in this process before the workers fork, so they start warm."""
+    try:
+        proofreader = _PROOFREADERS.get(_config(args, Path(path)))
+    except ConfigError:
+        return  # the worker will report it
+    proofreader.check(Document("A warm-up sentense for the Qwertyuiop engine."))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
-    listed: set[int] = set()
     input_error = failing = False
     told: set[str] = set()
-    for path in args.paths:
-        try:
-            doc = _read(path)
-            config = _config(args, None if path == "-" else Path(path))
-            proofreader = _get_proofreader(config, listed)
-        except (DraftError, ConfigError) as exc:
-            _error(str(exc))
+    paths: list[str] = args.paths
+    serial = "-" in paths  # standard input is read here, once
+    progress = batch.Progress(len(paths))
+    outcomes = batch.in_order(
+        lambda path: _check_one(args, path),
+        paths,
+        size=_size,
+        workers=1 if serial else None,
+        warm=lambda: _warm_up(args, paths[0]),
+    )
+    for checked in outcomes:
+        progress.step()
+        for message in checked.messages:
+            if checked.result is None or message not in told:
+                told.add(message)
+                _error(message)
+        if checked.result is None:
             input_error = True
             continue
-        report = proofreader.check(doc)
-        for notice in report.notices:
-            if notice not in told:
-                told.add(notice)
-                _error(notice)
-        results.append(FileResult(doc, report.findings))
-        failing = failing or _fails(report.findings, config.fail_on)
+        results.append(checked.result)
+        failing = failing or checked.failing
 
     if args.format == "json":
         print(as_json(results))
@@ -230,7 +269,9 @@ def _fix(args: argparse.Namespace) -> int:
     ):
         _error(f"{args.output}: that is the draft itself; pass --overwrite to replace it")
         return EXIT_INPUT
-    proofreader = _get_proofreader(_config(args, source), set())
+    proofreader = _PROOFREADERS.get(_config(args, source))
+    for problem in _list_problems(proofreader):
+        _error(problem)
     if word:
         assert source is not None
         draft = read_docx(source)
