@@ -158,12 +158,21 @@ def _definitions(text: str) -> list[_Definition]:
 
 
 def _long_form(abbr: str, before: str) -> int:
-    """Where, in ``before``, the shortest ending starts whose words spell ``abbr``: its
-    letters in order, the first starting a word, and no more words than it could stand for;
-    -1 when none does."""
+    """Where, in ``before``, the long form of ``abbr`` starts, or -1: the words whose
+    initials spell it (small words such as "of" may be skipped), else the shortest ending
+    that holds its letters in order, the first starting a word."""
     words = list(re.finditer(r"\S+", before))[-min(len(abbr) + 5, len(abbr) * 2) :]
     if not words:
         return -1
+    initials = ""
+    for w in reversed(words):
+        if w.group().lower() in _SMALL and initials:
+            continue
+        initials = w.group()[0].lower() + initials
+        if initials == abbr.lower():
+            return w.start()
+        if not abbr.lower().endswith(initials):
+            break
     low = before.lower()
     i = words[-1].end() - 1
     for k, letter in enumerate(reversed(abbr.lower())):

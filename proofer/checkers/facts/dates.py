@@ -77,7 +77,13 @@ _MONTH_FORMS = {name: i for i, name in enumerate(calendar.month_name) if name} |
 }
 _SP = r"\s+"
 _WD = r"(?P<wd>" + "|".join(_DAYS) + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
-_MON = r"(?P<mon>" + "|".join(sorted(_MONTH_FORMS, key=len, reverse=True)) + r")\b\.?"
+_MON = (
+    r"(?P<mon>"
+    + "|".join(calendar.month_name[1:])
+    + "|(?:"
+    + "|".join(k for k in _MONTH_FORMS if k not in calendar.month_name)
+    + r")\b\.?)(?!\w)"
+)
 _DAY = r"(?P<day>\d{1,2})(?P<ord>st|nd|rd|th)?\b"
 _YEAR = r"(?P<year>\d{4})\b"
 _DATES = [
@@ -95,6 +101,7 @@ _DATE_LEAD = re.compile(
 )
 _DATE_END = re.compile(r"[,.;:)!?—–](?!\d)|\s*$")
 _DATELINE_REACH = 3  # paragraphs at the top that may carry the dateline (headline, byline)
+_DATELINE_END = re.compile(r"\s*(?:[—–]|-\s|\(|$)")
 _DATELINE_LEAD = 40  # ... within this many characters of the paragraph's start
 
 
@@ -172,14 +179,15 @@ def _read(text: str, m: re.Match[str]) -> _Date | None:
     closed = _DATE_END.match(text, m.end())
     if not (wd or year or m.group("ord") or m.groupdict().get("the") or lead or closed):
         return None
+    start = m.start() if wd else min(m.start("day"), m.start("mon"))
     return _Date(
-        m.start(),
+        start,
         m.end(),
         _WEEKDAY_FORMS[wd.rstrip(".")] if wd else None,
-        m.start("wd") if wd else m.start(),
-        m.end("wd") if wd else m.start(),
+        m.start("wd") if wd else start,
+        m.end("wd") if wd else start,
         int(m.group("day")),
-        _MONTH_FORMS[m.group("mon")],
+        _MONTH_FORMS[m.group("mon").rstrip(".")],
         year,
     )
 
@@ -196,18 +204,28 @@ def _impossible(d: _Date) -> str:
 
 
 def _reference(doc: Document, dates: list[_Date]) -> tuple[int, int] | None:
-    """The year and month the story is dated: its dateline's (a dated mention opening one of
-    the first paragraphs), else the one year all its dated mentions agree on."""
+    """The year and month the story is dated: its dateline's, else the one year all its
+    dated mentions agree on."""
     dated = [d for d in dates if d.year is not None and not _impossible(d)]
     for d in dated:
-        paragraph = doc.paragraph_at(d.start)
-        top = paragraph is not None and paragraph.index < _DATELINE_REACH
-        if top and paragraph and d.start - paragraph.start <= _DATELINE_LEAD and d.year:
-            return d.year, d.month
+        if _is_dateline(doc, d):
+            return d.year or 0, d.month
     years = {d.year for d in dated}
     if len(years) == 1 and dated[0].year:
         return dated[0].year, dated[0].month
     return None
+
+
+def _is_dateline(doc: Document, d: _Date) -> bool:
+    """A date near the start of one of the first paragraphs, followed by a dash, a bracket
+    (``(Reuters)``) or nothing else: ``LONDON, March 4, 2025 —``."""
+    paragraph = doc.paragraph_at(d.start)
+    return (
+        paragraph is not None
+        and paragraph.index < _DATELINE_REACH
+        and d.start - paragraph.start <= _DATELINE_LEAD
+        and bool(_DATELINE_END.match(doc.text, d.end, paragraph.end))
+    )
 
 
 def _nearest_year(month: int, reference: tuple[int, int]) -> int:
