@@ -15,7 +15,7 @@ from typing import TypeVar
 from proofer import suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
-from proofer.checkers.facts import fact_checkers
+from proofer.checkers.facts import FactChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
@@ -91,7 +91,7 @@ class Proofreader:
             QuoteChecker(),
             NameChecker(self.engine, self.config.first_reference),
             PunctuationStyleChecker(),
-            *fact_checkers(),
+            FactChecker(),
             *extra,
         ]
         wants_languagetool = self.config.languagetool != "off"

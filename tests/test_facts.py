@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofer.checkers import CheckContext
-from proofer.checkers.facts.dates import DateChecker
+from proofer.checkers.facts import dates
+from proofer.checkers.facts.common import Draft
 from proofer.document import Document
 from proofer.findings import Finding, Severity
 from proofer.quotations import Quotations
@@ -221,7 +222,7 @@ def test_weekday_agrees_with_the_calendar(day: datetime.date, weekday: int, form
         th="th",
         year=day.year,
     ) + "."  # fmt: skip
-    found = DateChecker().check_document(Document(text), CheckContext())
+    found = dates.check(Draft(Document(text), CheckContext()))
     assert [f.rule for f in found] == (["facts.weekday"] if weekday != day.weekday() else [])
 
 

@@ -13,9 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from proofer.checkers import CheckContext, DocumentChecker
-from proofer.checkers.facts.common import where
-from proofer.document import Document
+from proofer.checkers.facts.common import Draft, where
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
 from proofer.words import is_acronym
@@ -79,59 +77,57 @@ class _Definition:
     bracket: tuple[int, int]  # where the abbreviation is written, inside or outside brackets
 
 
-class AbbreviationChecker(DocumentChecker):
-    """Checks that each spelled-out abbreviation is defined once, before use, and used."""
+RULES = (BEFORE_DEFINITION, DEFINED_TWICE, UNUSED)
 
-    rules = (BEFORE_DEFINITION, DEFINED_TWICE, UNUSED)
 
-    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
-        """Findings for abbreviations the draft defines."""
-        text = doc.text
-        definitions: dict[str, list[_Definition]] = defaultdict(list)
-        for d in _definitions(text):
-            definitions[d.abbr].append(d)
-        if not definitions:
-            return []
-        inside = {i for ds in definitions.values() for d in ds for i in range(*d.bracket)}
-        uses: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for m in _USE.finditer(text):
-            if m.group("abbr") in definitions and m.start() not in inside:
-                uses[m.group("abbr")].append(m.span("abbr"))
-        findings = []
-        for abbr, defined in definitions.items():
-            first = defined[0]
-            early = [u for u in uses[abbr] if u[0] < first.start]
-            known = abbr in WELL_KNOWN or ctx.known.accepts(abbr)
-            if early and not known:
-                s, e = early[0]
-                findings.append(
-                    BEFORE_DEFINITION.finding(
-                        s,
-                        e,
-                        f"‘{abbr}’ is used here, but spelled out only "
-                        f"{where(doc, first.start, s)} ({first.long}).",
-                        (f"{first.long} ({abbr})",),
-                    )
+def check(draft: Draft) -> list[Finding]:
+    """Findings for abbreviations the draft defines."""
+    doc, text, ctx = draft.doc, draft.text, draft.ctx
+    definitions: dict[str, list[_Definition]] = defaultdict(list)
+    for d in _definitions(text):
+        definitions[d.abbr].append(d)
+    if not definitions:
+        return []
+    inside = {i for ds in definitions.values() for d in ds for i in range(*d.bracket)}
+    uses: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in _USE.finditer(text):
+        if m.group("abbr") in definitions and m.start() not in inside:
+            uses[m.group("abbr")].append(m.span("abbr"))
+    findings = []
+    for abbr, defined in definitions.items():
+        first = defined[0]
+        early = [u for u in uses[abbr] if u[0] < first.start]
+        known = abbr in WELL_KNOWN or ctx.known.accepts(abbr)
+        if early and not known:
+            s, e = early[0]
+            findings.append(
+                BEFORE_DEFINITION.finding(
+                    s,
+                    e,
+                    f"‘{abbr}’ is used here, but spelled out only "
+                    f"{where(doc, first.start, s)} ({first.long}).",
+                    (f"{first.long} ({abbr})",),
                 )
-            for again in defined[1:]:
-                findings.append(
-                    DEFINED_TWICE.finding(
-                        again.start,
-                        again.end,
-                        f"‘{abbr}’ is already spelled out {where(doc, first.start, again.start)}: "
-                        f"‘{abbr}’ alone will do here.",
-                        (abbr,),
-                    )
+            )
+        for again in defined[1:]:
+            findings.append(
+                DEFINED_TWICE.finding(
+                    again.start,
+                    again.end,
+                    f"‘{abbr}’ is already spelled out {where(doc, first.start, again.start)}: "
+                    f"‘{abbr}’ alone will do here.",
+                    (abbr,),
                 )
-            if not uses[abbr] and len(defined) == 1:
-                findings.append(
-                    UNUSED.finding(
-                        first.bracket[0],
-                        first.bracket[1],
-                        f"‘{abbr}’ is spelled out here but never used again.",
-                    )
+            )
+        if not uses[abbr] and len(defined) == 1:
+            findings.append(
+                UNUSED.finding(
+                    first.bracket[0],
+                    first.bracket[1],
+                    f"‘{abbr}’ is spelled out here but never used again.",
                 )
-        return findings
+            )
+    return findings
 
 
 def _definitions(text: str) -> list[_Definition]:

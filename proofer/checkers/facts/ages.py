@@ -12,12 +12,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from proofer.checkers import CheckContext, DocumentChecker
-from proofer.checkers.facts.common import Statement, odd_ones, where
-from proofer.checkers.facts.people import People
-from proofer.document import Document
+from proofer.checkers.facts.common import Draft, Statement, odd_ones, where
 from proofer.findings import Category, Finding
-from proofer.quotations import Quotations
 from proofer.rules import Rule
 
 AGE = Rule(
@@ -50,48 +46,44 @@ _BIRTHDAY = re.compile(r"\bbirthday\b|\bturn(?:s|ed|ing)\s+\d{1,3}\b", re.IGNORE
 _OLDEST = 125
 
 
-class AgeChecker(DocumentChecker):
-    """Finds a person given two ages."""
+RULES = (AGE,)
 
-    rules = (AGE,)
 
-    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
-        """One finding for each age that disagrees with the one the draft mostly gives."""
-        people = People(doc)
-        quotes = Quotations(doc)
-        text = doc.text
-        ages: dict[str, list[Statement[int]]] = defaultdict(list)
-        for mention in people.mentions:
-            key = people.who(mention)
-            if key is None:
-                continue  # a surname two people in the story share
-            spans = []
-            after = _AFTER_NAME.match(text, mention.end)
-            if after:
-                group = "age" if after.group("age") else "adj"
-                spans.append(after.span(group))
-            lead = mention.title_start
-            before = _BEFORE_NAME.search(text, max(0, lead - 16), lead)
-            if before:
-                spans.append(before.span("age"))
-            for start, end in spans:
-                age = int(text[start:end])
-                if 0 < age <= _OLDEST and not quotes.contains(start, end):
-                    ages[key].append(Statement(age, start, end))
-        slack = 1 if _BIRTHDAY.search(text) else 0
-        findings = []
-        for key, stated in ages.items():
-            first, others = odd_ones(stated)
-            for odd in others:
-                if abs(odd.value - first.value) <= slack:
-                    continue
-                findings.append(
-                    AGE.finding(
-                        odd.start,
-                        odd.end,
-                        f"{key} is {first.value} {where(doc, first.start, odd.start)}, "
-                        f"{odd.value} here.",
-                        (str(first.value),),
-                    )
+def check(draft: Draft) -> list[Finding]:
+    """One finding for each age that disagrees with the one the draft mostly gives."""
+    people, quotes, text = draft.people, draft.quotations, draft.text
+    ages: dict[str, list[Statement[int]]] = defaultdict(list)
+    for mention in people.mentions:
+        key = people.who(mention)
+        if key is None:
+            continue  # a surname two people in the story share
+        spans = []
+        after = _AFTER_NAME.match(text, mention.end)
+        if after:
+            group = "age" if after.group("age") else "adj"
+            spans.append(after.span(group))
+        lead = mention.title_start
+        before = _BEFORE_NAME.search(text, max(0, lead - 16), lead)
+        if before:
+            spans.append(before.span("age"))
+        for start, end in spans:
+            age = int(text[start:end])
+            if 0 < age <= _OLDEST and not quotes.contains(start, end):
+                ages[key].append(Statement(age, start, end))
+    slack = 1 if _BIRTHDAY.search(text) else 0
+    findings = []
+    for key, stated in ages.items():
+        first, others = odd_ones(stated)
+        for odd in others:
+            if abs(odd.value - first.value) <= slack:
+                continue
+            findings.append(
+                AGE.finding(
+                    odd.start,
+                    odd.end,
+                    f"{key} is {first.value} {where(draft.doc, first.start, odd.start)}, "
+                    f"{odd.value} here.",
+                    (str(first.value),),
                 )
-        return findings
+            )
+    return findings

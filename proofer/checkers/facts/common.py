@@ -5,11 +5,34 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Generic, TypeVar
 
+from proofer.checkers import CheckContext
+from proofer.checkers.facts.people import People
 from proofer.document import Document
+from proofer.quotations import Quotations
 
 V = TypeVar("V", bound=Hashable)
+
+
+class Draft:
+    """One draft as the fact checks read it: read for people and quotations once, on demand."""
+
+    def __init__(self, doc: Document, ctx: CheckContext) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.ctx = ctx
+
+    @cached_property
+    def people(self) -> People:
+        """Who is who (the name checker's reading of the names)."""
+        return People(self.doc)
+
+    @cached_property
+    def quotations(self) -> Quotations:
+        """The direct quotations."""
+        return Quotations(self.doc)
 
 
 @dataclass(frozen=True)

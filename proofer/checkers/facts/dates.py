@@ -15,7 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, replace
 
-from proofer.checkers import CheckContext, DocumentChecker
+from proofer.checkers.facts.common import Draft
 from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
@@ -117,46 +117,44 @@ class _Date:
     year: int | None
 
 
-class DateChecker(DocumentChecker):
-    """Checks weekdays against dates, and dates against the calendar."""
+RULES = (WEEKDAY, IMPOSSIBLE)
 
-    rules = (WEEKDAY, IMPOSSIBLE)
 
-    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
-        """Findings for dates that cannot be right."""
-        dates = _dates(doc.text)
-        reference = _reference(doc, dates)
-        findings = []
-        for d in dates:
-            if not 1 <= d.day <= 31:
+def check(draft: Draft) -> list[Finding]:
+    """Findings for dates that cannot be right."""
+    dates = _dates(draft.text)
+    reference = _reference(draft.doc, dates)
+    findings = []
+    for d in dates:
+        if not 1 <= d.day <= 31:
+            continue
+        wrong_day = _impossible(d)
+        if wrong_day:
+            findings.append(IMPOSSIBLE.finding(d.start, d.end, wrong_day))
+            continue
+        if d.weekday is None:
+            continue
+        year, written = d.year, True
+        if year is None:
+            if reference is None:
                 continue
-            wrong_day = _impossible(d)
-            if wrong_day:
-                findings.append(IMPOSSIBLE.finding(d.start, d.end, wrong_day))
+            year, written = _nearest_year(d.month, reference), False
+            if _impossible(replace(d, year=year)):
                 continue
-            if d.weekday is None:
-                continue
-            year, written = d.year, True
-            if year is None:
-                if reference is None:
-                    continue
-                year, written = _nearest_year(d.month, reference), False
-                if _impossible(replace(d, year=year)):
-                    continue
-            actual = datetime.date(year, d.month, d.day).weekday()
-            if actual == d.weekday:
-                continue
-            said = f"{calendar.month_name[d.month]} {d.day}"
-            if written:
-                message = f"{said}, {year} is a {_DAYS[actual]}, not a {_DAYS[d.weekday]}."
-            else:
-                message = (
-                    f"In {year}, the year this story is dated, {said} is a "
-                    f"{_DAYS[actual]}, not a {_DAYS[d.weekday]}."
-                )
-            finding = WEEKDAY.finding(d.wd_start, d.wd_end, message, (_DAYS[actual],))
-            findings.append(finding if written else replace(finding, severity=Severity.WARNING))
-        return findings
+        actual = datetime.date(year, d.month, d.day).weekday()
+        if actual == d.weekday:
+            continue
+        said = f"{calendar.month_name[d.month]} {d.day}"
+        if written:
+            message = f"{said}, {year} is a {_DAYS[actual]}, not a {_DAYS[d.weekday]}."
+        else:
+            message = (
+                f"In {year}, the year this story is dated, {said} is a "
+                f"{_DAYS[actual]}, not a {_DAYS[d.weekday]}."
+            )
+        finding = WEEKDAY.finding(d.wd_start, d.wd_end, message, (_DAYS[actual],))
+        findings.append(finding if written else replace(finding, severity=Severity.WARNING))
+    return findings
 
 
 def _dates(text: str) -> list[_Date]:

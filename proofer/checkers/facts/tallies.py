@@ -10,9 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from proofer.checkers import CheckContext, DocumentChecker
-from proofer.checkers.facts.common import where
-from proofer.document import Document
+from proofer.checkers.facts.common import Draft, where
 from proofer.findings import Category, Finding
 from proofer.rules import Rule
 
@@ -54,39 +52,37 @@ class _Tally:
         return sum(self.counts)
 
 
-class TallyChecker(DocumentChecker):
-    """Finds a vote referred back to with a tally the story never gave."""
+RULES = (TALLY,)
 
-    rules = (TALLY,)
 
-    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
-        """One finding for each reference back that contradicts the one earlier tally."""
-        text = doc.text
-        given = {t.start: t for p in _GIVEN for m in p.finditer(text) if (t := _tally(m))}
-        anywhere = [t for m in _ANY.finditer(text) if (t := _tally(m))]
-        findings = []
-        for ref in (t for m in _BACK.finditer(text) if (t := _tally(m))):
-            if any(t.counts == ref.counts and t.start != ref.start for t in anywhere):
-                continue  # the tally is given elsewhere: another vote, or this one
-            before = {
-                t.counts: t
-                for t in given.values()
-                if t.start < ref.start and t.total == ref.total and t.counts != ref.counts
-            }
-            if len(before) != 1:
-                continue
-            earlier = next(iter(before.values()))
-            said = doc.text[earlier.start : earlier.end]
-            findings.append(
-                TALLY.finding(
-                    ref.start,
-                    ref.end,
-                    f"The vote is {said} {where(doc, earlier.start, ref.start)}, "
-                    f"{doc.text[ref.start : ref.end]} here.",
-                    (said,),
-                )
+def check(draft: Draft) -> list[Finding]:
+    """One finding for each reference back that contradicts the one earlier tally."""
+    doc, text = draft.doc, draft.text
+    given = {t.start: t for p in _GIVEN for m in p.finditer(text) if (t := _tally(m))}
+    anywhere = [t for m in _ANY.finditer(text) if (t := _tally(m))]
+    findings = []
+    for ref in (t for m in _BACK.finditer(text) if (t := _tally(m))):
+        if any(t.counts == ref.counts and t.start != ref.start for t in anywhere):
+            continue  # the tally is given elsewhere: another vote, or this one
+        before = {
+            t.counts: t
+            for t in given.values()
+            if t.start < ref.start and t.total == ref.total and t.counts != ref.counts
+        }
+        if len(before) != 1:
+            continue
+        earlier = next(iter(before.values()))
+        said = doc.text[earlier.start : earlier.end]
+        findings.append(
+            TALLY.finding(
+                ref.start,
+                ref.end,
+                f"The vote is {said} {where(doc, earlier.start, ref.start)}, "
+                f"{doc.text[ref.start : ref.end]} here.",
+                (said,),
             )
-        return findings
+        )
+    return findings
 
 
 def _tally(m: re.Match[str]) -> _Tally | None:

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from proofer.checkers import CheckContext, DocumentChecker
-from proofer.checkers.facts.common import Statement, odd_ones, where
-from proofer.checkers.facts.people import People
-from proofer.document import Document
+from proofer.checkers.facts.common import Draft, Statement, odd_ones, where
 from proofer.findings import Category, Finding
 from proofer.rules import Rule
 
@@ -32,34 +29,32 @@ TITLE = Rule(
 )
 
 
-class TitleChecker(DocumentChecker):
-    """Finds a person given two titles."""
+RULES = (TITLE,)
 
-    rules = (TITLE,)
 
-    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
-        """One finding for each title that disagrees with the one the draft mostly gives."""
-        people = People(doc)
-        titles: dict[str, list[Statement[str]]] = defaultdict(list)
-        written: dict[int, str] = {}
-        for mention in people.mentions:
-            key = people.who(mention)
-            if key is None or mention.title is None or mention.qualified:
-                continue
-            end = mention.title_start + len(doc.text[mention.title_start : mention.start].rstrip())
-            titles[key].append(Statement(mention.title, mention.title_start, end))
-            written[mention.title_start] = doc.text[mention.title_start : end]
-        findings = []
-        for key, stated in titles.items():
-            first, others = odd_ones(stated)
-            for odd in others:
-                findings.append(
-                    TITLE.finding(
-                        odd.start,
-                        odd.end,
-                        f"{key} is ‘{written[first.start]}’ {where(doc, first.start, odd.start)}, "
-                        f"‘{written[odd.start]}’ here.",
-                        (written[first.start],),
-                    )
+def check(draft: Draft) -> list[Finding]:
+    """One finding for each title that disagrees with the one the draft mostly gives."""
+    people, doc = draft.people, draft.doc
+    titles: dict[str, list[Statement[str]]] = defaultdict(list)
+    written: dict[int, str] = {}
+    for mention in people.mentions:
+        key = people.who(mention)
+        if key is None or mention.title is None or mention.qualified:
+            continue
+        end = mention.title_start + len(doc.text[mention.title_start : mention.start].rstrip())
+        titles[key].append(Statement(mention.title, mention.title_start, end))
+        written[mention.title_start] = doc.text[mention.title_start : end]
+    findings = []
+    for key, stated in titles.items():
+        first, others = odd_ones(stated)
+        for odd in others:
+            findings.append(
+                TITLE.finding(
+                    odd.start,
+                    odd.end,
+                    f"{key} is ‘{written[first.start]}’ {where(doc, first.start, odd.start)}, "
+                    f"‘{written[odd.start]}’ here.",
+                    (written[first.start],),
                 )
-        return findings
+            )
+    return findings
