@@ -306,3 +306,16 @@ def test_quotation_spans_come_from_the_pairing() -> None:
     assert quotes.contains(text.index("ends here"), text.index("ends here") + 9)
     assert not quotes.contains(text.index("she said"), text.index("she said") + 8)
     assert not quotes.contains(text.index("Not quoted"), text.index("Not quoted") + 10)
+
+
+def test_a_longer_form_of_a_full_name_is_the_same_person(check: Check) -> None:
+    text = (
+        "Harbour Panel Chair Ada Okafor, 54, spoke. Okafor, 54, said so.\n\n"
+        "The 56-year-old Ada Okafor left."
+    )
+    assert facts(check(text), text) == {"facts.age": ["56"]}
+
+
+def test_a_hyphenated_use_counts_as_a_use(check: Check) -> None:
+    text = "The HOP-led review began.\n\nThe Harbour Oversight Panel (HOP) voted."
+    assert facts(check(text), text) == {"facts.abbreviation-before-definition": ["HOP"]}

@@ -63,7 +63,7 @@ WELL_KNOWN = frozenset(
 )  # fmt: skip
 _DEFINED_AFTER = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,6})\)")
 _DEFINED_BEFORE = re.compile(r"\b(?P<abbr>[A-Z][A-Z&]{1,5})\s\((?P<long>[^()]{3,80})\)")
-_USE = re.compile(r"(?<![\w&.-])(?P<abbr>[A-Z][A-Z&]{1,5})(?:s|['’]s?)?(?![\w&-])")
+_USE = re.compile(r"(?<![\w&.-])(?P<abbr>[A-Z][A-Z&]{1,5})(?:s|['’]s?)?(?![\w&])")
 _CLAUSE_BREAK = re.compile(r"[.!?;:“”\"()\[\]]\s")
 _SMALL = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "a", "an", "&"})
 

@@ -131,12 +131,15 @@ class People:
             mention = self._mention(run)
             if mention is not None:
                 self.mentions.append(mention)
-        self._by_end = {m.end: m for m in self.mentions}
-        self._by_start = {m.start: m for m in self.mentions}
-        self._full: dict[str, set[str]] = defaultdict(set)
-        for m in self.mentions:
-            if len(m.words) > 1:
-                self._full[m.words[-1]].add(" ".join(m.words))
+        full = {m.words for m in self.mentions if len(m.words) > 1}
+        # Panel Chair Ada Okafor and Ada Okafor are one person: the shortest full name that
+        # ends another stands for both.
+        self._canonical = {
+            name: min((n for n in full if name[-len(n) :] == n), key=len) for name in full
+        }
+        self._full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for name in self._canonical.values():
+            self._full[name[-1]].add(name)
 
     def _mention(self, run: tuple[tuple[int, int, str], ...]) -> Mention | None:
         words = list(run)
@@ -180,27 +183,12 @@ class People:
             return _TITLES[(m.group(1),)], m.start(1)
         return None, start
 
-    def mention_ending_at(self, end: int) -> Mention | None:
-        """The name that ends exactly at ``end``."""
-        return self._by_end.get(end)
-
-    def mention_starting_at(self, start: int) -> Mention | None:
-        """The name (or the title before it) that starts exactly at ``start``."""
-        found = self._by_start.get(start)
-        if found is None:
-            found = next((m for m in self.mentions if m.title_start == start), None)
-        return found
-
     def who(self, mention: Mention) -> str | None:
         """The person a mention refers to: the full name where the draft gives one, a
         surname nobody else carries, or None when two people share it."""
         if len(mention.words) > 1:
-            return " ".join(mention.words)
+            return " ".join(self._canonical[mention.words])
         full = self._full.get(mention.words[0], set())
         if len(full) > 1:
             return None
-        return next(iter(full)) if full else mention.words[0]
-
-    def is_person(self, key: str) -> bool:
-        """True when the draft names this person in full somewhere."""
-        return " " in key
+        return " ".join(next(iter(full))) if full else mention.words[0]
