@@ -319,3 +319,34 @@ def test_a_longer_form_of_a_full_name_is_the_same_person(check: Check) -> None:
 def test_a_hyphenated_use_counts_as_a_use(check: Check) -> None:
     text = "The HOP-led review began.\n\nThe Harbour Oversight Panel (HOP) voted."
     assert facts(check(text), text) == {"facts.abbreviation-before-definition": ["HOP"]}
+
+
+TRICKY_BUT_CONSISTENT = """\
+LAGOS, Nov. 28, 2025 (Wire) — Ada Okafor, 54, and her husband, Emeka Okafor, 57, lost their \
+shop in the flood on Tuesday, Nov. 25, the third since the Lagos State Emergency Management \
+Agency (LASEMA) began keeping records in 2008.
+
+“My daughter is 12 and has never known a dry rainy season,” Ada Okafor said. “Emeka was 30 \
+when we opened.” LASEMA said 2,100-year-old drainage methods were not to blame.
+
+Former Governor Tunde Bello, 71, who held the post from 1999 to 2007, blamed the state. \
+Commissioner Bello, as he was then, had warned in 2003. The assembly voted 30-10 in 2019 and \
+24-16 in 2023 on drainage bills; the 24-16 vote came after a 12-hour debate.
+
+Emeka Okafor, who turned 58 on Wednesday, said the shop would reopen on Monday, Dec. 1. \
+The 58-year-old Emeka Okafor said the FBI-trained engineers from the UN had left.
+"""
+
+
+def test_a_tricky_but_consistent_story_stays_quiet(check: Check) -> None:
+    assert facts(check(TRICKY_BUT_CONSISTENT), TRICKY_BUT_CONSISTENT) == {}
+
+
+def test_the_tricky_story_made_wrong_is_caught(check: Check) -> None:
+    for old, new, rule, span in (
+        ("Tuesday, Nov. 25", "Wednesday, Nov. 25", "facts.weekday", "Wednesday"),
+        ("The 58-year-old Emeka", "The 59-year-old Emeka", "facts.age", "59"),
+        ("Former Governor", "Governor", "facts.title", "Commissioner"),
+    ):
+        text = TRICKY_BUT_CONSISTENT.replace(old, new).replace(", as he was then,", "")
+        assert facts(check(text), text) == {rule: [span]}, new

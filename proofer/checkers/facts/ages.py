@@ -41,7 +41,7 @@ _AFTER_NAME = re.compile(
     r"(?![,.]?\s*(?:and|or|to|[-–])\s*\d)"  # Okafor, 54 and 56: a list of ages
     r"|,\san?\s(?P<adj>\d{1,3})-year-old\b"
 )
-_BEFORE_NAME = re.compile(r"\b(?P<age>\d{1,3})-year-old\s$")
+_BEFORE_NAME = re.compile(r"(?<![\d,.])(?P<age>\d{1,3})-year-old\s$")
 _BIRTHDAY = re.compile(r"\bbirthday\b|\bturn(?:s|ed|ing)\s+\d{1,3}\b", re.IGNORECASE)
 _OLDEST = 125
 
