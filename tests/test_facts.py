@@ -350,3 +350,29 @@ def test_the_tricky_story_made_wrong_is_caught(check: Check) -> None:
     ):
         text = TRICKY_BUT_CONSISTENT.replace(old, new).replace(", as he was then,", "")
         assert facts(check(text), text) == {rule: [span]}, new
+
+
+def test_abbreviated_titles_read_as_their_full_forms(check: Check) -> None:
+    quiet = "Lt. Gov. Ada Okafor spoke. Lieutenant Governor Okafor left. Gov. Ben Bello stayed."
+    assert facts(check(quiet), quiet) == {}
+    text = "Sen. Ada Okafor spoke.\n\nRep. Okafor left."
+    assert facts(check(text), text) == {"facts.title": ["Rep."]}
+
+
+_PIECES = st.sampled_from(
+    ["“", "”", "‘", "’", '"', "'", "We was", " told", ", she said. ", "it’s ", "\n\n", "’90s ", "x"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30))
+def test_quotation_spans_open_after_a_mark_and_end_at_a_mark_or_paragraph_end(
+    pieces: list[str],
+) -> None:
+    doc = Document("".join(pieces))
+    ends = {p.end for p in doc.paragraphs}
+    marks = "“”‘’\"'"
+    for start, end in Quotations(doc).spans:
+        assert start <= end
+        assert doc.text[start - 1] in marks
+        assert end in ends or doc.text[end] in marks

@@ -104,7 +104,7 @@ _QUALIFIED = re.compile(
     r"vice|assistant|future|elected|elect)|-)\s*$",
     re.IGNORECASE,
 )
-_ABBREVIATED_TITLE = re.compile(r"\b([A-Z][a-z]{1,4})\.\s+$")
+_ABBREVIATED_TITLE = re.compile(r"\b(?:[A-Z][a-z]{1,4}\.\s+){1,2}$")
 _SENTENCE_WORD = 5.0  # a capitalised word this common opening a run is not a name (The, When)
 _NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
@@ -176,11 +176,16 @@ class People:
         return None
 
     def _title_before(self, start: int) -> tuple[str | None, int]:
-        """An abbreviated title just before a name (``Sen. Okafor``), which ends a run."""
-        window = max(0, start - 8)
-        m = _ABBREVIATED_TITLE.search(self.text, window, start)
-        if m and (m.group(1),) in _TITLES:
-            return _TITLES[(m.group(1),)], m.start(1)
+        """An abbreviated title just before a name (``Sen. Okafor``, ``Lt. Gov. Okafor``):
+        its period ends the name checker's run, so it is read here."""
+        m = _ABBREVIATED_TITLE.search(self.text, max(0, start - 16), start)
+        if m is None:
+            return None, start
+        words = [(w.start(), w.group()) for w in re.finditer(r"[A-Za-z]+", m.group())]
+        for k in range(len(words)):
+            key = tuple(w for _, w in words[k:])
+            if key in _TITLES:
+                return _TITLES[key], m.start() + words[k][0]
         return None, start
 
     def who(self, mention: Mention) -> str | None:
