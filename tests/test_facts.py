@@ -376,3 +376,8 @@ def test_quotation_spans_open_after_a_mark_and_end_at_a_mark_or_paragraph_end(
         assert start <= end
         assert doc.text[start - 1] in marks
         assert end in ends or doc.text[end] in marks
+
+
+def test_an_abbreviation_spelled_out_after_it_and_never_used(check: Check) -> None:
+    text = "The HOP (Harbour Oversight Panel) met on Monday."
+    assert facts(check(text), text) == {"facts.abbreviation-unused": ["(Harbour Oversight Panel)"]}

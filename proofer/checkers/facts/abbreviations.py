@@ -74,7 +74,8 @@ class _Definition:
     long: str
     start: int  # the long form and the bracketed abbreviation together
     end: int
-    bracket: tuple[int, int]  # where the abbreviation is written, inside or outside brackets
+    written: int  # where the abbreviation's own letters are, in the definition
+    aside: tuple[int, int]  # the part in brackets: ``(HOP)``, or ``(Harbour Oversight Panel)``
 
 
 RULES = (BEFORE_DEFINITION, DEFINED_TWICE, UNUSED)
@@ -88,10 +89,10 @@ def check(draft: Draft) -> list[Finding]:
         definitions[d.abbr].append(d)
     if not definitions:
         return []
-    inside = {i for ds in definitions.values() for d in ds for i in range(*d.bracket)}
+    defining = {d.written for ds in definitions.values() for d in ds}
     uses: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in _USE.finditer(text):
-        if m.group("abbr") in definitions and m.start() not in inside:
+        if m.group("abbr") in definitions and m.start() not in defining:
             uses[m.group("abbr")].append(m.span("abbr"))
     findings = []
     for abbr, defined in definitions.items():
@@ -122,8 +123,8 @@ def check(draft: Draft) -> list[Finding]:
         if not uses[abbr] and len(defined) == 1:
             findings.append(
                 UNUSED.finding(
-                    first.bracket[0],
-                    first.bracket[1],
+                    first.aside[0],
+                    first.aside[1],
                     f"‘{abbr}’ is spelled out here but never used again.",
                 )
             )
@@ -145,11 +146,12 @@ def _definitions(text: str) -> list[_Definition]:
         if offset >= 0:
             start = m.start() - len(clause) + offset
             long = " ".join(text[start : m.start()].split())
-            found.append(_Definition(abbr, long, start, m.end(), (m.start(), m.end())))
+            found.append(_Definition(abbr, long, start, m.end(), m.start("abbr"), m.span()))
     for m in _DEFINED_BEFORE.finditer(text):
         abbr, long = m.group("abbr"), " ".join(m.group("long").split())
         if is_acronym(abbr) and len(long.split()) > 1 and _long_form(abbr, long) == 0:
-            found.append(_Definition(abbr, long, m.start(), m.end(), m.span("long")))
+            aside = (m.start("long") - 1, m.end())
+            found.append(_Definition(abbr, long, m.start(), m.end(), m.start(), aside))
     return sorted(found, key=lambda d: d.start)
 
 
