@@ -262,6 +262,8 @@ def test_several_votes_stay_quiet(check: Check) -> None:
         "The board voted 7-2 on the budget and 5-4 on the plan. The 5-4 vote was close.",
         "The council voted 7-2. The committee voted 3-2 first. The 3-2 vote was a surprise.",
         "The council voted 7-to-2 to approve it. Opponents of the 7-2 vote will appeal.",
+        "The council voted 7-2. It cited the court's 5-4 ruling. The 5-4 decision stands.",
+        "The council voted 7-2. The 5-4 ruling by the court came later.",
     ):
         assert facts(check(text), text) == {}, text
 

@@ -31,14 +31,16 @@ TALLY = Rule(
 )
 
 _TALLY = r"(?<![\d.,])(?P<a>\d{1,3})(?:\s?[-–—]\s?|-to-|\sto\s)(?P<b>\d{1,3})(?![\d.,]\d)"
-_VOTE = r"(?:vote|votes|voted|voting|decision|ruling|verdict|majority|margin)"
+_VOTE = r"(?P<kind>votes?|voted|voting|decision|ruled|ruling|verdict|majority|margin)"
+# A body's vote and a court's ruling are told apart: a council's 7-2 is not a court's 5-4.
+_RULING = frozenset({"decision", "ruled", "ruling", "verdict"})
 _ANY = re.compile(_TALLY)
 # A tally given as a vote's: "voted 7-2", "a vote of 7-2", "by a 7-2 margin".
 _GIVEN = (
     re.compile(rf"\b{_VOTE}\b(?:\s+\w+){{0,3}}?\s+(?:of\s+)?{_TALLY}", re.IGNORECASE),
     re.compile(rf"{_TALLY}\s+{_VOTE}\b", re.IGNORECASE),
 )
-_BACK = re.compile(rf"\bthe\s+{_TALLY}\s+(?:vote|decision|ruling|verdict)\b", re.IGNORECASE)
+_BACK = re.compile(rf"\bthe\s+{_TALLY}\s+(?P<kind>vote|decision|ruling|verdict)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class _Tally:
     start: int
     end: int
     counts: tuple[int, int]  # larger side first: 7-2 and 2-7 are one tally
+    ruling: bool  # a court's decision rather than a body's vote
 
     @property
     def total(self) -> int:
@@ -67,7 +70,10 @@ def check(draft: Draft) -> list[Finding]:
         before = {
             t.counts: t
             for t in given.values()
-            if t.start < ref.start and t.total == ref.total and t.counts != ref.counts
+            if t.start < ref.start
+            and t.total == ref.total
+            and t.counts != ref.counts
+            and t.ruling == ref.ruling
         }
         if len(before) != 1:
             continue
@@ -89,4 +95,5 @@ def _tally(m: re.Match[str]) -> _Tally | None:
     a, b = int(m.group("a")), int(m.group("b"))
     if a == 0 and b == 0:
         return None
-    return _Tally(m.start("a"), m.end("b"), (max(a, b), min(a, b)))
+    ruling = (m.groupdict().get("kind") or "").lower() in _RULING
+    return _Tally(m.start("a"), m.end("b"), (max(a, b), min(a, b)), ruling)
