@@ -134,26 +134,25 @@ def check(draft: Draft) -> list[Finding]:
             continue
         if d.weekday is None:
             continue
-        year, written = d.year, True
+        year, source = d.year, ""
         if year is None:
             if reference is None:
                 continue
-            year, written = _nearest_year(d.month, reference), False
+            year, source = _nearest_year(d.month, reference), reference[2]
             if _impossible(replace(d, year=year)):
                 continue
         actual = datetime.date(year, d.month, d.day).weekday()
         if actual == d.weekday:
             continue
         said = f"{calendar.month_name[d.month]} {d.day}"
-        if written:
+        if not source:
             message = f"{said}, {year} is a {_DAYS[actual]}, not a {_DAYS[d.weekday]}."
         else:
             message = (
-                f"In {year}, the year this story is dated, {said} is a "
-                f"{_DAYS[actual]}, not a {_DAYS[d.weekday]}."
+                f"In {year} ({source}), {said} is a {_DAYS[actual]}, not a {_DAYS[d.weekday]}."
             )
         finding = WEEKDAY.finding(d.wd_start, d.wd_end, message, (_DAYS[actual],))
-        findings.append(finding if written else replace(finding, severity=Severity.WARNING))
+        findings.append(replace(finding, severity=Severity.WARNING) if source else finding)
     return findings
 
 
@@ -201,16 +200,16 @@ def _impossible(d: _Date) -> str:
     return ""
 
 
-def _reference(doc: Document, dates: list[_Date]) -> tuple[int, int] | None:
-    """The year and month the story is dated: its dateline's, else the one year all its
-    dated mentions agree on."""
+def _reference(doc: Document, dates: list[_Date]) -> tuple[int, int, str] | None:
+    """The year and month the story is dated, and how that is known: its dateline, else the
+    one year all its dated mentions agree on."""
     dated = [d for d in dates if d.year is not None and not _impossible(d)]
     for d in dated:
-        if _is_dateline(doc, d):
-            return d.year or 0, d.month
+        if _is_dateline(doc, d) and d.year:
+            return d.year, d.month, "the dateline's year"
     years = {d.year for d in dated}
     if len(years) == 1 and dated[0].year:
-        return dated[0].year, dated[0].month
+        return dated[0].year, dated[0].month, "the year of the story's other dates"
     return None
 
 
@@ -226,8 +225,8 @@ def _is_dateline(doc: Document, d: _Date) -> bool:
     )
 
 
-def _nearest_year(month: int, reference: tuple[int, int]) -> int:
+def _nearest_year(month: int, reference: tuple[int, int, str]) -> int:
     """The year that puts ``month`` nearest the story's date (a January date in a December
     story is next year's)."""
-    year, ref_month = reference
+    year, ref_month, _ = reference
     return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + month - ref_month))
