@@ -136,7 +136,7 @@ def test_quotations_mentioning_other_peoples_ages_stay_quiet(check: Check) -> No
 
 
 def test_ages_in_the_common_news_forms(check: Check) -> None:
-    for later in ("Okafor (56) left.", "Okafor, aged 56, left.", "Okafor, a 56-year-old, left.",
+    for later in ("Ada Okafor (56) left.", "Okafor, aged 56, left.", "Okafor, a 56-year-old, left.",
                   "Okafor, who is 56, left.", "The 56-year-old Okafor left."):  # fmt: skip
         text = f"Ada Okafor, 54, spoke.\n\n{later}"
         assert facts(check(text), text) == {"facts.age": ["56"]}, later
@@ -144,6 +144,11 @@ def test_ages_in_the_common_news_forms(check: Check) -> None:
 
 def test_a_list_of_ages_is_not_one_persons_age(check: Check) -> None:
     text = "Ada and Ben Okafor, 54 and 49, spoke. Ben Okafor, 49, left."
+    assert facts(check(text), text) == {}
+
+
+def test_a_surname_with_numbers_in_brackets_is_not_an_age(check: Check) -> None:
+    text = "Scorers: Okafor (23), Bello (40). Okafor (67) added a third."
     assert facts(check(text), text) == {}
 
 

@@ -36,11 +36,13 @@ AGE = Rule(
 )
 
 _AFTER_NAME = re.compile(
-    r"(?:,\s(?:aged\s|age\s|who\sis\s)?|\s\((?:aged\s)?)"
-    r"(?P<age>\d{1,3})(?:\)|(?=[,.;:]|\syears\sold\b))"
+    r",\s(?:aged\s|age\s|who\sis\s)?(?P<age>\d{1,3})(?=[,.;:]|\syears\sold\b)"
     r"(?![,.]?\s*(?:and|or|to|[-–])\s*\d)"  # Okafor, 54 and 56: a list of ages
     r"|,\san?\s(?P<adj>\d{1,3})-year-old\b"
 )
+# Jane Okafor (54): only after a full name, since a surname in brackets with a number is as
+# often a goal's minute or a vote count (Okafor (23), Okafor (67)).
+_BRACKETED = re.compile(r"\s\((?:aged\s)?(?P<age>\d{1,3})\)")
 _BEFORE_NAME = re.compile(r"(?<![\d,.])(?P<age>\d{1,3})-year-old\s$")
 _BIRTHDAY = re.compile(r"\bbirthday\b|\bturn(?:s|ed|ing)\s+\d{1,3}\b", re.IGNORECASE)
 _OLDEST = 125
@@ -60,8 +62,10 @@ def check(draft: Draft) -> list[Finding]:
         spans = []
         after = _AFTER_NAME.match(text, mention.end)
         if after:
-            group = "age" if after.group("age") else "adj"
-            spans.append(after.span(group))
+            spans.append(after.span("age" if after.group("age") else "adj"))
+        bracketed = _BRACKETED.match(text, mention.end) if len(mention.words) > 1 else None
+        if bracketed:
+            spans.append(bracketed.span("age"))
         lead = mention.title_start
         before = _BEFORE_NAME.search(text, max(0, lead - 16), lead)
         if before:
