@@ -388,3 +388,14 @@ def test_quotation_spans_open_after_a_mark_and_end_at_a_mark_or_paragraph_end(
 def test_an_abbreviation_spelled_out_after_it_and_never_used(check: Check) -> None:
     text = "The HOP (Harbour Oversight Panel) met on Monday."
     assert facts(check(text), text) == {"facts.abbreviation-unused": ["(Harbour Oversight Panel)"]}
+
+
+def test_weekdays_in_ap_and_british_forms(check: Check) -> None:
+    for right, wrong in (
+        ("on Thursday, Sept. 4, 2025.", "on Friday, Sept. 4, 2025."),
+        ("on Tues., March 4, 2025.", "on Wed., March 4, 2025."),
+        ("on Tuesday the 4th of March 2025.", "on Monday the 4th of March 2025."),
+        ("on Tuesday, 4 March 2025.", "on Sunday, 4 March 2025."),
+    ):
+        assert facts(check(right), right) == {}, right
+        assert list(facts(check(wrong), wrong)) == ["facts.weekday"], wrong
