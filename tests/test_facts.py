@@ -323,6 +323,11 @@ def test_a_longer_form_of_a_full_name_is_the_same_person(check: Check) -> None:
     assert facts(check(text), text) == {"facts.age": ["56"]}
 
 
+def test_a_headline_may_use_the_short_form(check: Check) -> None:
+    text = "HOP delays ferry decision\n\nThe Harbour Oversight Panel (HOP) met. The HOP voted."
+    assert facts(check(text), text) == {}
+
+
 def test_a_hyphenated_use_counts_as_a_use(check: Check) -> None:
     text = "The HOP-led review began.\n\nThe Harbour Oversight Panel (HOP) voted."
     assert facts(check(text), text) == {"facts.abbreviation-before-definition": ["HOP"]}

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from proofer.checkers.facts.common import Draft, where
+from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
 from proofer.words import is_acronym
@@ -94,10 +95,11 @@ def check(draft: Draft) -> list[Finding]:
     for m in _USE.finditer(text):
         if m.group("abbr") in definitions and m.start() not in defining:
             uses[m.group("abbr")].append(m.span("abbr"))
+    top = _headline_end(doc)
     findings = []
     for abbr, defined in definitions.items():
         first = defined[0]
-        early = [u for u in uses[abbr] if u[0] < first.start]
+        early = [u for u in uses[abbr] if top <= u[0] < first.start]
         known = abbr in WELL_KNOWN or ctx.known.accepts(abbr)
         if early and not known:
             s, e = early[0]
@@ -129,6 +131,17 @@ def check(draft: Draft) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _headline_end(doc: Document) -> int:
+    """Where the headline block ends: the paragraphs at the top that are not sentences
+    (headline, deck, byline). A headline uses the short form before the story spells it out."""
+    end = 0
+    for paragraph in doc.paragraphs:
+        if paragraph.text.rstrip("”’\"' ").endswith((".", "!", "?")):
+            break
+        end = paragraph.end
+    return end
 
 
 def _definitions(text: str) -> list[_Definition]:
