@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofer.checkers import CheckContext
-from proofer.checkers.facts import dates
+from proofer.checkers.facts import FactChecker, dates
 from proofer.checkers.facts.common import Draft
 from proofer.document import Document
 from proofer.findings import Finding, Severity
@@ -404,3 +404,19 @@ def test_weekdays_in_ap_and_british_forms(check: Check) -> None:
     ):
         assert facts(check(right), right) == {}, right
         assert list(facts(check(wrong), wrong)) == ["facts.weekday"], wrong
+
+
+_FACT_PIECES = st.sampled_from(
+    ["Ada Okafor", "Okafor", ", 54,", ", 9999", " (0)", " the 56-year-old ", "Friday, ",
+     "December 31, 9999", "January 1, 0001", "Feb. 29", " 7-2 vote", " the 6-3 vote",
+     " (HOP)", " HOP ", "Harbour Oversight Panel", "“", "”", ". ", "\n\n", "Sen. ", "Mayor "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FACT_PIECES, max_size=25))
+def test_fact_checks_never_fail_on_odd_drafts(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for f in FactChecker().check_document(Document(text), CheckContext()):
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.message and f.rule.startswith("facts.")

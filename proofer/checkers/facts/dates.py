@@ -229,4 +229,5 @@ def _nearest_year(month: int, reference: tuple[int, int, str]) -> int:
     """The year that puts ``month`` nearest the story's date (a January date in a December
     story is next year's)."""
     year, ref_month, _ = reference
-    return min((year - 1, year, year + 1), key=lambda y: abs((y - year) * 12 + month - ref_month))
+    years = [y for y in (year - 1, year, year + 1) if datetime.MINYEAR <= y <= datetime.MAXYEAR]
+    return min(years, key=lambda y: abs((y - year) * 12 + month - ref_month))
