@@ -18,7 +18,8 @@ def main(argv: list[str]) -> int:
     window = MainWindow()
     window.show()
     if len(argv) > 1:
-        window.open_path(Path(argv[1]))
+        window.open_path(Path(argv[1]), create=True)
+    window.recover_unsaved_work()
     return app.exec()
 
 
