@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import signal
@@ -503,3 +504,92 @@ def test_settings_dialog_writes_the_settings(qtbot, settings: Settings, tmp_path
     assert again.hidden_categories == {Category.STYLE}
     config = again.config()
     assert config.languagetool == "https://lt.example.net" and config.dialect == "british"
+
+
+def test_a_desks_settings_reach_the_editor_on_opening(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour comittee met on Monday and recieved the plan.\n"
+    loose = tmp_path / "loose.txt"
+    loose.write_text(text, encoding="utf-8")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / ".proofer.toml").write_text('ignore = ["spelling."]\n', encoding="utf-8")
+    story = desk / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    window = make_window()
+    window.open_path(loose)
+    wait_checked(qtbot, window)
+    underlined = {m.text for m in window.editor.marked if m.finding.category.value == "spelling"}
+    assert {"comittee", "recieved"} <= underlined
+    window.open_path(story)  # the same window: the settings are read again for this draft
+    wait_checked(qtbot, window)
+    assert not [m for m in window.editor.marked if m.finding.category.value == "spelling"]
+    [selection_formats] = [
+        {
+            s.format.property(QTextCharFormat.Property.UserProperty)
+            for s in window.editor.extraSelections()
+        }
+    ]
+    assert "spelling" not in selection_formats
+
+
+def test_the_editor_and_the_command_line_find_the_same(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "names.txt").write_text("Adaeze Okonkwo\nBrennick Island\n", encoding="utf-8")
+    (tmp_path / ".proofer.toml").write_text(
+        'entities = ["names.txt"]\ndialect = "british"\nquote-style = "british"\n', encoding="utf-8"
+    )
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Adaze Okonkwo said the ferry to Brenick Island would run “every day”. The colour "
+        "of the boats is a favorite topic , she said.\n",
+        encoding="utf-8",
+    )
+    command = Path(sys.executable).with_name("proofer")
+    result = subprocess.run(
+        [str(command), "check", "--format", "json", str(story)], capture_output=True, text=True
+    )
+    assert result.returncode in (0, 1), result.stderr
+    [listed] = json.loads(result.stdout)["files"]
+    on_the_command_line = {(f["start"], f["end"], f["rule"]) for f in listed["findings"]}
+    window = make_window()
+    window.open_path(story)
+    wait_checked(qtbot, window)
+    in_the_editor = {(m.start, m.end, m.finding.rule) for m in window.editor.marked}
+    assert in_the_editor == on_the_command_line
+    assert any(rule.startswith("names.") for _, _, rule in in_the_editor)
+    assert window.config.dialect == "british" and window.config.quote_style == "british"
+
+
+def test_only_choices_made_in_the_editor_override_the_desk(
+    qtbot, make_window, tmp_path: Path, settings: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "names.txt").write_text("Adaeze Okonkwo\n", encoding="utf-8")
+    (tmp_path / ".proofer.toml").write_text(
+        'entities = ["names.txt"]\ndialect = "british"\n', encoding="utf-8"
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("The council met.\n", encoding="utf-8")
+    own = tmp_path / "own-names.txt"
+    own.write_text("Brennick Island\n", encoding="utf-8")
+    settings.entity_lists = [str(own)]
+    window = make_window()
+    window.open_path(story)
+    assert window.config.dialect == "british"  # unset in the editor: the desk's value
+    assert window.config.quote_style == "american"  # set nowhere: the default
+    assert set(window.config.entities) == {(tmp_path / "names.txt").resolve(), own}
+    settings.dialect = "american"
+    again = make_window()
+    again.open_path(story)
+    assert again.config.dialect == "american"
+
+
+def test_a_broken_desk_setting_is_reported_and_checking_goes_on(
+    qtbot, make_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".proofer.toml").write_text('dialect = "martian"\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The comittee met.\n", encoding="utf-8")
+    window = make_window()
+    assert window.open_path(story)
+    wait_checked(qtbot, window)
+    assert ".proofer.toml" in window.statusBar().currentMessage()
+    assert "comittee" in [m.text for m in window.editor.marked]

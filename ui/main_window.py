@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer.config import Config, ConfigError, for_draft
 from proofer.dictionary import append_to_dictionary
 from proofer.findings import Finding, Severity
 from proofer.formats import DraftError
@@ -57,7 +58,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts, 1)
         self.statusBar().addPermanentWidget(self.engines)
 
-        self.checker = BackgroundChecker(self.settings.config())
+        self.config = self._current_config()
+        self.checker = BackgroundChecker(self.config)
         self.checker.checked.connect(self._on_checked)
         self.editor.document().contentsChanged.connect(self._on_edited)
         self.editor.document().modificationChanged.connect(self._update_title)
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         if draft.path and draft.path.exists():
             self.watcher.addPath(str(draft.path))
         self._update_title()
+        self._apply_config()  # the new draft's folder may have settings of its own
         self.check_now()
 
     def save(self) -> bool:
@@ -445,21 +448,41 @@ class MainWindow(QMainWindow):
 
     def add_to_dictionary(self, word: str) -> None:
         append_to_dictionary(self.settings.dictionary, word)
-        self._reconfigure()
+        self._apply_config(reload=True)
+        self.check_now()
 
     def add_to_entities(self, name: str) -> None:
         append_to_dictionary(self.settings.own_entity_list, name)
-        self._reconfigure()
+        self._apply_config(reload=True)
+        self.check_now()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        try:
+            configured = for_draft(self.draft.path)  # what the files alone say
+        except ConfigError:
+            configured = None
+        dialog = SettingsDialog(self.settings, self, configured)
         if dialog.exec():
             dialog.apply()
-            self._reconfigure()
+            self._apply_config(reload=True)
+            self.check_now()
 
-    def _reconfigure(self) -> None:
-        self.checker.reconfigure(self.settings.config())
-        self.check_now()
+    def _current_config(self) -> Config:
+        """The draft's configuration, as the command line finds it, with the editor's
+        choices on top; a configuration file that cannot be used is reported and left out."""
+        try:
+            return self.settings.config(self.draft.path)
+        except ConfigError as exc:
+            self.statusBar().showMessage(f"{exc}; using the editor's own settings", 0)
+            return self.settings.config(self.draft.path, discover=False)
+
+    def _apply_config(self, reload: bool = False) -> None:
+        """Give the checker the current configuration, if it changed (or, with ``reload``,
+        when the lists it names changed on disk)."""
+        config = self._current_config()
+        if reload or config != self.config:
+            self.config = config
+            self.checker.reconfigure(config)
 
     def _update_title(self) -> None:
         star = "*" if self.editor.document().isModified() else ""
