@@ -593,3 +593,15 @@ def test_a_broken_desk_setting_is_reported_and_checking_goes_on(
     wait_checked(qtbot, window)
     assert ".proofer.toml" in window.statusBar().currentMessage()
     assert "comittee" in [m.text for m in window.editor.marked]
+
+
+def test_the_demo_draft_comes_with_the_starter_entity_list(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """``./run demo`` opens the sample draft with no settings of its own: the names on the
+    starter list are recognised, as on the README's screenshot."""
+    starter = (ROOT / "resources" / "starter-entities.txt").resolve()
+    window = make_window()
+    window.open_path(ROOT / "resources" / "sample-draft.txt")
+    wait_checked(qtbot, window)
+    assert starter in window.config.entities
+    assert window.last_result is not None
+    assert {"Adaeze Okonkwo", "Brennick Island"} <= set(window.last_result.listed)
