@@ -13,14 +13,14 @@ from ui import qt_libraries
 
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="needs a C compiler to build a library")
 def test_a_missing_library_is_named_with_its_package(tmp_path: Path) -> None:
-    # A real shared library whose dependency (named as Debian names libxcb-icccm's) is gone.
+    # A real shared library whose dependency is gone.
     (tmp_path / "dep.c").write_text("int dep(void) { return 1; }\n", encoding="utf-8")
     (tmp_path / "plugin.c").write_text(
         "int dep(void);\nint plugin(void) { return dep(); }\n", encoding="utf-8"
     )
-    dep = tmp_path / "libxcb-icccm.so.4"
+    dep = tmp_path / "libproofer-absent.so.7"
     subprocess.run(
-        ["gcc", "-shared", "-fPIC", "-o", str(dep), "-Wl,-soname,libxcb-icccm.so.4",
+        ["gcc", "-shared", "-fPIC", "-o", str(dep), "-Wl,-soname,libproofer-absent.so.7",
          str(tmp_path / "dep.c")],
         check=True,
     )  # fmt: skip
@@ -31,8 +31,15 @@ def test_a_missing_library_is_named_with_its_package(tmp_path: Path) -> None:
     )
     dep.unlink()
     missing = qt_libraries.missing_libraries(plugin)
-    assert missing == ["libxcb-icccm.so.4"]
-    assert qt_libraries.advice(missing).endswith("sudo apt-get install libxcb-icccm4")
+    assert missing == ["libproofer-absent.so.7"]
+    assert "apt-file search" in qt_libraries.advice(missing)
+
+
+def test_the_advice_names_the_packages_of_a_fresh_debian() -> None:
+    missing = ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
+    assert qt_libraries.advice(missing).endswith(
+        "Install them with: sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1"
+    )
 
 
 def test_every_library_missing_here_has_its_package_named() -> None:
