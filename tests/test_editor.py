@@ -605,3 +605,19 @@ def test_the_demo_draft_comes_with_the_starter_entity_list(qtbot, make_window) -
     assert starter in window.config.entities
     assert window.last_result is not None
     assert {"Adaeze Okonkwo", "Brennick Island"} <= set(window.last_result.listed)
+
+
+def test_a_choice_left_as_configured_is_not_stored(qtbot, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from proofer.config import Config
+    from ui.settings_dialog import SettingsDialog
+
+    settings.quote_style = "british"
+    dialog = SettingsDialog(settings, configured=Config(dialect="canadian", languagetool="local"))
+    qtbot.addWidget(dialog)
+    assert dialog.dialect.currentText() == "as configured (canadian)"
+    assert dialog.quote_style.currentText() == "british"
+    dialog.quote_style.setCurrentIndex(0)  # back to what the files say
+    dialog.apply()
+    again = Settings(settings.q)
+    assert (again.dialect, again.quote_style, again.languagetool) == (None, None, None)
+    assert not again.q.contains("dialect") and not again.q.contains("quoteStyle")

@@ -317,6 +317,7 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(path)
         self._fill_recent()
         self._update_title()
+        self._apply_config()  # saved into another folder: its settings apply now
         return True
 
     def _saved(self) -> None:
