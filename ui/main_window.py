@@ -140,14 +140,14 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         if create and not path.exists():
-            self._load("", DraftFile(path), RecoveryStore.key_for(path))
+            text, draft = "", DraftFile(path)
             self.statusBar().showMessage(f"New draft: {path} is created when you save", 0)
-            return True
-        try:
-            text, draft = open_draft(path)
-        except DraftError as exc:
-            QMessageBox.warning(self, "Cannot open the draft", str(exc))
-            return False
+        else:
+            try:
+                text, draft = open_draft(path)
+            except DraftError as exc:
+                QMessageBox.warning(self, "Cannot open the draft", str(exc))
+                return False
         key = RecoveryStore.key_for(path)
         recovered = self.recovery.load(key)
         restore = False
