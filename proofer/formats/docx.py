@@ -3,8 +3,10 @@
 The text of a .docx is its paragraphs (body, tables and footnotes, in document order), one
 per line. Every character keeps a pointer to the run it came from, so a finding can be
 reported at the right place and a fix written back into the right run: as a tracked
-change (``w:del`` and ``w:ins`` by "Proofer", dated) or as a plain edit. Everything else in
-the file (styles, bold and italic runs, comments, headers) is left as it was.
+change (``w:del`` and ``w:ins`` by "Proofer", dated) or as a plain edit. ``rewrite`` takes
+a whole edited text (the editor's save): paragraphs added or removed become inserted or
+deleted paragraphs, tracked too. Everything else in the file (styles, bold and italic runs,
+comments, headers) is left as it was.
 """
 
 from __future__ import annotations
