@@ -7,6 +7,7 @@ news style, before Harper, before LanguageTool), then the one with suggestions.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,6 +37,8 @@ from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule
 
 T = TypeVar("T")
+PARAGRAPH_CACHE = 20_000  # paragraphs remembered; a 10,000-word draft has a few hundred
+ParagraphKey = tuple[str, Dialect, bool, frozenset[str]]
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
 _STRETCH = 64
 _CATEGORY_RANK = {
@@ -63,7 +66,8 @@ class Proofreader:
     """Checks drafts with every checker the configuration turns on (LanguageTool too,
     when it is not "off").
 
-    Build one and reuse it: it holds the Harper linters and the loaded lists.
+    Build one and reuse it: it holds the Harper linters, the loaded lists and the findings
+    of the paragraphs it has checked. One proofreader serves one thread at a time.
     """
 
     def __init__(
@@ -74,6 +78,7 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
+        self._paragraphs: OrderedDict[ParagraphKey, list[Finding]] = OrderedDict()
         self.entities = load_entity_lists(
             [(p, _read_list(read_list_text, p)) for p in self.config.entities]
         )
@@ -135,12 +140,29 @@ class Proofreader:
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Findings of the paragraph checkers for one paragraph, relative to it.
 
-        This is the unit the editor caches and re-runs as a paragraph changes.
+        Remembered (the last ``PARAGRAPH_CACHE`` paragraphs), so that checking a draft
+        again after an edit sends only the changed paragraphs to the checkers. The key is
+        all a paragraph's result depends on besides this proofreader's own configuration
+        and lists: its text, the dialect, Markdown or not, and which of its words the
+        draft as a whole spells in the other dialect. The returned list is shared: do not
+        change it.
         """
-        return [f for c in self.paragraph_checkers for f in c.check_paragraph(text, ctx)]
+        report = ctx.dialect_report
+        minority = frozenset(w for w in report.minority if w in text) if report else frozenset()
+        key = (text, ctx.dialect, ctx.markdown, minority)
+        found = self._paragraphs.get(key)
+        if found is None:
+            found = [f for c in self.paragraph_checkers for f in c.check_paragraph(text, ctx)]
+            self._paragraphs[key] = found
+            if len(self._paragraphs) > PARAGRAPH_CACHE:
+                self._paragraphs.popitem(last=False)
+        else:
+            self._paragraphs.move_to_end(key)
+        return found
 
     def check(self, doc: Document) -> Report:
-        """Check a whole draft."""
+        """Check a whole draft: the paragraphs (those seen before, from memory), then the
+        draft-wide checks, merged. The editor and the command line both call this."""
         ctx = self.context(doc)
         found: list[Finding] = []
         for paragraph in doc.paragraphs:
