@@ -269,9 +269,9 @@ class _Glossary:
             )
             parts.append(
                 f"<dd><p>{_inline(rule.summary)}</p>"
-                f"<p><b>Why:</b> {_inline(rule.why)}</p>"
-                f"<p><b>Example:</b> {_inline(rule.example)}</p>"
-                f"<p><b>Fix:</b> {fix}</p></dd>"
+                f"<p><strong>Why:</strong> {_inline(rule.why)}</p>"
+                f"<p><strong>Example:</strong> {_inline(rule.example)}</p>"
+                f"<p><strong>Fix:</strong> {fix}</p></dd>"
             )
         parts.append("</dl></section>")
         return "\n".join(parts)
