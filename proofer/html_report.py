@@ -109,15 +109,20 @@ def _draft_section(index: int, draft: CheckedDraft, glossary: _Glossary, many: b
         parts.append(f'<h2 class="file">{escape(_name(draft.doc))}</h2>')
         parts.append(_counts(draft.findings))
     parts.extend(f'<p class="notice">{escape(n)}</p>' for n in draft.notices)
+    # Side by side on a wide screen (the list stays in view while the draft scrolls),
+    # one after the other on a narrow one and on paper.
+    parts.append('<div class="columns"><div class="text-column">')
     parts.append('<h2 class="part">The draft</h2>')
     if numbered:
         parts.append(_legend())
     parts.append(f'<div class="draft">{_highlighted(draft.doc.text, numbered, index)}</div>')
+    parts.append('</div><div class="list-column">')
     parts.append('<h2 class="part">Findings by category</h2>')
     if numbered:
         parts.append(_by_category(draft.doc, numbered, index, glossary))
     else:
         parts.append('<p class="clean">No findings: nothing to correct.</p>')
+    parts.append("</div></div>")
     parts.append('<h2 class="part">Settings used</h2>')
     parts.append(_settings(draft))
     parts.append("</section>")
@@ -250,7 +255,8 @@ class _Glossary:
         parts = ['<section class="rules" id="rules">', "<h2>The rules</h2>", "<dl>"]
         for rule_id, (number, f) in self.used.items():
             rule = self.rules.get(rule_id)
-            kind = f"{f.category.value.capitalize()}, {SEVERITY_NAMES[f.severity]}"
+            severity = rule.severity if rule else f.severity
+            kind = f"{f.category.value.capitalize()}, {SEVERITY_NAMES[severity]}"
             parts.append(
                 f'<dt id="rule-{number}"><code>{escape(rule_id)}</code> '
                 f'<span class="kind">{escape(kind)}</span></dt>'
@@ -267,10 +273,11 @@ class _Glossary:
                 if rule.fix_safe
                 else "offered, never applied without a person deciding"
             )
+            example = _inline(rule.example).replace(" -&gt; ", " → ")
             parts.append(
                 f"<dd><p>{_inline(rule.summary)}</p>"
                 f"<p><strong>Why:</strong> {_inline(rule.why)}</p>"
-                f"<p><strong>Example:</strong> {_inline(rule.example)}</p>"
+                f"<p><strong>Example:</strong> {example}</p>"
                 f"<p><strong>Fix:</strong> {fix}</p></dd>"
             )
         parts.append("</dl></section>")
@@ -326,7 +333,7 @@ def _legend() -> str:
     )
     return (
         f'<p class="legend">Underlined {samples} '
-        "<span>· colour shows the category · a number leads to its finding</span></p>"
+        "<span>· colour: the category · a number leads to its finding</span></p>"
     )
 
 
@@ -505,6 +512,12 @@ table.settings{border-collapse:collapse;font-size:.9rem}
 .rules .kind{font-weight:400;color:var(--muted);font-size:.85rem;margin-left:.4rem}
 .rules dd{margin:.2rem 0 0 0}
 .rules dd p{margin:.15rem 0}
+@media screen and (min-width:75rem){
+ header.top,main{max-width:86rem}
+ .columns{display:grid;grid-template-columns:minmax(0,40rem) minmax(0,1fr);gap:2.5rem;
+  align-items:start}
+ .list-column{position:sticky;top:0;max-height:100vh;overflow-y:auto;padding:0 .5rem 1rem 0}
+}
 @media print{
  body{background:#fff;font-size:10.5pt}
  header.top,main{max-width:none;padding:0}
