@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from proofer import __version__, batch, daemon, html_report
-from proofer.checkers import grammar
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
@@ -264,12 +263,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _html(drafts: list[html_report.CheckedDraft]) -> str:
-    """The HTML report, with every rule explained (Harper's in its own words)."""
+    """The HTML report of every draft that could be read."""
     if not drafts:
         return ""
-    proofreader = _PROOFREADERS.get(drafts[0].config)
-    explanations = grammar.explanations(proofreader.engine)
-    return html_report.render(drafts, proofreader.rules, explanations)
+    return html_report.page(_PROOFREADERS.get(drafts[0].config), drafts)
 
 
 def _fails(findings: list[Finding], fail_on: str) -> bool:

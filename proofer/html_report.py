@@ -22,11 +22,13 @@ from itertools import pairwise
 from pathlib import PurePath
 
 from proofer import __version__
+from proofer.checkers import grammar
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.harper import Dialect
 from proofer.findings import Category, Finding, Severity
 from proofer.palette import CATEGORY_COLOURS, SEVERITY_NAMES, SEVERITY_SYMBOLS, counted
+from proofer.proofreader import Proofreader
 from proofer.rules import Rule
 
 # Characters HTML does not allow in text; shown as the replacement character (one for one,
@@ -100,6 +102,12 @@ def render(
         "</html>",
     ]
     return "\n".join(p for p in parts if p) + "\n"
+
+
+def page(proofreader: Proofreader, drafts: Sequence[CheckedDraft]) -> str:
+    """The page for ``drafts`` checked by ``proofreader``, every rule explained (Harper's in
+    its own words): what ``proofer check --format html`` prints and the editor exports."""
+    return render(drafts, proofreader.rules, grammar.explanations(proofreader.engine))
 
 
 def _draft_section(index: int, draft: CheckedDraft, glossary: _Glossary, many: bool) -> str:

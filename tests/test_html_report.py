@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from proofer import html_report
 from proofer.cli import main
 from proofer.config import Config
 from proofer.document import Document
@@ -262,3 +263,20 @@ def test_installed_command_prints_the_page_with_the_text_formats_status(
     for line in as_text.stdout.splitlines():
         rule = line.split("[", 1)[1].split("]", 1)[0]
         assert rule in as_html.stdout
+
+
+def test_harper_rules_are_explained_in_harpers_words(engine: HarperEngine) -> None:
+    text = "She bought a apple yesterday.\n"
+    proofreader = Proofreader(Config(), engine)
+    report = proofreader.check(Document(text))
+    harper_rules = {f.rule for f in report.findings if f.rule.startswith("harper.")}
+    assert harper_rules
+    described = engine.linter(report.dialect).get_lint_descriptions()
+    page = Page(
+        html_report.page(
+            proofreader, [CheckedDraft(Document(text), report.findings, proofreader.config)]
+        )
+    )
+    for rule in harper_rules:
+        words = described[rule.removeprefix("harper.")].replace("`", "")
+        assert words in page.all_text
