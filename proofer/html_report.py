@@ -146,21 +146,29 @@ def _highlighted(text: str, numbered: list[tuple[int, Finding]], index: int) -> 
     crossing findings give well-formed markup (a finding may be drawn in several pieces).
     """
     n = len(text)
-    spans = [
-        (num, min(max(f.start, 0), n), min(max(f.end, f.start, 0), n), f) for num, f in numbered
-    ]
-    cuts = sorted({0, n, *(s for _, s, _, _ in spans), *(e for _, _, e, _ in spans)})
+    # (start, -end, number, finding): sorted, the outermost of findings sharing a start
+    # comes first; numbers follow text order, so markers at one place come in order.
+    spans = sorted(
+        (min(max(f.start, 0), n), -min(max(f.end, f.start, 0), n), num, f) for num, f in numbered
+    )
+    cuts = sorted({0, n, *(s for s, _, _, _ in spans), *(-e for _, e, _, _ in spans)})
     ends: dict[int, list[tuple[int, Finding]]] = {}
-    for num, _, e, f in spans:
-        ends.setdefault(e, []).append((num, f))
+    for _, e, num, f in sorted(spans, key=lambda span: span[2]):
+        ends.setdefault(-e, []).append((num, f))
     out: list[str] = []
+    active: list[tuple[int, int, int, Finding]] = []  # the spans covering the current piece
+    waiting = iter(spans)
+    upcoming = next(waiting, None)
     for a, b in pairwise(cuts):
         out.extend(_marker(num, f, index) for num, f in ends.get(a, ()))
-        covering = sorted(
-            ((s, -e, num, f) for num, s, e, f in spans if s <= a and b <= e and s < e),
-        )
+        active = [span for span in active if -span[1] > a]
+        while upcoming is not None and upcoming[0] == a:
+            if -upcoming[1] > a:
+                active.append(upcoming)
+            upcoming = next(waiting, None)
+        active.sort()
         piece = _text(text, a, b)
-        for depth, (_, _, num, f) in reversed(list(enumerate(covering))):
+        for depth, (_, _, num, f) in reversed(list(enumerate(active))):
             piece = (
                 f'<span class="hl c-{f.category.value} s-{f.severity.value} '
                 f'd{min(depth, _DEPTHS - 1)}" data-finding="{index}-{num}" '
