@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proofer import __version__, batch, daemon
+from proofer import __version__, batch, daemon, html_report
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
-from proofer.engines.harper import HarperEngine
+from proofer.engines.harper import Dialect, HarperEngine
 from proofer.findings import Finding, Severity, apply_fixes
 from proofer.formats import DraftError, read_draft, write_draft
 from proofer.formats.docx import apply_fixes as apply_docx_fixes
@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check drafts and report what is wrong")
     check.add_argument("paths", nargs="+", help="drafts to check; - reads standard input")
     _add_check_options(check)
-    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github", "html"), default="text")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text"
@@ -174,6 +174,9 @@ class _Checked:
     result: FileResult | None
     messages: list[str] = field(default_factory=list)
     failing: bool = False
+    # What the HTML report shows of the check: the settings and the dialect it used.
+    config: Config | None = None
+    dialect: Dialect | None = None
 
 
 def _check_one(args: argparse.Namespace, path: str) -> _Checked:
@@ -186,7 +189,7 @@ def _check_one(args: argparse.Namespace, path: str) -> _Checked:
     report = proofreader.check(doc)
     failing = _fails(report.findings, config.fail_on)
     messages = _list_problems(proofreader) + report.notices
-    return _Checked(FileResult(doc, report.findings), messages, failing)
+    return _Checked(FileResult(doc, report.findings), messages, failing, config, report.dialect)
 
 
 def _warm_up(args: argparse.Namespace, path: str) -> None:
@@ -207,6 +210,7 @@ def _size(path: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
+    drafts: list[html_report.CheckedDraft] = []
     input_error = failing = False
     told: set[str] = set()
     paths: list[str] = args.paths
@@ -229,10 +233,20 @@ def _check(args: argparse.Namespace) -> int:
             input_error = True
             continue
         results.append(checked.result)
+        if args.format == "html":
+            assert checked.config is not None
+            doc, found = checked.result.doc, checked.result.findings
+            drafts.append(
+                html_report.CheckedDraft(
+                    doc, found, checked.config, checked.dialect, checked.messages
+                )
+            )
         failing = failing or checked.failing
 
     if args.format == "json":
         print(as_json(results))
+    elif args.format == "html":
+        print(_html(drafts), end="")
     elif args.format == "github":
         out = as_github(results)
         if out:
@@ -246,6 +260,13 @@ def _check(args: argparse.Namespace) -> int:
     if input_error:
         return EXIT_INPUT
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _html(drafts: list[html_report.CheckedDraft]) -> str:
+    """The HTML report of every draft that could be read."""
+    if not drafts:
+        return ""
+    return html_report.page(_PROOFREADERS.get(drafts[0].config), drafts)
 
 
 def _fails(findings: list[Finding], fail_on: str) -> bool:
