@@ -18,6 +18,7 @@ CATEGORY_COLOURS = {
     Category.PUNCTUATION: "#009E73",  # bluish green
     Category.TYPOGRAPHY: "#56B4E9",  # sky blue
     Category.STYLE: "#999999",  # grey
+    Category.FACTS: "#000000",  # black
 }
 
 SEVERITY_NAMES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
