@@ -13,9 +13,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from proofer import __version__
-from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
+from proofer.config import (
+    DIALECTS,
+    FAIL_ON,
+    QUOTE_STYLES,
+    Config,
+    ConfigError,
+    for_draft,
+    style_entry,
+)
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
+from proofer.examples import style_examples
 from proofer.findings import Finding, Severity, apply_fixes
 from proofer.formats import DraftError, read_draft, write_draft
 from proofer.formats.docx import apply_fixes as apply_docx_fixes
@@ -80,8 +89,24 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="explain the rules")
     rules.add_argument("rule", nargs="?", help="one rule id, or a prefix such as 'spelling.'")
+    _add_style_option(rules)
+    rules.add_argument("--config", type=Path, help="settings file (else discovered)")
     rules.set_defaults(run=_rules)
+
+    style = sub.add_parser("style", help="work with style files")
+    style_sub = style.add_subparsers(dest="style_command", required=True)
+    test = style_sub.add_parser("test", help="check that each rule flags and passes its examples")
+    test.add_argument("files", nargs="+", help="style files, or preset names such as news-us")
+    test.set_defaults(run=_style_test)
     return parser
+
+
+def _add_style_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--style",
+        action="append",
+        help="style file or preset name, added to the settings' (repeatable)",
+    )
 
 
 def _add_check_options(p: argparse.ArgumentParser) -> None:
@@ -91,6 +116,7 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dialect", choices=DIALECTS)
     p.add_argument("--quote-style", choices=QUOTE_STYLES)
     p.add_argument("--config", type=Path, help="settings file (else discovered)")
+    _add_style_option(p)
 
 
 def _config(args: argparse.Namespace, draft: Path | None) -> Config:
@@ -103,8 +129,16 @@ def _config(args: argparse.Namespace, draft: Path | None) -> Config:
         "smart_quotes": getattr(args, "smart_quotes", None),
         "entities": tuple(args.entities) if args.entities else None,
         "dictionary": tuple(args.dictionary) if args.dictionary else None,
+        "style": _with_styles(base, args.style),
     }
     return base.with_overrides(**overrides)
+
+
+def _with_styles(base: Config, given: list[str] | None) -> tuple[str, ...] | None:
+    """The settings' style entries followed by those given as flags (paths from here)."""
+    if not given:
+        return None
+    return base.style + tuple(style_entry(Path.cwd(), item) for item in given)
 
 
 class _Proofreaders:
@@ -119,6 +153,8 @@ class _Proofreaders:
             proofreader = Proofreader(config, self._engine)
             for problem in proofreader.entities.problems:
                 _error(f"{problem} (line skipped)")
+            for mistake in proofreader.style_problems:
+                _error(mistake)
             self._by_config[config] = proofreader
         return self._by_config[config]
 
@@ -225,7 +261,9 @@ def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int,
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = sorted(rule_book().values(), key=lambda r: r.id)
+    config = for_draft(None, args.config)
+    config = config.with_overrides(style=_with_styles(config, args.style))
+    rules = sorted(rule_book(config).values(), key=lambda r: r.id)
     chosen = [r for r in rules if not args.rule or r.id == args.rule or r.id.startswith(args.rule)]
     if not chosen:
         _error(f"no rule '{args.rule}'; `proofer rules` lists them all")
@@ -238,6 +276,25 @@ def _rules(args: argparse.Namespace) -> int:
             "lt.* — LanguageTool's rules, when --languagetool is on."
         )
     return EXIT_OK
+
+
+def _style_test(args: argparse.Namespace) -> int:
+    entries = tuple(style_entry(Path.cwd(), item) for item in args.files)
+    proofreader = Proofreader(Config(style=entries))
+    results = style_examples(proofreader)
+    for problem in proofreader.style_problems:
+        print(problem)
+    for failure in results.failures:
+        print(failure)
+    for rule_id in results.unproven:
+        print(f"{rule_id}: no flags/passes examples to test")
+    failed = len(results.failures) + len(proofreader.style_problems)
+    print(
+        f"{results.rules} rules, {results.examples} examples: "
+        + (f"{failed} failed" if failed else "all as written"),
+        file=sys.stderr,
+    )
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _use_colour(choice: str) -> bool:

@@ -8,6 +8,7 @@ Like ruff: ``--config FILE``, else the nearest ``.proofer.toml`` or ``pyproject.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -21,6 +22,9 @@ else:  # pragma: no cover
 DIALECTS = ("auto", "american", "british", "australian", "canadian")
 QUOTE_STYLES = ("american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
+# A style entry that names a preset shipped with Proofer (``news-us``, pinned ``news-us@1``)
+# rather than a file; anything else is a path.
+PRESET_NAME = re.compile(r"(?P<name>[a-z][a-z0-9-]*)(?:@(?P<version>\d+))?")
 
 
 class ConfigError(ValueError):
@@ -33,6 +37,7 @@ class Config:
 
     entities: tuple[Path, ...] = ()
     dictionary: tuple[Path, ...] = ()
+    style: tuple[str, ...] = ()  # style files (absolute paths) and preset names, in order
     languagetool: str = "off"  # off, auto, local, or a server URL
     languagetool_timeout: float = 20.0
     dialect: str = "auto"
@@ -103,11 +108,21 @@ def _values(path: Path) -> dict[str, Any]:
         if name in ("entities", "dictionary"):
             items = [value] if isinstance(value, str) else value
             values[name] = tuple((path.parent / p).resolve() for p in items)
+        elif name == "style":
+            items = [value] if isinstance(value, str) else value
+            values[name] = tuple(style_entry(path.parent, str(p)) for p in items)
         elif name == "ignore":
             values[name] = tuple([value] if isinstance(value, str) else value)
         else:
             values[name] = value
     return values
+
+
+def style_entry(folder: Path, item: str) -> str:
+    """A ``style`` entry as stored: a preset's name as given, a file resolved from ``folder``."""
+    if PRESET_NAME.fullmatch(item):
+        return item
+    return str((folder / item).resolve())
 
 
 def user_config_path() -> Path:

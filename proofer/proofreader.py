@@ -18,6 +18,7 @@ from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
+from proofer.checkers.patterns import PatternChecker
 from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
 from proofer.checkers.repeated_words import RepeatedWordChecker
@@ -32,6 +33,8 @@ from proofer.entities import load_entities, merge
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.rules import Rule
+from proofer.style import load_styles
+from proofer.styles import code_rule
 
 T = TypeVar("T")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -76,6 +79,9 @@ class Proofreader:
         for path in self.config.dictionary:
             self.known.add(_read_list(load_dictionary, path))
         self.known.add(self.entities.words())
+        style = load_styles(self.config.style)
+        # Mistakes in style files, one line each; the rest of each file still applies.
+        self.style_problems = style.problems
         self.paragraph_checkers: list[ParagraphChecker] = [
             SpellingChecker(self.engine),
             GrammarChecker(self.engine),
@@ -90,6 +96,28 @@ class Proofreader:
             PunctuationStyleChecker(),
             *extra,
         ]
+        shipped = set(self.rules)
+        for name in style.checks:
+            checker = code_rule(name)
+            if checker is None:
+                self.style_problems.append(f"style: no rule in code named '{name}'")
+            elif isinstance(checker, ParagraphChecker):
+                self.paragraph_checkers.append(checker)
+                self.style_checkers.append(checker)
+            else:
+                self.document_checkers.append(checker)
+                self.style_checkers.append(checker)
+        self.style_checkers: list[ParagraphChecker | DocumentChecker] = []
+        patterns = []
+        for pattern_rule in style.patterns:
+            if pattern_rule.rule.id in shipped:
+                self.style_problems.append(
+                    f"style: rule '{pattern_rule.rule.id}' has the id of a Proofer rule; skipped"
+                )
+            else:
+                patterns.append(pattern_rule)
+        self.paragraph_checkers.append(PatternChecker(patterns))
+        self.style_checkers.append(self.paragraph_checkers[-1])
         wants_languagetool = self.config.languagetool != "off"
         if wants_languagetool and not any(isinstance(c, LanguageToolChecker) for c in extra):
             self.document_checkers.append(
@@ -106,6 +134,11 @@ class Proofreader:
         rules = {rule.id: rule for checker in checkers for rule in checker.rules}
         rules[suppressions.UNUSED.id] = suppressions.UNUSED
         return rules
+
+    @property
+    def style_rules(self) -> dict[str, Rule]:
+        """The rules the configured style files and presets add, by id."""
+        return {rule.id: rule for checker in self.style_checkers for rule in checker.rules}
 
     def context(self, doc: Document) -> CheckContext:
         """The settings for checking ``doc``, with its dialect decided."""
@@ -203,9 +236,10 @@ class Proofreader:
         return sorted(kept, key=_in_text_order)
 
 
-def rule_book() -> dict[str, Rule]:
-    """Every rule the project's checkers report, by id (for docs, tooltips, `proofer rules`)."""
-    return Proofreader(Config()).rules
+def rule_book(config: Config | None = None) -> dict[str, Rule]:
+    """Every rule a check with ``config`` reports (the defaults: the project's own), by id,
+    style rules included (for docs, tooltips, `proofer rules`)."""
+    return Proofreader(config or Config()).rules
 
 
 def _read_list(load: Callable[[Path], T], path: Path) -> T:
