@@ -97,6 +97,7 @@ class Proofreader:
             *extra,
         ]
         shipped = set(self.rules)
+        self.style_checkers: list[ParagraphChecker | DocumentChecker] = []
         for name in style.checks:
             checker = code_rule(name)
             if checker is None:
@@ -107,7 +108,6 @@ class Proofreader:
             else:
                 self.document_checkers.append(checker)
                 self.style_checkers.append(checker)
-        self.style_checkers: list[ParagraphChecker | DocumentChecker] = []
         patterns = []
         for pattern_rule in style.patterns:
             if pattern_rule.rule.id in shipped:

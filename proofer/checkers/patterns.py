@@ -53,7 +53,8 @@ class PatternChecker(ParagraphChecker):
             for m in pattern.regex.finditer(text):
                 if m.end() > m.start():
                     findings.append(pattern_rule.finding(m, pattern))
-        return findings
+        # A fix that is what is written already (a key broad enough to match it) says nothing.
+        return [f for f in findings if f.suggestions[:1] != (text[f.start : f.end],)]
 
     def refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Consistency: in each set of spellings, flag those the draft uses less than its

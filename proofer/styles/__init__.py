@@ -11,9 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from proofer.checkers import DocumentChecker, ParagraphChecker
+from proofer.styles.news import DatelineChecker, NumberChecker, TitleChecker
 
 # name in a style file's `checks` -> the checker that runs those rules
-CODE_RULES: dict[str, Callable[[], ParagraphChecker | DocumentChecker]] = {}
+CODE_RULES: dict[str, Callable[[], ParagraphChecker | DocumentChecker]] = {
+    "numbers": NumberChecker,
+    "titles": TitleChecker,
+    "dateline": DatelineChecker,
+}
 
 
 def code_rule(name: str) -> ParagraphChecker | DocumentChecker | None:

@@ -1,0 +1,279 @@
+"""News-style rules that need more than a pattern: numbers, ages, titles and the dateline.
+
+Presets name them in their ``checks`` list; each documents itself as a :class:`Rule`.
+The rules and their messages are the project's own summary of common American news
+practice, not any stylebook's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
+from proofer.document import Document
+from proofer.findings import Category, Finding
+from proofer.rules import Rule
+
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER_WORDS = {w: i + 1 for i, w in enumerate(_UNITS)} | {
+    w: 20 + 10 * i for i, w in enumerate(_TENS)
+}
+_DIGIT_WORDS = {i: w for w, i in _NUMBER_WORDS.items() if i < 10}
+_SPELLED = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS[:9]) + r"))?|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+)  # fmt: skip
+
+
+def spelled_value(text: str) -> int | None:
+    """The value of a number written in words, one to ninety-nine; None otherwise."""
+    parts = text.lower().split("-")
+    if len(parts) == 1:
+        return _NUMBER_WORDS.get(parts[0])
+    tens, unit = _NUMBER_WORDS.get(parts[0]), _NUMBER_WORDS.get(parts[1])
+    if len(parts) == 2 and tens and tens >= 20 and unit and unit < 10:
+        return tens + unit
+    return None
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    """True when ``text[at]`` begins a sentence (or the paragraph, or a quotation)."""
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:“\"‘'(—"
+
+
+NUMBER_WORDS = Rule(
+    id="news.number-words",
+    category=Category.STYLE,
+    summary="A number from one to nine written as a figure in running text.",
+    why="News copy spells out one to nine and uses figures from 10 up, so small counts read "
+    "as words; ages, percentages, money, times, measures and scores stay figures.",
+    example="3 people were hurt -> three people were hurt",
+    flags=("Police said 3 people were hurt.",),
+    passes=(
+        "Police said three people were hurt.",
+        "The boy, 5, was not hurt; she is 7 years old.",
+        "Prices rose 4 percent to $6 at 9 a.m. on Route 7, a 3-2 win on Jan. 5.",
+    ),
+)
+NUMBER_FIGURES = Rule(
+    id="news.number-figures",
+    category=Category.STYLE,
+    summary="A number of 10 or more, or any percentage, sum of money or clock time, "
+    "written in words.",
+    why="Figures are quicker to read from 10 up, and always for percentages, money and "
+    "times; a sentence may still begin with a number in words.",
+    example="twelve council members -> 12 council members; five percent -> 5 percent",
+    flags=("The council has twelve members.", "Rents rose five percent."),
+    passes=("The council has 12 members.", "Twelve members voted. Rents rose 5 percent."),
+)
+AGES = Rule(
+    id="news.ages",
+    category=Category.STYLE,
+    summary="An age written in words.",
+    why="Ages are always figures, even below 10, so a reader can find them at a glance.",
+    example="a six-year-old girl -> a 6-year-old girl",
+    flags=("A six-year-old girl was found safe.", "The girl, aged seven, was found."),
+    passes=("A 6-year-old girl was found safe.", "The girl, 7, was found."),
+)
+
+# A lone figure 1-9: not part of a longer number, a decimal, a time, a score or a code.
+_FIGURE = re.compile(r"(?<![\w$£€#.,:/+-])([1-9])(?=\s+([^\W\d]+))")
+# Words after a figure that keep it a figure: measures, money, percentages, times, ages.
+_KEEPS_FIGURE = frozenset({
+    "percent", "per", "cents", "dollars", "dollar", "a", "p", "am", "pm", "million", "billion",
+    "trillion", "years", "feet", "foot", "inches", "inch", "miles", "mile", "mph", "km",
+    "kilometers", "kilometres", "meters", "metres", "yards", "acres", "pounds", "ounces", "tons",
+    "degrees", "points", "goals", "runs", "seed", "votes", "to", "and", "or", "x", "times",
+})  # fmt: skip
+_SPELLED_WORD = re.compile(rf"(?<![\w-]){_SPELLED}(?![\w-])", re.IGNORECASE)
+_ALWAYS_FIGURES = re.compile(
+    r"\s+(dollars?|cents?|percent|per\s+cent|a\.m\.|p\.m\.|o['’]clock)\b", re.I
+)
+_AGE = re.compile(
+    rf"(?<![\w-])(?:(?P<aged>aged?\s+)(?P<n1>{_SPELLED})(?![\w-])"
+    rf"|(?P<n2>{_SPELLED})(?P<tail>-(?:year|month|week)-old|\s+(?:years?|months?)\s+old))",
+    re.IGNORECASE,
+)
+
+
+class NumberChecker(ParagraphChecker):
+    """Numbers in words or figures, as news copy writes them."""
+
+    rules = (NUMBER_WORDS, NUMBER_FIGURES, AGES)
+
+    def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
+        """Figures that should be words, words that should be figures, ages in words."""
+        ages = [(m.start(), m.end()) for m in _AGE.finditer(text)]
+        return [*self._figures(text), *self._words(text, ages), *self._ages(text)]
+
+    def _figures(self, text: str) -> list[Finding]:
+        findings = []
+        for m in _FIGURE.finditer(text):
+            if m.group(2).lower() in _KEEPS_FIGURE or not m.group(2).islower():
+                continue
+            # Route 7, Jan. 5, No. 3, Game 2: a figure after a capitalised word is a label.
+            previous = re.search(r"(\S+)\s*$", text[: m.start()])
+            label = previous is not None and previous.group(1)[:1].isupper()
+            if label and previous and not _sentence_start(text, previous.start(1)):
+                continue
+            word = _DIGIT_WORDS[int(m.group(1))]
+            if _sentence_start(text, m.start()):
+                word = word.capitalize()
+            message = f"Spell out numbers below 10: ‘{word}’."
+            findings.append(NUMBER_WORDS.finding(m.start(1), m.end(1), message, (word,)))
+        return findings
+
+    def _words(self, text: str, ages: list[tuple[int, int]]) -> list[Finding]:
+        findings = []
+        for m in _SPELLED_WORD.finditer(text):
+            value = spelled_value(m.group())
+            if value is None or any(s <= m.start() < e for s, e in ages):
+                continue
+            unit = _ALWAYS_FIGURES.match(text, m.end())
+            if (unit is None and value < 10) or _sentence_start(text, m.start()):
+                continue
+            if unit is None and re.match(r"\s+(?:hundred|thousand)\b", text[m.end() :], re.I):
+                continue
+            if m.group()[0].isupper() and not _sentence_start(text, m.start()):
+                continue  # part of a name: the Ten Commandments, Fifty Shades
+            figure = str(value)
+            if unit is not None and unit.group(1).lower().startswith("dollar"):
+                start, end, fix = m.start(), unit.end(), f"${figure}"
+                message = f"Money takes figures: ‘{fix}’."
+            else:
+                start, end, fix = m.start(), m.end(), figure
+                what = "Percentages, money and times" if unit else "Numbers from 10 up"
+                message = f"{what} take figures: ‘{fix}’."
+            findings.append(NUMBER_FIGURES.finding(start, end, message, (fix,)))
+        return findings
+
+    def _ages(self, text: str) -> list[Finding]:
+        findings = []
+        for m in _AGE.finditer(text):
+            group = "n1" if m.group("n1") else "n2"
+            value = spelled_value(m.group(group))
+            if value is None:
+                continue
+            start, end = m.span(group)
+            message = f"Ages take figures: ‘{value}’."
+            findings.append(AGES.finding(start, end, message, (str(value),)))
+        return findings
+
+
+TITLE_BEFORE = Rule(
+    id="news.title-before-name",
+    category=Category.STYLE,
+    summary="A formal title in lower case directly before a name.",
+    why="A formal title joined to a name is part of it and takes a capital.",
+    example="president Ana Ruiz -> President Ana Ruiz",
+    flags=("The visit by president Ana Ruiz ended.",),
+    passes=("The visit by President Ana Ruiz ended.", "The company's president Ana Ruiz"),
+)
+TITLE_ALONE = Rule(
+    id="news.title-alone",
+    category=Category.STYLE,
+    summary="A formal title capitalised after a name or standing alone.",
+    why="Away from a name a title is an ordinary noun: the mayor, Ana Ruiz, the president "
+    "of the club.",
+    example="Ana Ruiz, the Mayor, said -> Ana Ruiz, the mayor, said",
+    flags=("Ana Ruiz, the Mayor of Springfield, said no.", "The President said no."),
+    passes=("Ana Ruiz, the mayor of Springfield, said no.", "Mayor Ana Ruiz said no."),
+)
+
+_TITLES = sorted(
+    ["president", "vice president", "prime minister", "governor", "senator", "mayor",
+     "chancellor", "representative", "ambassador", "secretary-general", "attorney general",
+     "secretary", "minister", "judge", "justice", "pope", "king", "queen", "prince", "princess",
+     "bishop", "archbishop", "rabbi", "superintendent", "commissioner", "councilman",
+     "councilwoman", "sheriff", "premier"],
+    key=len,
+    reverse=True,
+)  # fmt: skip
+_TITLE = re.compile(r"(?<![\w-])(" + "|".join(_TITLES) + r")(?![\w-])", re.IGNORECASE)
+# A name: capitalised words, the first not a day, a month or a sentence's first word.
+_NAME = re.compile(r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                   r"January|February|March|April|May|June|July|August|September|October|"
+                   r"November|December|Jan|Feb|Aug|Sept|Oct|Nov|Dec|The|A|An|And|But|Or)\b)"
+                   r"[A-Z][\w'’.-]*")  # fmt: skip
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+_AFTER_NAME = re.compile(r"(?:,|\b(?:the|a|an))\s+$", re.IGNORECASE)
+# Words before a title that make it a description, not part of a name: "the company's president".
+_DESCRIBED = re.compile(r"(?:\b(?:the|a|an|as|its|their|his|her|our|whose)|['’]s?)\s+$", re.I)
+
+
+class TitleChecker(ParagraphChecker):
+    """Titles capitalised before a name and lower case elsewhere."""
+
+    rules = (TITLE_BEFORE, TITLE_ALONE)
+
+    def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
+        """Findings for titles in ``text``."""
+        findings = []
+        for m in _TITLE.finditer(text):
+            title, after = m.group(), m.end()
+            before_name = _NAME.match(text, after) is not None
+            if title.islower() and before_name:
+                if _DESCRIBED.search(text[: m.start()]):
+                    continue
+                fix = " ".join(w[:1].upper() + w[1:] for w in title.split(" "))
+                fix = "-".join(p[:1].upper() + p[1:] for p in fix.split("-"))
+                message = f"A title before a name takes a capital: ‘{fix}’."
+                findings.append(TITLE_BEFORE.finding(m.start(), m.end(), message, (fix,)))
+            elif title[:1].isupper() and not title.isupper() and not before_name:
+                if _sentence_start(text, m.start()) or re.match(r"['’]s\s+[A-Z]", text[after:]):
+                    continue  # a sentence's first word; the Mayor's Office is a name
+                # "Secretary of State Ana Ruiz" is a title before a name; "Ana Ruiz, President
+                # of the Republic," and "the President of the club" are not.
+                if _OF_PLACE.match(text, after) and not _AFTER_NAME.search(text[: m.start()]):
+                    continue
+                fix = title.lower()
+                message = f"A title away from a name is lower case: ‘{fix}’."
+                findings.append(TITLE_ALONE.finding(m.start(), m.end(), message, (fix,)))
+        return findings
+
+
+DATELINE = Rule(
+    id="news.dateline",
+    category=Category.STYLE,
+    summary="A dateline not written as the place in capitals and a spaced dash.",
+    why="The dateline opens the story in one form on every story: CITY — (with the state or "
+    "country, if given, in ordinary capitals, and the agency in parentheses).",
+    example="Springfield - The council -> SPRINGFIELD — The council",
+    flags=("Springfield - The council met on Tuesday.",),
+    passes=("SPRINGFIELD, Ill. — The council met on Tuesday.",),
+)
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,2})"
+    r"(?P<region>,\s[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?"
+    r"(?P<agency>\s?\([A-Za-z ]{1,20}\))?"
+    r"(?P<dash>\s*(?:—|–|--?)\s*)(?=[A-Z“\"])"
+)
+
+
+class DatelineChecker(DocumentChecker):
+    """The dateline at the top of the story."""
+
+    rules = (DATELINE,)
+
+    def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
+        """A finding when one of the first two paragraphs opens with a dateline of the wrong
+        form; a headline above it is left alone."""
+        for paragraph in doc.paragraphs[:2]:
+            m = _DATELINE.match(paragraph.text)
+            if m is None:
+                continue
+            region = m.group("region") or ""
+            agency = (m.group("agency") or "").strip()
+            fix = f"{m.group('place').upper()}{region}{' ' + agency if agency else ''} — "
+            if m.group() == fix:
+                return []
+            message = (
+                f"Write the dateline as ‘{fix.strip()}’: the place in capitals, a spaced dash."
+            )
+            start = paragraph.start
+            return [DATELINE.finding(start, start + m.end(), message, (fix,))]
+        return []
