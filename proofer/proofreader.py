@@ -21,7 +21,6 @@ from proofer.checkers.names import NameChecker
 from proofer.checkers.patterns import PatternChecker
 from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
-from proofer.checkers.repeated_words import RepeatedWordChecker
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
 from proofer.config import Config, ConfigError
@@ -33,7 +32,7 @@ from proofer.entities import load_entities, merge
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.rules import Rule
-from proofer.style import load_styles
+from proofer.style import OWN_RULES, load_styles
 from proofer.styles import code_rule
 
 T = TypeVar("T")
@@ -85,7 +84,7 @@ class Proofreader:
         self.paragraph_checkers: list[ParagraphChecker] = [
             SpellingChecker(self.engine),
             GrammarChecker(self.engine),
-            RepeatedWordChecker(),
+            PatternChecker(load_styles((str(OWN_RULES),)).patterns),
             PunctuationChecker(),
             TypographyChecker(),
         ]

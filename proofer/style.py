@@ -31,6 +31,8 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 PRESETS = Path(__file__).parent / "styles"
+# Proofer's own rules that are plain patterns, run by the same checker as a desk's.
+OWN_RULES = PRESETS / "own" / "patterns.toml"
 # Not inside a word at either end: "cent" does not match in "percentage", and a key that
 # begins or ends with a mark ("%", "a.m.") still matches next to a word.
 _EDGE = r"(?:(?<!\w)|(?!\w))"
