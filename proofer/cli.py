@@ -21,6 +21,7 @@ from proofer.config import (
     ConfigError,
     for_draft,
     style_entry,
+    with_desk,
 )
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
@@ -31,6 +32,7 @@ from proofer.formats.docx import apply_fixes as apply_docx_fixes
 from proofer.formats.docx import read_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import decode
+from proofer.learn import learn
 from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader, rule_book
 from proofer.quotemarks import smart_quotes
@@ -93,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", type=Path, help="settings file (else discovered)")
     rules.set_defaults(run=_rules)
 
+    learn = sub.add_parser("learn", help="learn a desk profile from an archive of stories")
+    learn.add_argument("archive", type=Path, help="folder of published stories (.txt, .md, .docx)")
+    learn.add_argument("--output", "-o", type=Path, required=True, help="desk profile folder")
+    learn.add_argument("--workers", type=int, help="processes to use (default: every core)")
+    learn.set_defaults(run=_learn)
+
     style = sub.add_parser("style", help="work with style files")
     style_sub = style.add_subparsers(dest="style_command", required=True)
     test = style_sub.add_parser("test", help="check that each rule flags and passes its examples")
@@ -117,6 +125,7 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quote-style", choices=QUOTE_STYLES)
     p.add_argument("--config", type=Path, help="settings file (else discovered)")
     _add_style_option(p)
+    p.add_argument("--desk", type=Path, help="a desk profile folder (`proofer learn` writes one)")
 
 
 def _config(args: argparse.Namespace, draft: Path | None) -> Config:
@@ -131,7 +140,8 @@ def _config(args: argparse.Namespace, draft: Path | None) -> Config:
         "dictionary": tuple(args.dictionary) if args.dictionary else None,
         "style": _with_styles(base, args.style),
     }
-    return base.with_overrides(**overrides)
+    config = base.with_overrides(**overrides)
+    return with_desk(config, args.desk) if args.desk else config
 
 
 def _with_styles(base: Config, given: list[str] | None) -> tuple[str, ...] | None:
@@ -275,6 +285,19 @@ def _rules(args: argparse.Namespace) -> int:
             "proofer/checkers/grammar.py for the ones left out and why).\n"
             "lt.* — LanguageTool's rules, when --languagetool is on."
         )
+    return EXIT_OK
+
+
+def _learn(args: argparse.Namespace) -> int:
+    if not args.archive.is_dir():
+        _error(f"{args.archive}: not a folder of stories")
+        return EXIT_INPUT
+    found = learn(args.archive, args.output, args.workers)
+    print(
+        f"{len(found.words)} desk words, {len(found.entities)} names, "
+        f"{len(found.rules)} style rules written to {args.output} (see report.md)",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 

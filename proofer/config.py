@@ -38,6 +38,7 @@ class Config:
     entities: tuple[Path, ...] = ()
     dictionary: tuple[Path, ...] = ()
     style: tuple[str, ...] = ()  # style files (absolute paths) and preset names, in order
+    desk: Path | None = None  # a desk profile folder (`proofer learn` writes one)
     languagetool: str = "off"  # off, auto, local, or a server URL
     languagetool_timeout: float = 20.0
     dialect: str = "auto"
@@ -87,7 +88,14 @@ def discover(start: Path) -> Path | None:
 def load(path: Path, base: Config | None = None) -> Config:
     """Settings from a ``.proofer.toml`` or a ``pyproject.toml``'s ``[tool.proofer]``, over
     ``base`` (the user's own settings, or the defaults)."""
-    config = replace(base or Config(), source=path, **_values(path))
+    values = _values(path)
+    base = base or Config()
+    if values.get("desk") is not None:
+        base = with_desk(base, values["desk"])
+        for name in ("entities", "dictionary", "style"):
+            if name in values:  # the desk's lists, then the project's own
+                values[name] = getattr(base, name) + values[name]
+    config = replace(base, source=path, **values)
     try:
         config.validate()
     except ConfigError as exc:
@@ -108,6 +116,8 @@ def _values(path: Path) -> dict[str, Any]:
         if name in ("entities", "dictionary"):
             items = [value] if isinstance(value, str) else value
             values[name] = tuple((path.parent / p).resolve() for p in items)
+        elif name == "desk":
+            values[name] = (path.parent / str(value)).resolve()
         elif name == "style":
             items = [value] if isinstance(value, str) else value
             values[name] = tuple(style_entry(path.parent, str(p)) for p in items)
@@ -116,6 +126,32 @@ def _values(path: Path) -> dict[str, Any]:
         else:
             values[name] = value
     return values
+
+
+DESK_SETTINGS = "desk.toml"
+
+
+def with_desk(config: Config, folder: Path) -> Config:
+    """``config`` with a desk profile's lists before its own, and the desk's dialect and quote
+    style where ``config`` leaves them at their defaults."""
+    settings = folder / DESK_SETTINGS
+    if not settings.is_file():
+        raise ConfigError(
+            f"{folder}: not a desk profile (no {DESK_SETTINGS}; `proofer learn` writes one)"
+        )
+    desk = load(settings)
+    defaults = Config()
+    return replace(
+        config,
+        desk=folder,
+        entities=desk.entities + config.entities,
+        dictionary=desk.dictionary + config.dictionary,
+        style=desk.style + config.style,
+        dialect=config.dialect if config.dialect != defaults.dialect else desk.dialect,
+        quote_style=(
+            config.quote_style if config.quote_style != defaults.quote_style else desk.quote_style
+        ),
+    )
 
 
 def style_entry(folder: Path, item: str) -> str:
