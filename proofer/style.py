@@ -63,8 +63,7 @@ class Pattern:
     """One key of a pattern rule: what it finds and what replaces it."""
 
     key: str  # as the style file writes it
-    regex: re.Pattern[str]  # the key alone, with word edges
-    plain: bool  # plain text (False: a regular expression)
+    regex: re.Pattern[str] | None  # a regular-expression key, with word edges; None if plain
     fix: str | None  # the replacement (a regex key's may refer to its groups: \\1)
     group: int = 0  # consistency: which set of spellings
     variant: int = 0  # consistency: which spelling in the set
@@ -80,14 +79,12 @@ class PatternRule:
     message: str
     keep_case: bool = True
 
-    def finding(self, match: re.Match[str], pattern: Pattern) -> Finding:
-        """The finding for ``match`` of ``pattern``, its fix in the matched text's case."""
-        fix = None
-        if pattern.fix is not None:
-            fix = pattern.fix if pattern.plain else match.expand(pattern.fix)
-            if self.keep_case:
-                fix = keep_case(match.group(), fix)
-        return self.flag(match.start(), match.end(), match.group(), fix)
+    def finding(self, start: int, end: int, matched: str, fix: str | None) -> Finding:
+        """The finding for ``matched`` at ``[start, end)``, ``fix`` in its capitalisation
+        (unless the rule keeps the fix as written)."""
+        if fix is not None and self.keep_case:
+            fix = keep_case(matched, fix)
+        return self.flag(start, end, matched, fix)
 
     def flag(self, start: int, end: int, matched: str, fix: str | None) -> Finding:
         """A finding of this rule over ``matched``, offering ``fix``."""
@@ -120,12 +117,6 @@ def keep_case(matched: str, fix: str) -> str:
 def normalise(text: str) -> str:
     """Plain text as literal keys are indexed: lower case, one space, straight apostrophe."""
     return " ".join(text.split()).lower().replace("’", "'")
-
-
-def literal_source(key: str) -> str:
-    """The regular expression for a plain-text key: any run of spaces between words, either
-    apostrophe for ``'``."""
-    return r"\s+".join(re.escape(w).replace("'", "['’]") for w in normalise(key).split(" "))
 
 
 def edged(source: str) -> str:
@@ -282,16 +273,18 @@ def _patterns(t: dict[str, Any], kind: Kind, regex: bool) -> tuple[Pattern, ...]
     for key, fix, group, variant in keys:
         if not key.strip():
             raise _Mistake("a key is empty")
-        source = key if regex else literal_source(key)
+        if not regex:
+            out.append(Pattern(key, None, fix, group, variant))
+            continue
         try:
-            compiled = re.compile(edged(source), re.IGNORECASE)
+            compiled = re.compile(edged(key), re.IGNORECASE)
         except re.error as exc:
             raise _Mistake(f"'{key}' is not a regular expression ({exc})") from None
         if compiled.match(""):
             raise _Mistake(f"'{key}' matches empty text")
-        if fix is not None and regex:
+        if fix is not None:
             _check_template(fix, compiled)
-        out.append(Pattern(key, compiled, not regex, fix, group, variant))
+        out.append(Pattern(key, compiled, fix, group, variant))
     return tuple(out)
 
 

@@ -57,6 +57,7 @@ NUMBER_WORDS = Rule(
         "Police said three people were hurt.",
         "The boy, 5, was not hurt; she is 7 years old.",
         "Prices rose 4 percent to $6 at 9 a.m. on Route 7, a 3-2 win on Jan. 5.",
+        "Most were children under 5 in rural areas.",
     ),
 )
 NUMBER_FIGURES = Rule(
@@ -89,6 +90,7 @@ _KEEPS_FIGURE = frozenset({
     "kilometers", "kilometres", "meters", "metres", "yards", "acres", "pounds", "ounces", "tons",
     "degrees", "points", "goals", "runs", "seed", "votes", "to", "and", "or", "x", "times",
 })  # fmt: skip
+_AGE_BEFORE = frozenset({"under", "aged", "age", "ages"})
 _SPELLED_WORD = re.compile(rf"(?<![\w-]){_SPELLED}(?![\w-])", re.IGNORECASE)
 _ALWAYS_FIGURES = re.compile(
     r"\s+(dollars?|cents?|percent|per\s+cent|a\.m\.|p\.m\.|o['’]clock)\b", re.I
@@ -117,9 +119,11 @@ class NumberChecker(ParagraphChecker):
                 continue
             # Route 7, Jan. 5, No. 3, Game 2: a figure after a capitalised word is a label.
             previous = re.search(r"(\S+)\s*$", text[: m.start()])
-            label = previous is not None and previous.group(1)[:1].isupper()
-            if label and previous and not _sentence_start(text, previous.start(1)):
+            before = previous.group(1) if previous else ""
+            if before[:1].isupper() and previous and not _sentence_start(text, previous.start(1)):
                 continue
+            if before.lower() in _AGE_BEFORE:
+                continue  # children under 5: an age
             word = _DIGIT_WORDS[int(m.group(1))]
             if _sentence_start(text, m.start()):
                 word = word.capitalize()
