@@ -34,7 +34,7 @@ from rapidfuzz.distance import Levenshtein
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.formats import DraftError, read_draft
 from proofer.lexicon import zipf
-from proofer.words import WORD, is_non_word, slip_reach, starts_sentence, strip_possessive
+from proofer.words import WORD, slip_reach, starts_sentence, strip_possessive
 
 SUFFIXES = (".txt", ".md", ".docx")
 MIN_STORIES = 3  # a desk word or name is in at least this many stories
@@ -114,11 +114,10 @@ def read_story(path: str) -> Story:
     except (DraftError, OSError, UnicodeDecodeError, ValueError) as exc:
         return Story(problem=f"{path}: {exc}")
     story = Story()
-    for m in WORD.finditer(text):
-        word = strip_possessive(m.group())
-        story.word_count += 1
-        if not is_non_word(word):
-            story.words[word] += 1
+    tokens = Counter(WORD.findall(text))  # letters only: no numbers, handles or addresses
+    story.word_count = tokens.total()
+    for token, n in tokens.items():
+        story.words[strip_possessive(token)] += n
     for m in _NAME_RUN.finditer(text):
         name = strip_possessive(" ".join(m.group().split()))
         first = name.split(" ", 1)[0]
