@@ -45,16 +45,28 @@ def _sentence_start(text: str, at: int) -> bool:
     return not before or before[-1] in ".!?:“\"‘'(—"
 
 
+def _after_capital(text: str, at: int) -> bool:
+    """True when the word before ``text[at]`` is capitalised and does not begin a sentence."""
+    previous = re.search(r"(\S+)\s+$", text[:at])
+    return bool(
+        previous
+        and previous.group(1)[:1].isupper()
+        and not _sentence_start(text, previous.start(1))
+    )
+
+
 NUMBER_WORDS = Rule(
     id="news.number-words",
     category=Category.STYLE,
-    summary="A number from one to nine written as a figure in running text.",
+    summary="A number from one to nine (or first to ninth) written as a figure in running text.",
     why="News copy spells out one to nine and uses figures from 10 up, so small counts read "
     "as words; ages, percentages, money, times, measures and scores stay figures.",
     example="3 people were hurt -> three people were hurt",
-    flags=("Police said 3 people were hurt.",),
+    flags=("Police said 3 people were hurt.", "It was her 2nd win."),
     passes=(
         "Police said three people were hurt.",
+        "It was her second win for the 1st Cavalry Division, a 7–2 vote.",
+        "One in 5 adults, 1 in 4 children.",
         "The boy, 5, was not hurt; she is 7 years old.",
         "Prices rose 4 percent to $6 at 9 a.m. on Route 7, a 3-2 win on Jan. 5.",
         "Most were children under 5 in rural areas.",
@@ -82,13 +94,21 @@ AGES = Rule(
 )
 
 # A lone figure 1-9: not part of a longer number, a decimal, a time, a score or a code.
-_FIGURE = re.compile(r"(?<![\w$£€#.,:/+-])([1-9])(?=\s+([^\W\d]+))")
+_NOT_AFTER = r"(?<![\w$£€#.,:/+\-–—])"  # not inside a longer number, a score, a sum or a code
+_FIGURE = re.compile(_NOT_AFTER + r"([1-9])(?=\s+([^\W\d]+))")
+_ORDINAL = re.compile(_NOT_AFTER + r"([1-9])(?:st|nd|rd|th)(?![\w-])")
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth")  # fmt: skip
+_RATIO = re.compile(r"\s+(?:in|of|out of)\s+\d")  # 1 in 4, 3 of 10: figures
+_RATIO_BEFORE = re.compile(rf"(?:\d|\b{_SPELLED})\s+(?:in|of|out of)\s+$", re.IGNORECASE)
 # Words after a figure that keep it a figure: measures, money, percentages, times, ages.
 _KEEPS_FIGURE = frozenset({
     "percent", "per", "cents", "dollars", "dollar", "a", "p", "am", "pm", "million", "billion",
     "trillion", "years", "feet", "foot", "inches", "inch", "miles", "mile", "mph", "km",
     "kilometers", "kilometres", "meters", "metres", "yards", "acres", "pounds", "ounces", "tons",
     "degrees", "points", "goals", "runs", "seed", "votes", "to", "and", "or", "x", "times",
+    "mm", "cm", "m", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "sq", "ml", "gb", "mb", "tb",
+    "hz", "ghz", "mpg", "kph", "kw", "mw", "volts", "watts",
 })  # fmt: skip
 _AGE_BEFORE = frozenset({"under", "aged", "age", "ages"})
 _SPELLED_WORD = re.compile(rf"(?<![\w-]){_SPELLED}(?![\w-])", re.IGNORECASE)
@@ -115,21 +135,38 @@ class NumberChecker(ParagraphChecker):
     def _figures(self, text: str) -> list[Finding]:
         findings = []
         for m in _FIGURE.finditer(text):
-            if m.group(2).lower() in _KEEPS_FIGURE or not m.group(2).islower():
+            after = m.group(2)
+            if after.lower() in _KEEPS_FIGURE or not after.islower() or _RATIO.match(text, m.end()):
                 continue
-            # Route 7, Jan. 5, No. 3, Game 2: a figure after a capitalised word is a label.
-            previous = re.search(r"(\S+)\s*$", text[: m.start()])
-            before = previous.group(1) if previous else ""
-            if before[:1].isupper() and previous and not _sentence_start(text, previous.start(1)):
+            if _RATIO_BEFORE.search(text[max(0, m.start() - 20) : m.start()]):
                 continue
-            if before.lower() in _AGE_BEFORE:
-                continue  # children under 5: an age
+            if self._labelled(text, m.start()):
+                continue
             word = _DIGIT_WORDS[int(m.group(1))]
-            if _sentence_start(text, m.start()):
-                word = word.capitalize()
-            message = f"Spell out numbers below 10: ‘{word}’."
-            findings.append(NUMBER_WORDS.finding(m.start(1), m.end(1), message, (word,)))
+            findings.append(self._spell_out(text, m.start(), m.end(1), word))
+        for m in _ORDINAL.finditer(text):
+            following = re.match(r"\s+(\S)", text[m.end() :])
+            if (following and following.group(1).isupper()) or self._labelled(text, m.start()):
+                continue  # 1st Cavalry Division, Oct. 3rd (a date rule's business)
+            word = _ORDINAL_WORDS[int(m.group(1)) - 1]
+            findings.append(self._spell_out(text, m.start(), m.end(), word))
         return findings
+
+    @staticmethod
+    def _labelled(text: str, at: int) -> bool:
+        """True when the figure at ``at`` labels something (Route 7, Jan. 5, No. 3, Game 2:
+        after a capitalised word) or is an age (children under 5)."""
+        previous = re.search(r"(\S+)\s*$", text[:at])
+        return _after_capital(text, at) or (
+            previous is not None and previous.group(1).lower() in _AGE_BEFORE
+        )
+
+    @staticmethod
+    def _spell_out(text: str, start: int, end: int, word: str) -> Finding:
+        if _sentence_start(text, start):
+            word = word.capitalize()
+        message = f"Spell out numbers below 10: ‘{word}’."
+        return NUMBER_WORDS.finding(start, end, message, (word,))
 
     def _words(self, text: str, ages: list[tuple[int, int]]) -> list[Finding]:
         findings = []
@@ -185,7 +222,10 @@ TITLE_ALONE = Rule(
     "of the club.",
     example="Ana Ruiz, the Mayor, said -> Ana Ruiz, the mayor, said",
     flags=("Ana Ruiz, the Mayor of Springfield, said no.", "The President said no."),
-    passes=("Ana Ruiz, the mayor of Springfield, said no.", "Mayor Ana Ruiz said no."),
+    passes=(
+        "Ana Ruiz, the mayor of Springfield, said no.",
+        "Mayor Ana Ruiz said no; Julie Bishop agreed.",
+    ),
 )
 
 _TITLES = sorted(
@@ -230,6 +270,8 @@ class TitleChecker(ParagraphChecker):
             elif title[:1].isupper() and not title.isupper() and not before_name:
                 if _sentence_start(text, m.start()) or re.match(r"['’]s\s+[A-Z]", text[after:]):
                     continue  # a sentence's first word; the Mayor's Office is a name
+                if _after_capital(text, m.start()):
+                    continue  # a surname: Julie Bishop, Martin Luther King
                 # "Secretary of State Ana Ruiz" is a title before a name; "Ana Ruiz, President
                 # of the Republic," and "the President of the club" are not.
                 if _OF_PLACE.match(text, after) and not _AFTER_NAME.search(text[: m.start()]):
@@ -248,13 +290,17 @@ DATELINE = Rule(
     "country, if given, in ordinary capitals, and the agency in parentheses).",
     example="Springfield - The council -> SPRINGFIELD — The council",
     flags=("Springfield - The council met on Tuesday.",),
-    passes=("SPRINGFIELD, Ill. — The council met on Tuesday.",),
+    passes=(
+        "SPRINGFIELD, Ill. — The council met on Tuesday.",
+        "Ana Okafor-Whitman spoke first.",
+    ),
 )
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’-]*(?:\s[A-Z][A-Za-z.'’-]*){0,2})"
     r"(?P<region>,\s[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?"
     r"(?P<agency>\s?\([A-Za-z ]{1,20}\))?"
-    r"(?P<dash>\s*(?:—|–|--?)\s*)(?=[A-Z“\"])"
+    # a dash, a double hyphen, or a hyphen between spaces (not the one in Okafor-Whitman)
+    r"(?P<dash>\s*[—–]\s*|\s*--\s*|\s+-\s+)(?=[A-Z“\"])"
 )
 
 
