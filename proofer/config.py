@@ -117,10 +117,14 @@ def _values(path: Path) -> dict[str, Any]:
             items = [value] if isinstance(value, str) else value
             values[name] = tuple((path.parent / p).resolve() for p in items)
         elif name == "desk":
-            values[name] = (path.parent / str(value)).resolve()
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: desk must be a folder name")
+            values[name] = (path.parent / value).resolve()
         elif name == "style":
             items = [value] if isinstance(value, str) else value
-            values[name] = tuple(style_entry(path.parent, str(p)) for p in items)
+            if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
+                raise ConfigError(f"{path}: style must be a list of style files or preset names")
+            values[name] = tuple(style_entry(path.parent, p) for p in items)
         elif name == "ignore":
             values[name] = tuple([value] if isinstance(value, str) else value)
         else:

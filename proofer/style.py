@@ -201,9 +201,9 @@ def _load_file(path: Path, entry: str, out: StyleSet, seen_ids: dict[str, str]) 
         label = f"rule '{rule_id}'" if isinstance(rule_id, str) else f"rule {number}"
         try:
             if not isinstance(table, dict):
-                raise _Mistake("not a table")
-            pattern_rule = _pattern_rule(table)
-        except _Mistake as exc:
+                raise RuleMistake("not a table")
+            pattern_rule = parse_rule(table)
+        except RuleMistake as exc:
             out.problems.append(f"{where}: {label}: {exc}; rule skipped")
             continue
         if pattern_rule.rule.id in seen_ids:
@@ -216,17 +216,18 @@ def _load_file(path: Path, entry: str, out: StyleSet, seen_ids: dict[str, str]) 
         out.patterns.append(pattern_rule)
 
 
-class _Mistake(ValueError):
+class RuleMistake(ValueError):
     """What is wrong with one rule table."""
 
 
-def _pattern_rule(t: dict[str, Any]) -> PatternRule:
+def parse_rule(t: dict[str, Any]) -> PatternRule:
+    """The pattern rule one ``[[rule]]`` table describes; RuleMistake says what is wrong."""
     unknown = sorted(set(t) - _RULE_KEYS)
     if unknown:
-        raise _Mistake(f"unknown key '{unknown[0]}'")
+        raise RuleMistake(f"unknown key '{unknown[0]}'")
     rule_id = t.get("id")
     if not isinstance(rule_id, str) or not rule_id.strip() or " " in rule_id:
-        raise _Mistake('needs an id: text without spaces, such as "desk.health-care"')
+        raise RuleMistake('needs an id: text without spaces, such as "desk.health-care"')
     kind = _choice(t, "kind", {k.value: k for k in Kind}, None)
     regex = _flag(t, "regex", False)
     patterns = _patterns(t, kind, regex)
@@ -254,34 +255,34 @@ def _patterns(t: dict[str, Any], kind: Kind, regex: bool) -> tuple[Pattern, ...]
     if kind is Kind.SUBSTITUTION:
         swap = t.get("swap")
         if not isinstance(swap, dict) or not swap or not _strings(swap.values()):
-            raise _Mistake('swap must be a table of text to its fix: { "a" = "b" }')
+            raise RuleMistake('swap must be a table of text to its fix: { "a" = "b" }')
         keys = [(k, v, 0, 0) for k, v in swap.items()]
     elif kind is Kind.EXISTENCE:
         tokens = t.get("tokens")
         if not isinstance(tokens, list) or not tokens or not _strings(tokens):
-            raise _Mistake("tokens must be a list of words or phrases")
+            raise RuleMistake("tokens must be a list of words or phrases")
         fix = t.get("fix")
         if fix is not None and not isinstance(fix, str):
-            raise _Mistake("fix must be text")
+            raise RuleMistake("fix must be text")
         keys = [(k, fix, 0, 0) for k in tokens]
     else:
         either = t.get("either")
         if not isinstance(either, list) or not either or not all(map(_spellings, either)):
-            raise _Mistake('either must be a list of sets of spellings: [["e-mail", "email"]]')
+            raise RuleMistake('either must be a list of sets of spellings: [["e-mail", "email"]]')
         keys = [(k, None, g, v) for g, group in enumerate(either) for v, k in enumerate(group)]
     out = []
     for key, fix, group, variant in keys:
         if not key.strip():
-            raise _Mistake("a key is empty")
+            raise RuleMistake("a key is empty")
         if not regex:
             out.append(Pattern(key, None, fix, group, variant))
             continue
         try:
             compiled = re.compile(edged(key), re.IGNORECASE)
         except re.error as exc:
-            raise _Mistake(f"'{key}' is not a regular expression ({exc})") from None
+            raise RuleMistake(f"'{key}' is not a regular expression ({exc})") from None
         if compiled.match(""):
-            raise _Mistake(f"'{key}' matches empty text")
+            raise RuleMistake(f"'{key}' matches empty text")
         if fix is not None:
             _check_template(fix, compiled)
         out.append(Pattern(key, compiled, fix, group, variant))
@@ -298,11 +299,11 @@ def _check_template(fix: str, compiled: re.Pattern[str]) -> None:
         if name is not None and name.isdigit():
             number = name
         if number is not None and int(number) > compiled.groups:
-            raise _Mistake(f"fix '{fix}' refers to group {number}, which the key lacks")
+            raise RuleMistake(f"fix '{fix}' refers to group {number}, which the key lacks")
         if name is not None and not name.isdigit() and name not in compiled.groupindex:
-            raise _Mistake(f"fix '{fix}' refers to group '{name}', which the key lacks")
+            raise RuleMistake(f"fix '{fix}' refers to group '{name}', which the key lacks")
         if letter is not None and letter not in "ntrfvab":
-            raise _Mistake(f"fix '{fix}' has an unknown escape \\{letter}")
+            raise RuleMistake(f"fix '{fix}' has an unknown escape \\{letter}")
 
 
 def _example(patterns: tuple[Pattern, ...]) -> str:
@@ -319,21 +320,21 @@ def _choice(t: dict[str, Any], key: str, choices: dict[str, Any], default: Any) 
     if value is None and default is not None:
         return default
     if value not in choices:
-        raise _Mistake(f"{key} must be one of {', '.join(choices)}, not {value!r}")
+        raise RuleMistake(f"{key} must be one of {', '.join(choices)}, not {value!r}")
     return choices[value]
 
 
 def _flag(t: dict[str, Any], key: str, default: bool) -> bool:
     value = t.get(key, default)
     if not isinstance(value, bool):
-        raise _Mistake(f"{key} must be true or false")
+        raise RuleMistake(f"{key} must be true or false")
     return value
 
 
 def _text(t: dict[str, Any], key: str, default: str) -> str:
     value = t.get(key, default)
     if not isinstance(value, str):
-        raise _Mistake(f"{key} must be text")
+        raise RuleMistake(f"{key} must be text")
     return value
 
 
@@ -342,7 +343,7 @@ def _texts(t: dict[str, Any], key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not _strings(value):
-        raise _Mistake(f"{key} must be a list of texts")
+        raise RuleMistake(f"{key} must be a list of texts")
     return tuple(value)
 
 

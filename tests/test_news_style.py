@@ -32,7 +32,9 @@ ended before midnight. Council member Tom Hale, 54, voted no. Rates last rose in
 and again in December.
 
 President Joe Biden visited the plant on Aug. 14, and the president of the union met him \
-there. About 40 people waited outside for two hours.
+there. About 40 people waited outside for two hours. One in 4 residents backed the plan, \
+Julie Bishop of the residents’ group said; rents last fell in the 1990s, before the 2nd Street \
+project.
 """
 
 
@@ -75,6 +77,10 @@ def test_a_clean_story_stays_quiet(check: Check) -> None:
         ("The visit by mayor Ana Ruiz ended.", "news.title-before-name", "Mayor"),
         ("Ana Ruiz, the Mayor, said no.", "news.title-alone", "mayor"),
         ("The fine was 500 dollars.", "news-us.money", "$500"),
+        ("It was her 2nd win.", "news.number-words", "second"),
+        ("Rents soared in the 1990's.", "news-us.decades", "1990s"),
+        ("Ruiz claimed that it was fair.", "news-us.said", "said"),
+        ("Three of the 4 members, all aged nine, voted.", "news.ages", "9"),
     ],
 )
 def test_slips_are_flagged(check: Check, text: str, rule: str, fix: str) -> None:

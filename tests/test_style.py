@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from proofer.cli import main
 from proofer.config import Config, ConfigError, for_draft
 from proofer.findings import Category, Finding, Severity, apply_fixes
 from proofer.proofreader import rule_book
-from proofer.style import keep_case, load_styles
+from proofer.style import edged, keep_case, load_styles, parse_rule
 
 Check = Callable[..., list[Finding]]
 
@@ -317,3 +318,32 @@ def test_fixing_leaves_nothing_to_fix(
         assert f.start < f.end and text[f.start : f.end].strip() == text[f.start : f.end]
     fixed = apply_fixes(text, [(f.start, f.end, f.suggestions[0]) for f in findings])
     assert desk_checker.check_paragraph(fixed, CheckContext()) == []
+
+
+def test_a_style_setting_of_the_wrong_type_names_file_and_key(tmp_path: Path) -> None:
+    (tmp_path / ".proofer.toml").write_text("style = 5\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\.proofer\.toml: style must be a list"):
+        for_draft(tmp_path / "d.txt")
+
+
+KEY_WORDS = st.sampled_from(["care", "health", "e", "mail", "per", "cent", "Care"])
+TEXT_BITS = st.sampled_from(["care", "health", "e", "mail", "per", "cent", "HEALTH", "-", " ",
+                             "  ", "\n", ",", "x", "caring", "’", "'"])  # fmt: skip
+
+
+@given(
+    key=st.lists(KEY_WORDS, min_size=1, max_size=3).map(
+        lambda ws: " ".join(ws).replace(" e ", " e-")
+    ),
+    bits=st.lists(TEXT_BITS, max_size=30),
+)
+def test_plain_keys_match_where_a_whole_word_expression_would(key: str, bits: list[str]) -> None:
+    """The token index finds a plain key exactly where the key, as a case-insensitive
+    whole-word regular expression (any run of spaces between its words), matches."""
+    text = "".join(bits)
+    rule = {"id": "desk.k", "kind": "existence", "tokens": [key]}
+    checker = PatternChecker([parse_rule(rule)])
+    found = [(f.start, f.end) for f in checker.check_paragraph(text, CheckContext())]
+    source = r"\s+".join(re.escape(w) for w in key.lower().split())
+    expected = [m.span() for m in re.finditer(edged(source), text, re.IGNORECASE)]
+    assert found == expected
