@@ -92,7 +92,7 @@ def load(path: Path, base: Config | None = None) -> Config:
     base = base or Config()
     if values.get("desk") is not None:
         base = with_desk(base, values["desk"])
-        for name in ("entities", "dictionary", "style"):
+        for name in ("entities", "dictionary", "style", "ignore"):
             if name in values:  # the desk's lists, then the project's own
                 values[name] = getattr(base, name) + values[name]
     config = replace(base, source=path, **values)
@@ -136,8 +136,8 @@ DESK_SETTINGS = "desk.toml"
 
 
 def with_desk(config: Config, folder: Path) -> Config:
-    """``config`` with a desk profile's lists before its own, and the desk's dialect and quote
-    style where ``config`` leaves them at their defaults."""
+    """``config`` with a desk profile's lists (and rules it ignores) before its own, and the
+    desk's dialect and quote style where ``config`` leaves them at their defaults."""
     settings = folder / DESK_SETTINGS
     if not settings.is_file():
         raise ConfigError(
@@ -151,6 +151,7 @@ def with_desk(config: Config, folder: Path) -> Config:
         entities=desk.entities + config.entities,
         dictionary=desk.dictionary + config.dictionary,
         style=desk.style + config.style,
+        ignore=desk.ignore + config.ignore,
         dialect=config.dialect if config.dialect != defaults.dialect else desk.dialect,
         quote_style=(
             config.quote_style if config.quote_style != defaults.quote_style else desk.quote_style

@@ -31,12 +31,19 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from proofer.config import DESK_SETTINGS, load
 from proofer.engines.harper import Dialect, HarperEngine
+from proofer.findings import Severity
 from proofer.formats import DraftError, read_draft
 from proofer.lexicon import zipf
+from proofer.proofreader import Proofreader
 from proofer.words import WORD, slip_reach, starts_sentence, strip_possessive
 
 SUFFIXES = (".txt", ".md", ".docx")
+SAMPLE = 300  # published stories the learned profile is tried on
+NOISY_SHARE = 0.2  # a rule firing in this share of them is not one the desk follows
+# Never turned off by learning: the misspellings, names and quotation marks Proofer is for.
+KEPT_FAMILIES = ("spelling.", "names.", "quotes.")
 MIN_STORIES = 3  # a desk word or name is in at least this many stories
 TYPO_RATIO = 10  # a word one slip from a word used this many times more is a typo
 
@@ -167,6 +174,10 @@ class Profile:
     rules: list[str]  # style-file text, one [[rule]] table each
     checks: list[str]
     conventions: list[str]  # one line each, for the report
+    # Rules that fire in many published stories even with the learned lists: the desk does
+    # not follow them, so the profile turns them off. (rule, stories of the sample)
+    ignored: list[tuple[str, int]] = field(default_factory=list)
+    sampled: int = 0
 
 
 def profile(archive: Archive, engine: HarperEngine) -> Profile:
@@ -357,9 +368,17 @@ def write_profile(folder: Path, found: Profile, archive: Archive) -> None:
     (folder / "style.toml").write_text(
         head + "version = 1\n" + checks + "\n\n".join(found.rules) + "\n", encoding="utf-8"
     )
-    (folder / "desk.toml").write_text(
+    ignore = ""
+    if found.ignored:
+        ignore = (
+            f"# Rules that fire in {NOISY_SHARE:.0%}+ of {found.sampled} published stories: "
+            "not the desk's.\n"
+            f"ignore = [{', '.join(_toml(r) for r, _ in found.ignored)}]\n"
+        )
+    (folder / DESK_SETTINGS).write_text(
         head + f'dialect = "{found.dialect.value}"\nquote-style = "{found.quote_style}"\n'
-        'dictionary = ["words.txt"]\nentities = ["entities.txt"]\nstyle = ["style.toml"]\n',
+        'dictionary = ["words.txt"]\nentities = ["entities.txt"]\nstyle = ["style.toml"]\n'
+        + ignore,
         encoding="utf-8",
     )
     (folder / "report.md").write_text(_report(found, archive, today), encoding="utf-8")
@@ -375,6 +394,10 @@ def _report(found: Profile, archive: Archive, today: str) -> str:
         f"- {len(found.entities)} names in {MIN_STORIES}+ stories; {variants} rarer spellings "
         "of them to correct",
         *(f"- {line}" for line in found.conventions),
+        *(
+            f"- turned off: {r} (fires in {n} of {found.sampled} published stories)"
+            for r, n in found.ignored
+        ),
         "",
         "## Most used desk words",
         *(f"- {w}: {u} uses, {s} stories" for w, u, s in found.words[:20]),
@@ -405,6 +428,32 @@ def learn(folder: Path, output: Path, workers: int | None = None, quiet: bool = 
                   file=sys.stderr, flush=True)  # fmt: skip
 
     archive = read_archive(paths, workers, progress)
-    found = profile(archive, HarperEngine())
+    engine = HarperEngine()
+    found = profile(archive, engine)
+    write_profile(output, found, archive)
+    found.ignored, found.sampled = noisy_rules(paths, output, engine)
     write_profile(output, found, archive)
     return found
+
+
+def noisy_rules(
+    paths: list[Path], desk: Path, engine: HarperEngine
+) -> tuple[list[tuple[str, int]], int]:
+    """Rules that still fire (as errors or warnings) in many of a sample of the published
+    stories when checked with the desk profile in ``desk``: what the desk publishes, it
+    accepts. Spelling, names and quotes are never among them."""
+    sample = paths[:: max(1, len(paths) // SAMPLE)][:SAMPLE]
+    proofreader = Proofreader(load(desk / DESK_SETTINGS), engine)
+    fired: Counter[str] = Counter()
+    read = 0
+    for path in sample:
+        try:
+            doc = read_draft(path)
+        except (DraftError, OSError, UnicodeDecodeError, ValueError):
+            continue
+        read += 1
+        findings = proofreader.check(doc).findings
+        fired.update({f.rule for f in findings if f.severity is not Severity.INFO})
+    floor = max(MIN_STORIES, NOISY_SHARE * read)
+    noisy = [(r, n) for r, n in fired.items() if n >= floor and not r.startswith(KEPT_FAMILIES)]
+    return sorted(noisy, key=lambda rn: (-rn[1], rn[0])), read

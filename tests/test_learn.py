@@ -34,6 +34,7 @@ def _archive(folder: Path, stories: int = 24) -> None:
     for i in range(stories):
         lines = [o.format(n=rng.randint(2, 9)) for o in rng.sample(OPENINGS, 3)]
         lines += rng.sample(FILLER, 2)
+        lines.append("The budget - the third in a row - passed.")  # the desk's spaced hyphen
         if i == 5:
             lines.append("The goverment did not comment, Margarethe Lindqvst said.")
         (folder / f"story{i:03}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
@@ -91,6 +92,22 @@ def test_check_with_the_desk(
     assert "[desk.percent]" in out
     # the rarer spelling is corrected to the majority's
     assert "‘Lindqvst’" in out and "(suggest: Lindqvist)" in out
+
+
+def test_rules_the_published_archive_breaks_are_turned_off(
+    desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = (desk / "desk.toml").read_text(encoding="utf-8")
+    assert 'ignore = ["typography.dash-spacing"]' in settings
+    assert (
+        "turned off: typography.dash-spacing (fires in 24 of 24" in (desk / "report.md").read_text()
+    )
+    draft = tmp_path / "new.txt"
+    draft.write_text("The plan - a new one - passed.\n", encoding="utf-8")
+    main(["check", str(draft)])
+    assert "typography.dash-spacing" in capsys.readouterr().out
+    main(["check", str(draft), "--desk", str(desk)])
+    assert "typography.dash-spacing" not in capsys.readouterr().out
 
 
 def test_desk_in_the_settings(desk: Path, tmp_path: Path) -> None:
