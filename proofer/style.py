@@ -21,7 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from proofer.config import PRESET_NAME, ConfigError
+from proofer.config import PRESET_NAME, ConfigError, style_entry
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
 
@@ -55,7 +55,7 @@ _RULE_KEYS = frozenset(
     {"id", "kind", "swap", "tokens", "fix", "either", "message", "level", "why", "summary",
      "example", "category", "flags", "passes", "regex", "safe", "keep-case"}
 )  # fmt: skip
-_FILE_KEYS = frozenset({"rule", "version", "name", "description", "checks"})
+_FILE_KEYS = frozenset({"rule", "version", "name", "description", "checks", "include"})
 
 
 @dataclass(frozen=True)
@@ -127,16 +127,10 @@ def edged(source: str) -> str:
 def load_styles(entries: Sequence[str]) -> StyleSet:
     """Load style files and presets in order. A missing file or unknown preset is a
     ConfigError; a mistake inside a file is a problem, and the rest loads."""
-    out = StyleSet()
-    seen_files: set[Path] = set()
-    seen_ids: dict[str, str] = {}
+    loader = _Loader()
     for entry in entries:
-        path = preset_path(entry) if PRESET_NAME.fullmatch(entry) else Path(entry)
-        if path in seen_files:
-            continue
-        seen_files.add(path)
-        _load_file(path, entry, out, seen_ids)
-    return out
+        loader.load(entry)
+    return loader.out
 
 
 def preset_path(entry: str) -> Path:
@@ -178,13 +172,40 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from None
 
 
-def _load_file(path: Path, entry: str, out: StyleSet, seen_ids: dict[str, str]) -> None:
-    where = entry if PRESET_NAME.fullmatch(entry) else str(path)
-    try:
-        data = _read(path)
-    except tomllib.TOMLDecodeError as exc:
-        out.problems.append(f"{where}: not valid TOML ({exc}); none of its rules loaded")
-        return
+@dataclass
+class _Loader:
+    """Loads style files once each, their ``include`` first, ids unique across all."""
+
+    out: StyleSet = field(default_factory=StyleSet)
+    seen_files: set[Path] = field(default_factory=set)
+    seen_ids: dict[str, str] = field(default_factory=dict)
+
+    def load(self, entry: str) -> None:
+        path = preset_path(entry) if PRESET_NAME.fullmatch(entry) else Path(entry)
+        if path not in self.seen_files:
+            self.seen_files.add(path)
+            self._file(path, entry)
+
+    def _file(self, path: Path, entry: str) -> None:
+        where = entry if PRESET_NAME.fullmatch(entry) else str(path)
+        try:
+            data = _read(path)
+        except tomllib.TOMLDecodeError as exc:
+            self.out.problems.append(f"{where}: not valid TOML ({exc}); none of its rules loaded")
+            return
+        included = data.get("include", [])
+        if not isinstance(included, list) or not _strings(included):
+            self.out.problems.append(f"{where}: include must be a list of style files or presets")
+            included = []
+        for item in included:
+            try:
+                self.load(style_entry(path.parent, item))
+            except ConfigError as exc:
+                self.out.problems.append(f"{where}: include: {exc}")
+        _load_rules(data, where, self.out, self.seen_ids)
+
+
+def _load_rules(data: dict[str, Any], where: str, out: StyleSet, seen_ids: dict[str, str]) -> None:
     for key in sorted(set(data) - _FILE_KEYS):
         out.problems.append(f"{where}: unknown key '{key}' (expected [[rule]] tables)")
     checks = data.get("checks", [])

@@ -347,3 +347,20 @@ def test_plain_keys_match_where_a_whole_word_expression_would(key: str, bits: li
     source = r"\s+".join(re.escape(w) for w in key.lower().split())
     expected = [m.span() for m in re.finditer(edged(source), text, re.IGNORECASE)]
     assert found == expected
+
+
+def test_a_style_file_includes_presets_and_other_files(
+    tmp_path: Path, desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    house = tmp_path / "house.toml"
+    house.write_text(
+        'include = ["news-us", "desk-style.toml", "missing.toml"]\n'
+        '[[rule]]\nid = "desk.utilize"\nkind = "existence"\ntokens = ["utilize"]\nfix = "use"\n',
+        encoding="utf-8",
+    )
+    style = load_styles((str(house), str(desk)))  # desk-style.toml twice: loaded once
+    ids = {p.rule.id for p in style.patterns}
+    assert {"desk.utilize", "desk.health-care", "news-us.percent", "news.said"} <= ids
+    assert "numbers" in style.checks and "titles" in style.checks
+    [problem] = style.problems
+    assert problem.startswith(f"{house}: include: ") and "missing.toml: no such file" in problem
