@@ -33,7 +33,7 @@ from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.rules import Rule
 from proofer.style import OWN_RULES, load_styles
-from proofer.styles import code_rule
+from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -78,9 +78,6 @@ class Proofreader:
         for path in self.config.dictionary:
             self.known.add(_read_list(load_dictionary, path))
         self.known.add(self.entities.words())
-        style = load_styles(self.config.style)
-        # Mistakes in style files, one line each; the rest of each file still applies.
-        self.style_problems = style.problems
         self.paragraph_checkers: list[ParagraphChecker] = [
             SpellingChecker(self.engine),
             GrammarChecker(self.engine),
@@ -95,27 +92,18 @@ class Proofreader:
             PunctuationStyleChecker(),
             *extra,
         ]
-        shipped = set(self.rules)
+        style = load_styles(self.config.style, reserved=self.rules)
+        # Mistakes in style files, one line each; the rest of each file still applies.
+        self.style_problems = style.problems
         self.style_checkers: list[ParagraphChecker | DocumentChecker] = []
         for name in style.checks:
-            checker = code_rule(name)
-            if checker is None:
-                self.style_problems.append(f"style: no rule in code named '{name}'")
-            elif isinstance(checker, ParagraphChecker):
+            checker = CODE_RULES[name]()
+            if isinstance(checker, ParagraphChecker):
                 self.paragraph_checkers.append(checker)
-                self.style_checkers.append(checker)
             else:
                 self.document_checkers.append(checker)
-                self.style_checkers.append(checker)
-        patterns = []
-        for pattern_rule in style.patterns:
-            if pattern_rule.rule.id in shipped:
-                self.style_problems.append(
-                    f"style: rule '{pattern_rule.rule.id}' has the id of a Proofer rule; skipped"
-                )
-            else:
-                patterns.append(pattern_rule)
-        self.paragraph_checkers.append(PatternChecker(patterns))
+            self.style_checkers.append(checker)
+        self.paragraph_checkers.append(PatternChecker(style.patterns))
         self.style_checkers.append(self.paragraph_checkers[-1])
         wants_languagetool = self.config.languagetool != "off"
         if wants_languagetool and not any(isinstance(c, LanguageToolChecker) for c in extra):

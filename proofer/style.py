@@ -24,6 +24,7 @@ from typing import Any
 from proofer.config import PRESET_NAME, ConfigError, style_entry
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
+from proofer.styles import CODE_RULES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -124,10 +125,11 @@ def edged(source: str) -> str:
     return f"{_EDGE}(?:{source}){_EDGE}"
 
 
-def load_styles(entries: Sequence[str]) -> StyleSet:
+def load_styles(entries: Sequence[str], reserved: Iterable[str] = ()) -> StyleSet:
     """Load style files and presets in order. A missing file or unknown preset is a
-    ConfigError; a mistake inside a file is a problem, and the rest loads."""
-    loader = _Loader()
+    ConfigError; a mistake inside a file is a problem, and the rest loads. Rule ids in
+    ``reserved`` (Proofer's own) cannot be used again."""
+    loader = _Loader(seen_ids=dict.fromkeys(reserved, "Proofer's own rules"))
     for entry in entries:
         loader.load(entry)
     return loader.out
@@ -190,7 +192,7 @@ class _Loader:
         where = entry if PRESET_NAME.fullmatch(entry) else str(path)
         try:
             data = _read(path)
-        except tomllib.TOMLDecodeError as exc:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             self.out.problems.append(f"{where}: not valid TOML ({exc}); none of its rules loaded")
             return
         included = data.get("include", [])
@@ -209,10 +211,15 @@ def _load_rules(data: dict[str, Any], where: str, out: StyleSet, seen_ids: dict[
     for key in sorted(set(data) - _FILE_KEYS):
         out.problems.append(f"{where}: unknown key '{key}' (expected [[rule]] tables)")
     checks = data.get("checks", [])
-    if not _strings(checks):
+    if not isinstance(checks, list) or not _strings(checks):
         out.problems.append(f"{where}: checks must be a list of names")
-    else:
-        out.checks.extend(c for c in checks if c not in out.checks)
+        checks = []
+    for name in checks:
+        if name not in CODE_RULES:
+            known = ", ".join(sorted(CODE_RULES))
+            out.problems.append(f"{where}: checks: no rule in code named '{name}' ({known})")
+        elif name not in out.checks:
+            out.checks.append(name)
     tables = data.get("rule", [])
     if not isinstance(tables, list):
         out.problems.append(f"{where}: rules are written as [[rule]] tables")

@@ -213,11 +213,11 @@ def test_mistakes_are_reported_one_line_each_and_the_rest_loads(
         "rule 'desk.typo': unknown key 'flag'",
         "rule 4: needs an id",
         "rule 'desk.group': fix 'hue\\2' refers to group 2",
-        "rule 'punctuation.doubled' has the id of a Proofer rule",
+        "rule 'punctuation.doubled': id already used in Proofer's own rules",
         "rule 'desk.good': id already used",
     ):
         assert any(expected in line for line in errors), expected
-    assert all(str(style) in line for line in errors if "rule '" in line and "Proofer" not in line)
+    assert all(line.startswith(f"proofer: {style}: ") for line in errors if "rule " in line)
     assert "Traceback" not in captured.err
 
 
@@ -364,3 +364,14 @@ def test_a_style_file_includes_presets_and_other_files(
     assert "numbers" in style.checks and "titles" in style.checks
     [problem] = style.problems
     assert problem.startswith(f"{house}: include: ") and "missing.toml: no such file" in problem
+
+
+def test_unknown_code_rules_and_unreadable_files_are_problems(tmp_path: Path) -> None:
+    named = tmp_path / "named.toml"
+    named.write_text('checks = ["numbers", "no-such-check"]\n', encoding="utf-8")
+    garbled = tmp_path / "garbled.toml"
+    garbled.write_bytes(b"\xff\xfe[[rule]]\x00")
+    style = load_styles((str(named), str(garbled)))
+    assert style.checks == ["numbers"]
+    assert style.problems[0].startswith(f"{named}: checks: no rule in code named 'no-such-check'")
+    assert style.problems[1].startswith(f"{garbled}: not valid TOML")

@@ -19,9 +19,3 @@ CODE_RULES: dict[str, Callable[[], ParagraphChecker | DocumentChecker]] = {
     "titles": TitleChecker,
     "dateline": DatelineChecker,
 }
-
-
-def code_rule(name: str) -> ParagraphChecker | DocumentChecker | None:
-    """A fresh checker for the rule in code called ``name``, or None if there is none."""
-    make = CODE_RULES.get(name)
-    return make() if make else None
