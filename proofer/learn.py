@@ -431,29 +431,47 @@ def learn(folder: Path, output: Path, workers: int | None = None, quiet: bool = 
     engine = HarperEngine()
     found = profile(archive, engine)
     write_profile(output, found, archive)
-    found.ignored, found.sampled = noisy_rules(paths, output, engine)
+    if not quiet:
+        print(f"learn: trying the profile on {min(len(paths), SAMPLE)} stories", file=sys.stderr)
+    found.ignored, found.sampled = noisy_rules(paths, output, workers)
     write_profile(output, found, archive)
     return found
 
 
 def noisy_rules(
-    paths: list[Path], desk: Path, engine: HarperEngine
+    paths: list[Path], desk: Path, workers: int | None = None
 ) -> tuple[list[tuple[str, int]], int]:
     """Rules that still fire (as errors or warnings) in many of a sample of the published
     stories when checked with the desk profile in ``desk``: what the desk publishes, it
-    accepts. Spelling, names and quotes are never among them."""
+    accepts. Spelling, names and quotes are never among them. One proofreader per worker."""
     sample = paths[:: max(1, len(paths) // SAMPLE)][:SAMPLE]
-    proofreader = Proofreader(load(desk / DESK_SETTINGS), engine)
     fired: Counter[str] = Counter()
     read = 0
-    for path in sample:
-        try:
-            doc = read_draft(path)
-        except (DraftError, OSError, UnicodeDecodeError, ValueError):
-            continue
-        read += 1
-        findings = proofreader.check(doc).findings
-        fired.update({f.rule for f in findings if f.severity is not Severity.INFO})
+    settings = desk / DESK_SETTINGS
+    with ProcessPoolExecutor(workers, initializer=_start_checking, initargs=(settings,)) as pool:
+        for rules in pool.map(_rules_fired, map(str, sample)):
+            if rules is not None:
+                read += 1
+                fired.update(rules)
     floor = max(MIN_STORIES, NOISY_SHARE * read)
     noisy = [(r, n) for r, n in fired.items() if n >= floor and not r.startswith(KEPT_FAMILIES)]
     return sorted(noisy, key=lambda rn: (-rn[1], rn[0])), read
+
+
+_worker_proofreader: Proofreader | None = None  # each worker process builds its own
+
+
+def _start_checking(settings: Path) -> None:
+    global _worker_proofreader
+    _worker_proofreader = Proofreader(load(settings))
+
+
+def _rules_fired(path: str) -> set[str] | None:
+    """The rules raising errors or warnings in one story; None if it cannot be read."""
+    assert _worker_proofreader is not None
+    try:
+        doc = read_draft(Path(path))
+    except (DraftError, OSError, UnicodeDecodeError, ValueError):
+        return None
+    findings = _worker_proofreader.check(doc).findings
+    return {f.rule for f in findings if f.severity is not Severity.INFO}
