@@ -80,12 +80,21 @@ class PatternRule:
     message: str
     keep_case: bool = True
 
-    def finding(self, start: int, end: int, matched: str, fix: str | None) -> Finding:
-        """The finding for ``matched`` at ``[start, end)``, ``fix`` in its capitalisation
-        (unless the rule keeps the fix as written)."""
-        if fix is not None and self.keep_case:
-            fix = keep_case(matched, fix)
-        return self.flag(start, end, matched, fix)
+    def finding(
+        self, start: int, end: int, matched: str, pattern: Pattern, fix: str | None
+    ) -> Finding:
+        """The finding for ``matched`` (by ``pattern``) at ``[start, end)``, offering ``fix``
+        in the matched text's capitalisation (see :meth:`cased`)."""
+        return self.flag(
+            start, end, matched, None if fix is None else self.cased(matched, pattern, fix)
+        )
+
+    def cased(self, matched: str, pattern: Pattern, fix: str) -> str:
+        """``fix`` in the capitals of ``matched``, unless the rule keeps fixes as written or
+        the key has capitals of its own (``OK``: they are the word's, not the writer's)."""
+        if not self.keep_case or any(c.isupper() for c in pattern.key):
+            return fix
+        return keep_case(matched, fix)
 
     def flag(self, start: int, end: int, matched: str, fix: str | None) -> Finding:
         """A finding of this rule over ``matched``, offering ``fix``."""

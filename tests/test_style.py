@@ -375,3 +375,21 @@ def test_unknown_code_rules_and_unreadable_files_are_problems(tmp_path: Path) ->
     assert style.checks == ["numbers"]
     assert style.problems[0].startswith(f"{named}: checks: no rule in code named 'no-such-check'")
     assert style.problems[1].startswith(f"{garbled}: not valid TOML")
+
+
+def test_consistency_with_expressions_and_keys_with_their_own_capitals(
+    check: Check, tmp_path: Path
+) -> None:
+    style = tmp_path / "s.toml"
+    style.write_text(
+        '[[rule]]\nid = "desk.adviser"\nkind = "consistency"\nregex = true\n'
+        'either = [["advis[eo]rs?", "counsell?ors?"]]\n\n'
+        '[[rule]]\nid = "desk.okay"\nkind = "consistency"\neither = [["OK", "okay"]]\n',
+        encoding="utf-8",
+    )
+    text = "Advisers said OK. Two counselors said okay; the advisers said okay too."
+    assert found(check, text, style) == [
+        ("desk.okay", "OK", ("okay",)),  # the capitals of OK are the word's, not the writer's
+        # an expression's fix is the favourite as the draft most often writes it
+        ("desk.adviser", "counselors", ("advisers",)),
+    ]

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from proofer.checkers import CheckContext, ParagraphChecker
 from proofer.document import Document
 from proofer.findings import Finding
-from proofer.style import Kind, Pattern, PatternRule, keep_case, normalise
+from proofer.style import Kind, Pattern, PatternRule, normalise
 
 # A run of word characters, or one other mark: the units plain keys are matched in.
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -49,12 +49,15 @@ class PatternChecker(ParagraphChecker):
         findings = []
         for start, end, key in self._plain_matches(text):
             for pattern_rule, pattern in self._plain[key]:
-                findings.append(pattern_rule.finding(start, end, text[start:end], pattern.fix))
+                matched = text[start:end]
+                findings.append(pattern_rule.finding(start, end, matched, pattern, pattern.fix))
         for pattern_rule, regex, pattern in self._regexes:
             for m in regex.finditer(text):
                 if m.end() > m.start():
                     fix = None if pattern.fix is None else m.expand(pattern.fix)
-                    findings.append(pattern_rule.finding(m.start(), m.end(), m.group(), fix))
+                    findings.append(
+                        pattern_rule.finding(m.start(), m.end(), m.group(), pattern, fix)
+                    )
         # A fix that is what is written already (a key broad enough to match it) says nothing.
         return [f for f in findings if f.suggestions[:1] != (text[f.start : f.end],)]
 
@@ -101,8 +104,8 @@ class PatternChecker(ParagraphChecker):
             for found in spellings.values():
                 if found is favourite:
                     continue
-                for f, text, _ in found:
-                    shown = keep_case(text, fix) if pattern_rule.keep_case else fix
+                for f, text, pattern in found:
+                    shown = pattern_rule.cased(text, pattern, fix)
                     kept.append(pattern_rule.flag(f.start, f.end, text, shown))
         return kept
 
