@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import docx
 import pytest
 
 from proofer.cli import main
@@ -37,7 +38,13 @@ def _archive(folder: Path, stories: int = 24) -> None:
         lines.append("The budget - the third in a row - passed.")  # the desk's spaced hyphen
         if i == 5:
             lines.append("The goverment did not comment, Margarethe Lindqvst said.")
-        (folder / f"story{i:03}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+        if i % 8 == 0:  # some stories filed from Word
+            word = docx.Document()
+            for line in lines:
+                word.add_paragraph(line)
+            word.save(str(folder / f"story{i:03}.docx"))
+        else:
+            (folder / f"story{i:03}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     (folder / "notes.bin").write_bytes(b"\x00\x01")  # not a story: skipped
 
 
