@@ -32,7 +32,7 @@ from proofer.formats.docx import apply_fixes as apply_docx_fixes
 from proofer.formats.docx import read_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import decode
-from proofer.learn import learn
+from proofer.learn import learn, stories_in
 from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader, rule_book
 from proofer.quotemarks import smart_quotes
@@ -289,8 +289,11 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _learn(args: argparse.Namespace) -> int:
-    if not args.archive.is_dir():
-        _error(f"{args.archive}: not a folder of stories")
+    if not args.archive.is_dir() or not stories_in(args.archive):
+        _error(f"{args.archive}: not a folder of stories (.txt, .md, .docx)")
+        return EXIT_INPUT
+    if args.workers is not None and args.workers < 1:
+        _error("--workers must be 1 or more")
         return EXIT_INPUT
     found = learn(args.archive, args.output, args.workers)
     print(

@@ -124,3 +124,12 @@ def test_desk_in_the_settings(desk: Path, tmp_path: Path) -> None:
     assert str((desk / "style.toml").resolve()) in config.style
     with pytest.raises(ConfigError, match="not a desk profile"):
         with_desk(Config(), tmp_path)
+
+
+def test_learn_refuses_a_folder_without_stories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["learn", str(tmp_path), "-o", str(tmp_path / "desk")]) == 2
+    assert "not a folder of stories" in capsys.readouterr().err
+    (tmp_path / "a.txt").write_text("A story.\n", encoding="utf-8")
+    assert main(["learn", str(tmp_path), "-o", str(tmp_path / "desk"), "--workers", "0"]) == 2
