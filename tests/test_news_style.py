@@ -78,6 +78,8 @@ def test_a_clean_story_stays_quiet(check: Check) -> None:
         ("Ana Ruiz, the Mayor, said no.", "news.title-alone", "mayor"),
         ("The fine was 500 dollars.", "news-us.money", "$500"),
         ("It was her 2nd win.", "news.number-words", "second"),
+        ("Eight hundred came on February 3rd.", "news.date-ordinal", "3"),
+        ("They counted eight hundred votes.", "news.number-figures", "800"),
         ("Rents soared in the 1990's.", "news.decades", "1990s"),
         ("Ruiz claimed that it was fair.", "news.said", "said"),
         ("Three of the 4 members, all aged nine, voted.", "news.ages", "9"),

@@ -11,7 +11,7 @@ import re
 
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.document import Document
-from proofer.findings import Category, Finding
+from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -80,8 +80,16 @@ NUMBER_FIGURES = Rule(
     why="Figures are quicker to read from 10 up, and always for percentages, money and "
     "times; a sentence may still begin with a number in words.",
     example="twelve council members -> 12 council members; five percent -> 5 percent",
-    flags=("The council has twelve members.", "Rents rose five percent."),
-    passes=("The council has 12 members.", "Twelve members voted. Rents rose 5 percent."),
+    flags=(
+        "The council has twelve members.",
+        "Rents rose five percent.",
+        "About eight hundred people came.",
+    ),
+    passes=(
+        "The council has 12 members.",
+        "Twelve members voted. Rents rose 5 percent.",
+        "About 800 people came; two hundred fifty left.",
+    ),
 )
 AGES = Rule(
     id="news.ages",
@@ -91,6 +99,18 @@ AGES = Rule(
     example="a six-year-old girl -> a 6-year-old girl",
     flags=("A six-year-old girl was found safe.", "The girl, aged seven, was found."),
     passes=("A 6-year-old girl was found safe.", "The girl, 7, was found."),
+)
+
+DATE_ORDINAL = Rule(
+    id="news.date-ordinal",
+    category=Category.STYLE,
+    summary="A day of the month written as an ordinal (3rd, 21st) after the month.",
+    why="The day after a month is a plain figure; the -st, -nd, -rd or -th adds nothing.",
+    example="Oct. 3rd -> Oct. 3",
+    flags=("The vote is on Oct. 3rd.", "It ended February 21st."),
+    passes=("The vote is on Oct. 3.", "She finished 3rd in October."),
+    severity=Severity.WARNING,
+    fix_safe=True,
 )
 
 # A lone figure 1-9: not part of a longer number, a decimal, a time, a score or a code.
@@ -110,6 +130,12 @@ _KEEPS_FIGURE = frozenset({
     "mm", "cm", "m", "kg", "g", "mg", "lb", "lbs", "oz", "ft", "sq", "ml", "gb", "mb", "tb",
     "hz", "ghz", "mpg", "kph", "kw", "mw", "volts", "watts",
 })  # fmt: skip
+_MAGNITUDE = re.compile(r"\s+(hundred|thousand)\b", re.IGNORECASE)
+_PART_OF_NUMBER = re.compile(r"\b(?:hundred|thousand)(?:\s+and)?\s+$", re.IGNORECASE)
+_MORE_NUMBER = re.compile(rf"\s+(?:and\b|{_SPELLED}\b|hundred\b|thousand\b)", re.IGNORECASE)
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")  # fmt: skip
+_DATE_ORDINAL = re.compile(rf"\b{_MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)\b")
 _AGE_BEFORE = frozenset({"under", "aged", "age", "ages"})
 _SPELLED_WORD = re.compile(rf"(?<![\w-]){_SPELLED}(?![\w-])", re.IGNORECASE)
 _ALWAYS_FIGURES = re.compile(
@@ -125,12 +151,27 @@ _AGE = re.compile(
 class NumberChecker(ParagraphChecker):
     """Numbers in words or figures, as news copy writes them."""
 
-    rules = (NUMBER_WORDS, NUMBER_FIGURES, AGES)
+    rules = (NUMBER_WORDS, NUMBER_FIGURES, AGES, DATE_ORDINAL)
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Figures that should be words, words that should be figures, ages in words."""
         ages = [(m.start(), m.end()) for m in _AGE.finditer(text)]
-        return [*self._figures(text), *self._words(text, ages), *self._ages(text)]
+        return [
+            *self._figures(text),
+            *self._words(text, ages),
+            *self._ages(text),
+            *self._date_ordinals(text),
+        ]
+
+    def _date_ordinals(self, text: str) -> list[Finding]:
+        findings = []
+        for m in _DATE_ORDINAL.finditer(text):
+            day = m.group(1)
+            start = m.start(1)
+            message = f"A date takes the plain figure: ‘{day}’."
+            end = start + len(day) + 2
+            findings.append(DATE_ORDINAL.finding(start, end, message, (day,)))
+        return findings
 
     def _figures(self, text: str) -> list[Finding]:
         findings = []
@@ -174,19 +215,27 @@ class NumberChecker(ParagraphChecker):
             value = spelled_value(m.group())
             if value is None or any(s <= m.start() < e for s, e in ages):
                 continue
-            unit = _ALWAYS_FIGURES.match(text, m.end())
-            if (unit is None and value < 10) or _sentence_start(text, m.start()):
+            before = text[max(0, m.start() - 20) : m.start()]
+            if _sentence_start(text, m.start()) or _PART_OF_NUMBER.search(before):
                 continue
-            if unit is None and re.match(r"\s+(?:hundred|thousand)\b", text[m.end() :], re.I):
-                continue
-            if m.group()[0].isupper() and not _sentence_start(text, m.start()):
+            if m.group()[0].isupper():
                 continue  # part of a name: the Ten Commandments, Fifty Shades
-            figure = str(value)
+            end = m.end()
+            magnitude = _MAGNITUDE.match(text, end)
+            if magnitude:
+                if _MORE_NUMBER.match(text, magnitude.end()):
+                    continue  # eight hundred fifty, two hundred thousand: left to the writer
+                value *= 100 if magnitude.group(1).lower() == "hundred" else 1000
+                end = magnitude.end()
+            unit = _ALWAYS_FIGURES.match(text, end)
+            if unit is None and value < 10:
+                continue
+            figure = f"{value:,}"
             if unit is not None and unit.group(1).lower().startswith("dollar"):
                 start, end, fix = m.start(), unit.end(), f"${figure}"
                 message = f"Money takes figures: ‘{fix}’."
             else:
-                start, end, fix = m.start(), m.end(), figure
+                start, fix = m.start(), figure
                 what = "Percentages, money and times" if unit else "Numbers from 10 up"
                 message = f"{what} take figures: ‘{fix}’."
             findings.append(NUMBER_FIGURES.finding(start, end, message, (fix,)))
