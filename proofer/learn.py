@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from proofer.config import DESK_SETTINGS, load
@@ -239,30 +240,37 @@ def _entities(
     """Names in several stories, each with the rarer near-spellings found for it."""
     names = [n for n in archive.names if archive.name_stories[n] >= MIN_STORIES]
     names.sort(key=lambda n: (-archive.names[n], n))
-    rare_by_shape: dict[tuple[int, str], list[str]] = {}
+    by_shape: dict[tuple[int, str, str], list[str]] = {}
     for n in archive.names:
-        rare_by_shape.setdefault(_shape(n), []).append(n)
+        by_shape.setdefault(_shape(n), []).append(n)
     taken: set[str] = set()
     out = []
     for name in names:
         if name in taken:
             continue
-        found = []
-        for other in rare_by_shape.get(_shape(name), ()):
-            if other == name or other in taken or archive.names[other] * 3 > archive.names[name]:
-                continue
-            if Levenshtein.distance(other, name, score_cutoff=slip_reach(name)) <= slip_reach(name):
-                found.append((other, archive.names[other]))
-                taken.add(other)
+        reach = slip_reach(name)
+        near = process.extract(
+            name, by_shape[_shape(name)], scorer=Levenshtein.distance, score_cutoff=reach,
+            limit=None,
+        )  # fmt: skip
+        found = [
+            (other, archive.names[other])
+            for other, _, _ in near
+            if other != name
+            and other not in taken
+            and archive.names[other] * 3 <= archive.names[name]
+        ]
+        taken.update(other for other, _ in found)
         taken.add(name)
         out.append((name, archive.names[name], archive.name_stories[name], sorted(found)))
     return out, {v for *_, found in out for v, _ in found}
 
 
-def _shape(name: str) -> tuple[int, str]:
-    """Names compared for slips: same number of words, same first letter of the last one."""
+def _shape(name: str) -> tuple[int, str, str]:
+    """Names compared for slips: as many words, the same first letter of the first and the
+    last (a slip there is rare, and this keeps a big archive's comparisons few)."""
     parts = name.split()
-    return len(parts), parts[-1][:1].lower()
+    return len(parts), parts[0][:1].lower(), parts[-1][:1].lower()
 
 
 _PERCENT = {
