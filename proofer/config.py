@@ -8,6 +8,7 @@ Like ruff: ``--config FILE``, else the nearest ``.proofer.toml`` or ``pyproject.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -21,6 +22,9 @@ else:  # pragma: no cover
 DIALECTS = ("auto", "american", "british", "australian", "canadian")
 QUOTE_STYLES = ("american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
+# A style entry that names a preset shipped with Proofer (``news-us``, pinned ``news-us@1``)
+# rather than a file; anything else is a path.
+PRESET_NAME = re.compile(r"(?P<name>[a-z][a-z0-9-]*)(?:@(?P<version>\d+))?")
 
 
 class ConfigError(ValueError):
@@ -33,6 +37,8 @@ class Config:
 
     entities: tuple[Path, ...] = ()
     dictionary: tuple[Path, ...] = ()
+    style: tuple[str, ...] = ()  # style files (absolute paths) and preset names, in order
+    desk: Path | None = None  # a desk profile folder (`proofer learn` writes one)
     languagetool: str = "off"  # off, auto, local, or a server URL
     languagetool_timeout: float = 20.0
     dialect: str = "auto"
@@ -82,7 +88,14 @@ def discover(start: Path) -> Path | None:
 def load(path: Path, base: Config | None = None) -> Config:
     """Settings from a ``.proofer.toml`` or a ``pyproject.toml``'s ``[tool.proofer]``, over
     ``base`` (the user's own settings, or the defaults)."""
-    config = replace(base or Config(), source=path, **_values(path))
+    values = _values(path)
+    base = base or Config()
+    if values.get("desk") is not None:
+        base = with_desk(base, values["desk"])
+        for name in ("entities", "dictionary", "style", "ignore"):
+            if name in values:  # the desk's lists, then the project's own
+                values[name] = getattr(base, name) + values[name]
+    config = replace(base, source=path, **values)
     try:
         config.validate()
     except ConfigError as exc:
@@ -103,11 +116,54 @@ def _values(path: Path) -> dict[str, Any]:
         if name in ("entities", "dictionary"):
             items = [value] if isinstance(value, str) else value
             values[name] = tuple((path.parent / p).resolve() for p in items)
+        elif name == "desk":
+            if not isinstance(value, str):
+                raise ConfigError(f"{path}: desk must be a folder name")
+            values[name] = (path.parent / value).resolve()
+        elif name == "style":
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
+                raise ConfigError(f"{path}: style must be a list of style files or preset names")
+            values[name] = tuple(style_entry(path.parent, p) for p in items)
         elif name == "ignore":
             values[name] = tuple([value] if isinstance(value, str) else value)
         else:
             values[name] = value
     return values
+
+
+DESK_SETTINGS = "desk.toml"
+
+
+def with_desk(config: Config, folder: Path) -> Config:
+    """``config`` with a desk profile's lists (and rules it ignores) before its own, and the
+    desk's dialect and quote style where ``config`` leaves them at their defaults."""
+    settings = folder / DESK_SETTINGS
+    if not settings.is_file():
+        raise ConfigError(
+            f"{folder}: not a desk profile (no {DESK_SETTINGS}; `proofer learn` writes one)"
+        )
+    desk = load(settings)
+    defaults = Config()
+    return replace(
+        config,
+        desk=folder,
+        entities=desk.entities + config.entities,
+        dictionary=desk.dictionary + config.dictionary,
+        style=desk.style + config.style,
+        ignore=desk.ignore + config.ignore,
+        dialect=config.dialect if config.dialect != defaults.dialect else desk.dialect,
+        quote_style=(
+            config.quote_style if config.quote_style != defaults.quote_style else desk.quote_style
+        ),
+    )
+
+
+def style_entry(folder: Path, item: str) -> str:
+    """A ``style`` entry as stored: a preset's name as given, a file resolved from ``folder``."""
+    if PRESET_NAME.fullmatch(item):
+        return item
+    return str((folder / item).resolve())
 
 
 def user_config_path() -> Path:

@@ -20,9 +20,9 @@ from proofer.checkers.facts import FactChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
+from proofer.checkers.patterns import PatternChecker
 from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
-from proofer.checkers.repeated_words import RepeatedWordChecker
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
 from proofer.config import Config, ConfigError
@@ -35,6 +35,8 @@ from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule
+from proofer.style import OWN_RULES, load_styles
+from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
 PARAGRAPH_CACHE = 20_000  # paragraphs remembered; a 10,000-word draft has a few hundred
@@ -89,7 +91,7 @@ class Proofreader:
         self.paragraph_checkers: list[ParagraphChecker] = [
             SpellingChecker(self.engine),
             GrammarChecker(self.engine),
-            RepeatedWordChecker(),
+            PatternChecker(load_styles((str(OWN_RULES),)).patterns),
             PunctuationChecker(),
             TypographyChecker(),
         ]
@@ -101,6 +103,19 @@ class Proofreader:
             FactChecker(),
             *extra,
         ]
+        style = load_styles(self.config.style, reserved=self.rules)
+        # Mistakes in style files, one line each; the rest of each file still applies.
+        self.style_problems = style.problems
+        self.style_checkers: list[ParagraphChecker | DocumentChecker] = []
+        for name in style.checks:
+            checker = CODE_RULES[name]()
+            if isinstance(checker, ParagraphChecker):
+                self.paragraph_checkers.append(checker)
+            else:
+                self.document_checkers.append(checker)
+            self.style_checkers.append(checker)
+        self.paragraph_checkers.append(PatternChecker(style.patterns))
+        self.style_checkers.append(self.paragraph_checkers[-1])
         wants_languagetool = self.config.languagetool != "off"
         if wants_languagetool and not any(isinstance(c, LanguageToolChecker) for c in extra):
             self.document_checkers.append(
@@ -117,6 +132,11 @@ class Proofreader:
         rules = {rule.id: rule for checker in checkers for rule in checker.rules}
         rules[suppressions.UNUSED.id] = suppressions.UNUSED
         return rules
+
+    @property
+    def style_rules(self) -> dict[str, Rule]:
+        """The rules the configured style files and presets add, by id."""
+        return {rule.id: rule for checker in self.style_checkers for rule in checker.rules}
 
     def context(self, doc: Document) -> CheckContext:
         """The settings for checking ``doc``, with its dialect decided."""
@@ -232,9 +252,10 @@ class Proofreader:
         return sorted(kept, key=_in_text_order)
 
 
-def rule_book() -> dict[str, Rule]:
-    """Every rule the project's checkers report, by id (for docs, tooltips, `proofer rules`)."""
-    return Proofreader(Config()).rules
+def rule_book(config: Config | None = None) -> dict[str, Rule]:
+    """Every rule a check with ``config`` reports (the defaults: the project's own), by id,
+    style rules included (for docs, tooltips, `proofer rules`)."""
+    return Proofreader(config or Config()).rules
 
 
 def _read_list(load: Callable[[Path], T], path: Path) -> T:

@@ -36,7 +36,7 @@ class CheckContext:
 class ParagraphChecker:
     """Checks one paragraph; offsets in its findings are relative to the paragraph."""
 
-    rules: ClassVar[tuple[Rule, ...]] = ()
+    rules: tuple[Rule, ...] = ()
     # Categories this checker is the authority on: engine findings in them are dropped.
     owns: ClassVar[frozenset[Category]] = frozenset()
 
@@ -52,7 +52,7 @@ class ParagraphChecker:
 class DocumentChecker:
     """Checks the whole draft; offsets in its findings are document offsets."""
 
-    rules: ClassVar[tuple[Rule, ...]] = ()
+    rules: tuple[Rule, ...] = ()
     owns: ClassVar[frozenset[Category]] = frozenset()
     # What the last check has to tell the user in words (an engine that is unavailable).
     notices: list[str] = []  # noqa: RUF012 (read-only here; a checker assigns its own list)
