@@ -621,3 +621,23 @@ def test_a_choice_left_as_configured_is_not_stored(qtbot, settings: Settings) ->
     again = Settings(settings.q)
     assert (again.dialect, again.quote_style, again.languagetool) == (None, None, None)
     assert not again.q.contains("dialect") and not again.q.contains("quoteStyle")
+
+
+def test_a_desk_style_rule_is_underlined_and_explained(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "desk-style.toml").write_text(
+        '[[rule]]\nid = "desk.health-care"\nkind = "substitution"\n'
+        'swap = { "healthcare" = "health care" }\n'
+        "message = \"Desk style: '{fix}', not '{match}'.\"\n"
+        'why = "The desk writes health care as two words."\n'
+        'flags = ["The healthcare bill passed."]\npasses = ["The health care bill passed."]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / ".proofer.toml").write_text('style = ["desk-style.toml"]\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The council passed the healthcare plan on Monday.\n", encoding="utf-8")
+    window = make_window()
+    window.open_path(story)
+    wait_checked(qtbot, window)
+    [marked] = [m for m in window.editor.marked if m.finding.rule == "desk.health-care"]
+    assert marked.text == "healthcare" and marked.finding.suggestions[0] == "health care"
+    assert "two words" in window.editor.tooltip_html(marked)

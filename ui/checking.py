@@ -18,6 +18,7 @@ from proofer.config import Config, ConfigError
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
 from proofer.proofreader import Proofreader, Report
+from proofer.rules import Rule
 
 DEBOUNCE_MS = 300
 
@@ -39,6 +40,7 @@ class CheckResult:
     report: Report
     listed: list[str] = field(default_factory=list)  # names on the list found in the draft
     languagetool: str = "off"
+    rules: dict[str, Rule] = field(default_factory=dict)  # what the tooltips explain
 
 
 class CheckWorker(QObject):
@@ -69,9 +71,8 @@ class CheckWorker(QObject):
         if self._problem:
             report.notices.append(self._problem)
         listed = listed_names(doc, proofreader.entities.index)
-        self.finished.emit(
-            CheckResult(request.revision, report, listed, self._languagetool_status())
-        )
+        status = self._languagetool_status()
+        self.finished.emit(CheckResult(request.revision, report, listed, status, proofreader.rules))
 
     def _get_proofreader(self) -> Proofreader:
         if self._proofreader is None:

@@ -20,7 +20,6 @@ from proofer.config import Config, ConfigError, for_draft
 from proofer.dictionary import append_to_dictionary
 from proofer.findings import Finding, Severity
 from proofer.formats import DraftError
-from proofer.proofreader import rule_book
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
 from ui.files import DraftFile, Recovered, RecoveryStore, open_draft, save_draft
@@ -47,7 +46,6 @@ class MainWindow(QMainWindow):
         self._recovered_windows: list[MainWindow] = []  # opened at start-up, kept alive
 
         self.editor = DraftEditor(self)
-        self.editor.rules = rule_book()
         self.setCentralWidget(self.editor)
         self.findings_panel = FindingsPanel()
         self.names_panel = NamesPanel()
@@ -392,6 +390,7 @@ class MainWindow(QMainWindow):
         if result.revision != self.revision:
             return  # the text changed after this snapshot
         self.last_result = result
+        self.editor.rules = result.rules  # the desk's style rules explain themselves too
         self._show(result)
         for notice in result.report.notices:
             self.statusBar().showMessage(notice, 15_000)
