@@ -78,6 +78,25 @@ def _parser() -> argparse.ArgumentParser:
     _add_check_options(fix)
     fix.set_defaults(run=_fix)
 
+    serve = sub.add_parser(
+        "serve", help="check over HTTP for LanguageTool's clients (browser, LibreOffice, Obsidian)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8081, help="port (8081)")
+    serve.add_argument("--desk", type=Path, help="the desk folder whose settings apply")
+    serve.add_argument("--workers", type=int, default=0, help="checks at once (one per core)")
+    serve.add_argument("--config", type=Path, help="settings file (else found from --desk)")
+    serve.add_argument(
+        "--token",
+        default=os.environ.get("PROOFER_SERVER_TOKEN"),
+        help="a shared secret checks must carry (or set PROOFER_SERVER_TOKEN)",
+    )
+    serve.add_argument("--timeout", type=float, default=10.0, help="seconds per request (10)")
+    serve.add_argument(
+        "--max-body", type=int, default=1_000_000, help="largest request in bytes (1000000)"
+    )
+    serve.set_defaults(run=_serve)
+
     rules = sub.add_parser("rules", help="explain the rules")
     rules.add_argument("rule", nargs="?", help="one rule id, or a prefix such as 'spelling.'")
     rules.set_defaults(run=_rules)
@@ -222,6 +241,25 @@ def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int,
         for f in proofreader.check(doc).findings
         if f.suggestions and f.rule in rules and rules[f.rule].fix_safe
     ]
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from proofer import server
+    except ImportError as exc:
+        if exc.name not in ("starlette", "uvicorn", "multipart", "python_multipart"):
+            raise
+        _error("`proofer serve` needs the server extra: pip install 'proofer[server]'")
+        return EXIT_INPUT
+    if args.desk is not None and not args.desk.is_dir():
+        _error(f"{args.desk}: no such folder (--desk takes the desk's folder)")
+        return EXIT_INPUT
+    if args.workers < 0 or args.timeout <= 0 or args.max_body <= 0:
+        _error("--workers, --timeout and --max-body take positive numbers")
+        return EXIT_INPUT
+    limits = server.Limits(max_body=args.max_body, timeout=args.timeout, token=args.token or None)
+    options = server.Options(args.host, args.port, args.workers, limits)
+    return server.serve(for_draft(args.desk, args.config), options)
 
 
 def _rules(args: argparse.Namespace) -> int:

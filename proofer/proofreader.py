@@ -107,19 +107,21 @@ class Proofreader:
         rules[suppressions.UNUSED.id] = suppressions.UNUSED
         return rules
 
-    def context(self, doc: Document) -> CheckContext:
-        """The settings for checking ``doc``, with its dialect decided."""
+    def context(self, doc: Document, dialect: str | None = None) -> CheckContext:
+        """The settings for checking ``doc``, with its dialect decided: ``dialect`` (one of
+        the config's choices) when given, else the configured one."""
+        choice = dialect or self.config.dialect
         report: DialectReport | None = None
-        if self.config.dialect == "auto":
+        if choice == "auto":
             report = detect(doc.text, self.engine)
-            dialect = report.dialect
+            decided = report.dialect
         else:
-            dialect = Dialect(self.config.dialect)
-            if dialect in (Dialect.AMERICAN, Dialect.BRITISH):
-                report = replace(detect(doc.text, self.engine), dialect=dialect)
+            decided = Dialect(choice)
+            if decided in (Dialect.AMERICAN, Dialect.BRITISH):
+                report = replace(detect(doc.text, self.engine), dialect=decided)
         return CheckContext(
             markdown=doc.markdown,
-            dialect=dialect,
+            dialect=decided,
             quote_style=self.config.quote_style,
             known=self.known,
             entities=self.entities,
@@ -133,9 +135,9 @@ class Proofreader:
         """
         return [f for c in self.paragraph_checkers for f in c.check_paragraph(text, ctx)]
 
-    def check(self, doc: Document) -> Report:
-        """Check a whole draft."""
-        ctx = self.context(doc)
+    def check(self, doc: Document, dialect: str | None = None) -> Report:
+        """Check a whole draft, in ``dialect`` if given (a server's client may name its own)."""
+        ctx = self.context(doc, dialect)
         found: list[Finding] = []
         for paragraph in doc.paragraphs:
             found.extend(
