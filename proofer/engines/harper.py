@@ -31,10 +31,15 @@ _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in t
 
 
 class HarperEngine:
-    """Lints text with one Harper ``Linter`` per thread and dialect."""
+    """Lints text with one Harper ``Linter`` per thread and dialect.
 
-    def __init__(self) -> None:
+    ``recent`` is how many paragraphs' lints each thread keeps: a few for one check; a
+    server, whose clients re-send a whole draft after each edit, keeps thousands.
+    """
+
+    def __init__(self, recent: int = _RECENT) -> None:
         self._local = threading.local()
+        self._recent = recent
 
     def linter(self, dialect: Dialect) -> harper.Linter:
         """This thread's linter for ``dialect``, built on first use."""
@@ -55,17 +60,19 @@ class HarperEngine:
         recent: dict[tuple[Dialect, bool, str], dict[str, list[harper.Lint]]]
         recent = self._local.__dict__.setdefault("recent", {})
         key = (dialect, markdown, text)
-        if key not in recent:
-            if len(recent) >= _RECENT:
+        lints = recent.pop(key, None)  # re-inserted below: the least recently used goes first
+        if lints is None:
+            if len(recent) >= self._recent:
                 recent.pop(next(iter(recent)))
             language = "markdown" if markdown else "plaintext"
-            recent[key] = self.linter(dialect).organized_lints(text, language=language, dedup=False)
+            lints = self.linter(dialect).organized_lints(text, language=language, dedup=False)
             # Remember the words found unknown, so that asking about them again (the name
             # checker asks about every name) costs nothing.
             known: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
-            for lint in recent[key].get(SPELL_RULE, []):
+            for lint in lints.get(SPELL_RULE, []):
                 known[(dialect, lint.problem_text)] = False
-        return recent[key]
+        recent[key] = lints
+        return lints
 
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
         """The subset of ``words`` that Harper's dictionary for ``dialect`` does not know."""

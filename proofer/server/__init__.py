@@ -16,12 +16,16 @@ import uvicorn
 
 from proofer import __version__
 from proofer.config import Config
+from proofer.engines.harper import HarperEngine
 from proofer.proofreader import Proofreader
 from proofer.server.app import Checkers, Limits, create_app
 
 __all__ = ["Limits", "Options", "serve"]
 
 log = logging.getLogger("proofer.server")
+# Paragraphs whose Harper lints each checking thread keeps: clients re-send the whole draft
+# after every edit, so most paragraphs of a request were seen in the one before.
+_PARAGRAPHS = 4096
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ def serve(config: Config, options: Options) -> int:
     interrupted. Returns the exit status."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     workers = options.workers or default_workers()
-    proofreaders = [Proofreader(config) for _ in range(workers)]
+    proofreaders = [Proofreader(config, HarperEngine(_PARAGRAPHS)) for _ in range(workers)]
     for problem in proofreaders[0].entities.problems:
         log.warning("%s (line skipped)", problem)
     if options.limits.token is None and not _loopback(options.host):
