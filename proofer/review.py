@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from proofer.findings import Finding, Severity
+from proofer.formats.docx import AUTHOR, WordDraft, add_comments, apply_fixes
 from proofer.rules import Rule
 
 
@@ -53,3 +54,14 @@ def queries(findings: Iterable[Finding], rules: Mapping[str, Rule]) -> list[tupl
             text += f"\n{rule.why}"
         out.append((f.start, f.end, text))
     return out
+
+
+def hand_back(
+    draft: WordDraft, findings: Iterable[Finding], rules: Mapping[str, Rule], author: str = AUTHOR
+) -> tuple[int, int]:
+    """Write ``findings`` into a Word draft as a copy desk returns it: corrections as tracked
+    changes, queries as comments, both by ``author``. Returns (revisions, comments)."""
+    findings = list(findings)
+    asked = add_comments(draft, queries(findings, rules), author)
+    revised = apply_fixes(draft, corrections(findings, rules), tracked=True, author=author)
+    return revised, asked

@@ -11,9 +11,9 @@ import docx
 import pytest
 
 from proofer.config import Config
-from proofer.formats.docx import add_comments, apply_fixes, comments, read_docx, revisions, save
+from proofer.formats.docx import comments, read_docx, revisions, save
 from proofer.proofreader import Proofreader
-from proofer.review import corrections, queries
+from proofer.review import corrections, hand_back, queries
 
 NAMES = "Margarethe Lindqvist | Lindqvist\n"
 
@@ -40,9 +40,7 @@ def reviewed(tmp_path: Path) -> Path:
     proofreader = Proofreader(Config(entities=(tmp_path / "names.txt",)))
     draft = read_docx(build(tmp_path / "story.docx"))
     findings = proofreader.check(draft.document()).findings
-    rules = proofreader.rules
-    add_comments(draft, queries(findings, rules), author="Copy Desk")
-    apply_fixes(draft, corrections(findings, rules), tracked=True)
+    assert hand_back(draft, findings, proofreader.rules, author="Copy Desk") == (3, 1)
     out = tmp_path / "reviewed.docx"
     save(draft, out)
     return out
@@ -50,9 +48,9 @@ def reviewed(tmp_path: Path) -> Path:
 
 def test_corrections_are_revisions(reviewed: Path) -> None:
     changes = revisions(reviewed)
-    assert ("ins", "Proofer", "hostilities") in changes
-    assert ("ins", "Proofer", "Margarethe") in changes
-    assert ("ins", "Proofer", "government") in changes  # in the table
+    assert ("ins", "Copy Desk", "hostilities") in changes
+    assert ("ins", "Copy Desk", "Margarethe") in changes
+    assert ("ins", "Copy Desk", "government") in changes  # in the table
 
 
 def test_an_unlisted_name_is_a_comment_on_it(reviewed: Path) -> None:
@@ -85,6 +83,27 @@ def test_accepting_every_revision_keeps_the_comments_and_the_formatting(reviewed
     italic = [r.text for p in document.paragraphs for r in p.runs if r.italic]
     assert italic == ["Monday"]
     assert len(document.comments) == len(comments(reviewed))
+
+
+def test_rejecting_every_revision_restores_the_original(reviewed: Path, tmp_path: Path) -> None:
+    document = docx.Document(str(reviewed))
+    body = document.element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for insertion in list(body.iter(f"{w}ins")):
+        insertion.getparent().remove(insertion)
+    for deletion in list(body.iter(f"{w}del")):
+        for t in deletion.iter(f"{w}delText"):
+            t.tag = f"{w}t"
+        for child in list(deletion):
+            deletion.addprevious(child)
+        deletion.getparent().remove(deletion)
+    document.save(str(tmp_path / "rejected.docx"))
+    document = docx.Document(str(tmp_path / "rejected.docx"))
+    original = docx.Document(str(tmp_path / "story.docx"))
+    assert [p.text for p in document.paragraphs] == [p.text for p in original.paragraphs]
+    assert document.tables[0].cell(0, 1).text == "The goverment set aside $4 million."
+    bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
+    assert bold == ["talities"]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
