@@ -61,7 +61,7 @@ def start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
         try:
             if requests.get(f"http://127.0.0.1:{port}/health", timeout=1).ok:
                 return process
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.2)
     process.terminate()
     raise SystemExit(f"the server did not start:\n{log.read_text()}")

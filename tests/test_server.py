@@ -50,7 +50,7 @@ class Server:
             try:
                 if requests.get(f"{self.url}/health", timeout=1).ok:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(0.2)
         self.stop()
         raise AssertionError(f"the server did not start: {self.log.read_text()}")
@@ -247,6 +247,15 @@ def test_listens_on_loopback_only(server: Server) -> None:
         if c.status == psutil.CONN_LISTEN
     ]
     assert listening and all(addr.ip == "127.0.0.1" for addr in listening)
+
+
+@pytest.mark.parametrize("args", [["--desk", "no-such-desk"], ["--workers", "-1"], []])
+def test_a_server_that_cannot_start_says_why_in_one_line(server: Server, args: list[str]) -> None:
+    taken = ["--port", str(server.port)]  # the running server's port: already in use
+    result = subprocess.run([str(PROOFER), "serve", *taken, *args],
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.startswith("proofer: ") and result.stderr.count("\n") == 1
 
 
 def test_one_log_line_per_request(server: Server) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ipaddress
 import logging
 import os
+import socket
+import sys
 from dataclasses import dataclass, field
 
 import uvicorn
@@ -46,32 +48,47 @@ def default_workers() -> int:
 
 
 def serve(config: Config, options: Options) -> int:
-    """Build the checkers (raises ``ConfigError`` for unreadable lists), then serve until
-    interrupted. Returns the exit status."""
+    """Listen, build the checkers (raises ``ConfigError`` for unreadable lists), then serve
+    until interrupted. Returns the exit status: 2 when the address cannot be had."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    workers = options.workers or default_workers()
-    proofreaders = [Proofreader(config, HarperEngine(_PARAGRAPHS)) for _ in range(workers)]
-    for problem in proofreaders[0].entities.problems:
-        log.warning("%s (line skipped)", problem)
-    if options.limits.token is None and not _loopback(options.host):
-        log.warning("listening on %s without a token: anyone who reaches it can use it",
-                    options.host)  # fmt: skip
-    checkers = Checkers(proofreaders)
-    settings = config.source or "built-in defaults"
-    log.info("proofer %s: %d checking threads, settings from %s", __version__, workers, settings)
+    family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        uvicorn.run(
-            create_app(checkers, options.limits),
-            host=options.host,
-            port=options.port,
-            log_config=None,
-            access_log=False,  # the app logs one line per request itself
-            server_header=False,
-            timeout_keep_alive=5,
-            limit_concurrency=64 * workers,  # connections beyond it get 503 at once
+        # Bound now, so a taken port is said at once; listening only once the checkers are
+        # warm, so a client (or a load balancer) is refused rather than kept waiting.
+        listening.bind((options.host, options.port))
+    except OSError as exc:
+        listening.close()
+        print(f"proofer: cannot listen on {options.host}:{options.port} "
+              f"({exc.strerror or exc})", file=sys.stderr)  # fmt: skip
+        return 2
+    with listening:
+        workers = options.workers or default_workers()
+        proofreaders = [Proofreader(config, HarperEngine(_PARAGRAPHS)) for _ in range(workers)]
+        for problem in proofreaders[0].entities.problems:
+            log.warning("%s (line skipped)", problem)
+        if options.limits.token is None and not _loopback(options.host):
+            log.warning("listening on %s without a token: anyone who reaches it can use it",
+                        options.host)  # fmt: skip
+        checkers = Checkers(proofreaders)
+        settings = config.source or "built-in defaults"
+        log.info("proofer %s on http://%s:%d: %d checking threads, settings from %s",
+                 __version__, options.host, options.port, workers, settings)  # fmt: skip
+        server = uvicorn.Server(
+            uvicorn.Config(
+                create_app(checkers, options.limits),
+                log_config=None,
+                access_log=False,  # the app logs one line per request itself
+                server_header=False,
+                timeout_keep_alive=5,
+                limit_concurrency=64 * workers,  # connections beyond it get 503 at once
+            )
         )
-    finally:
-        checkers.close()
+        try:
+            server.run(sockets=[listening])
+        finally:
+            checkers.close()
     return 0
 
 
