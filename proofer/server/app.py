@@ -16,7 +16,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -39,6 +39,7 @@ from proofer.server.protocol import ProtocolError
 
 log = logging.getLogger("proofer.server")
 T = TypeVar("T")
+Handler = Callable[[Request], Awaitable[Response]]
 
 # A check of a short text with an unknown word: builds the linters and Harper's suggestion
 # index (a second, once per thread) before the first client waits for them.
@@ -116,8 +117,8 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
 
         def job(proofreader: Proofreader, rules: dict[str, Rule]) -> dict[str, Any]:
             report = proofreader.check(Document(check.text), check.dialect)
-            return protocol.reply(check, report.findings, report.dialect, rules,
-                                  incomplete=bool(report.notices))  # fmt: skip
+            incomplete = bool(report.notices)  # LanguageTool, when on, did not answer
+            return protocol.reply(check, report.findings, report.dialect, rules, incomplete)
 
         return JSONResponse(await checkers.run(job))
 
@@ -146,15 +147,12 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
     async def health(request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__, "workers": checkers.size})
 
-    def limited(
-        handler: Callable[[Request], Any],
-    ) -> Callable[[Request], Any]:
+    def limited(handler: Handler) -> Handler:
         """Answer within the time limit, and turn bad requests into one-line replies."""
 
         async def answer(request: Request) -> Response:
             try:
-                response: Response = await asyncio.wait_for(handler(request), limits.timeout)
-                return response
+                return await asyncio.wait_for(handler(request), limits.timeout)
             except ProtocolError as exc:
                 return _error(400, f"Error: {exc}")
             except _Unauthorised:
