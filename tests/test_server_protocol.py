@@ -122,3 +122,17 @@ def test_sentence_is_the_one_the_match_is_in() -> None:
     start = text.index("hositalities")
     match = protocol.reply(request, [finding(start, start + 12)], Dialect.AMERICAN, {})
     assert match["matches"][0]["sentence"] == "The hositalities ended!"
+
+
+def test_a_split_check_gets_every_finding_once() -> None:
+    text = "The hositalities ended."
+    findings = [finding(4, 16)]
+
+    def matches(mode: str) -> int:
+        request = protocol.parse_check({"text": text, "language": "en", "mode": mode})
+        return len(protocol.reply(request, findings, Dialect.AMERICAN, {})["matches"])
+
+    assert matches("all") == matches("allButTextLevelOnly") == 1
+    assert matches("textLevelOnly") == 0
+    with pytest.raises(ProtocolError):
+        protocol.parse_check({"text": text, "language": "en", "mode": "some"})

@@ -49,6 +49,7 @@ CATEGORIES: dict[Category, tuple[str, str, str]] = {
     Category.STYLE: ("STYLE", "Style", "style"),
 }
 
+_MODES = ("all", "allButTextLevelOnly", "textLevelOnly")
 _CONTEXT = 40  # characters of context either side of a match, as LanguageTool gives
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+|\n")
 
@@ -78,9 +79,14 @@ class CheckRequest:
     disabled_categories: frozenset[str] = frozenset()
     enabled_categories: frozenset[str] = frozenset()
     enabled_only: bool = False
+    # A client that splits a check into "textLevelOnly" and "allButTextLevelOnly" requests
+    # gets every finding in the latter; Proofer has no separate text-level rules.
+    text_level_only: bool = False
 
     def wants(self, finding: Finding) -> bool:
         """True unless the client turned this finding's rule or category off."""
+        if self.text_level_only:
+            return False
         category = CATEGORIES[finding.category][0]
         if self.enabled_only and not (
             _names(finding.rule, self.enabled_rules) or category in self.enabled_categories
@@ -125,6 +131,9 @@ def parse_check(fields: Mapping[str, str]) -> CheckRequest:
     level = fields.get("level", "default")
     if level not in ("default", "picky"):
         raise ProtocolError(f"'level' must be 'default' or 'picky', not '{level}'")
+    mode = fields.get("mode", "all")
+    if mode not in _MODES:
+        raise ProtocolError(f"'mode' must be one of {', '.join(_MODES)}, not '{mode}'")
     return CheckRequest(
         text=checked,
         sent=sent,
@@ -135,6 +144,7 @@ def parse_check(fields: Mapping[str, str]) -> CheckRequest:
         disabled_categories=_list(fields.get("disabledCategories"), upper=True),
         enabled_categories=_list(fields.get("enabledCategories"), upper=True),
         enabled_only=_flag(fields.get("enabledOnly"), "enabledOnly"),
+        text_level_only=mode == "textLevelOnly",
     )
 
 
