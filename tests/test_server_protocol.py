@@ -136,3 +136,11 @@ def test_a_split_check_gets_every_finding_once() -> None:
     assert matches("textLevelOnly") == 0
     with pytest.raises(ProtocolError):
         protocol.parse_check({"text": text, "language": "en", "mode": "some"})
+
+
+@given(TEXT)
+def test_utf16_positions_agree_with_the_engines_table(text: str) -> None:
+    from proofer.document import utf16_offsets
+
+    units = protocol.Utf16(text)
+    assert [units[i] for i in range(len(text) + 1)] == utf16_offsets(text)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from proofer import __version__
-from proofer.document import utf16_offsets
 from proofer.engines.harper import Dialect
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
@@ -52,6 +51,7 @@ CATEGORIES: dict[Category, tuple[str, str, str]] = {
 _MODES = ("all", "allButTextLevelOnly", "textLevelOnly")
 _CONTEXT = 40  # characters of context either side of a match, as LanguageTool gives
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 units each
 
 
 @dataclass(frozen=True)
@@ -165,8 +165,9 @@ def reply(
 ) -> dict[str, Any]:
     """The ``/v2/check`` answer for ``findings`` (spans into ``request.text``)."""
     code, name = _BY_DIALECT[dialect]
-    sent_units = utf16_offsets(request.sent)
-    checked_units = utf16_offsets(request.text)
+    checked_units = Utf16(request.text)
+    sent_units = checked_units if request.sent is request.text else Utf16(request.sent)
+    sentences = _Sentences(request.text)
     matches = []
     for f in findings:
         if not request.wants(f):
@@ -182,7 +183,7 @@ def reply(
                 "offset": offset,
                 "length": length,
                 "context": _context(request.text, checked_units, f.start, f.end),
-                "sentence": _sentence(request.text, f.start, f.end),
+                "sentence": sentences.around(f.start, f.end),
                 "type": {"typeName": "Hint" if f.severity is Severity.INFO else "Other"},
                 "rule": {
                     "id": f.rule,
@@ -209,13 +210,24 @@ def reply(
     }
 
 
-def utf16_span(units: Sequence[int], start: int, end: int) -> tuple[int, int]:
+class Utf16:
+    """Where each code point of one text starts in UTF-16 units: later by one for every
+    character outside the Basic Multilingual Plane before it."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+
+    def __getitem__(self, index: int) -> int:
+        return index + bisect.bisect_left(self._astral, index)
+
+
+def utf16_span(units: Utf16, start: int, end: int) -> tuple[int, int]:
     """The one conversion on this boundary: a code-point span as (offset, length) in UTF-16
-    units, given ``units = utf16_offsets(text)``."""
+    units, given ``units = Utf16(text)``."""
     return units[start], units[end] - units[start]
 
 
-def _context(text: str, units: Sequence[int], start: int, end: int) -> dict[str, Any]:
+def _context(text: str, units: Utf16, start: int, end: int) -> dict[str, Any]:
     """Up to 40 characters either side, ``...`` where cut, line breaks as spaces."""
     lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
     prefix = "..." if lo > 0 else ""
@@ -225,14 +237,24 @@ def _context(text: str, units: Sequence[int], start: int, end: int) -> dict[str,
     return {"text": shown, "offset": offset - units[lo] + len(prefix), "length": length}
 
 
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence the span sits in (from the last sentence end before it to the next)."""
-    begin = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        begin = m.end()
-    after = _SENTENCE_END.search(text, max(end, begin))
-    stop = after.start() + len(after.group().rstrip()) if after else len(text)
-    return text[begin:stop].strip()
+class _Sentences:
+    """The sentences of one text, found once for all its matches."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        found = list(_SENTENCE_END.finditer(text))
+        self._starts = [m.start() for m in found]
+        self._ends = [m.end() for m in found]
+        self._marks = [m.start() + len(m.group().rstrip()) for m in found]
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence ``[start, end)`` sits in: from the last sentence end before it to
+        the next one after it."""
+        i = bisect.bisect_right(self._ends, start)
+        begin = self._ends[i - 1] if i else 0
+        j = bisect.bisect_left(self._starts, max(end, begin))
+        stop = self._marks[j] if j < len(self._starts) else len(self.text)
+        return self.text[begin:stop].strip()
 
 
 def _annotated(data: str) -> tuple[str, str, tuple[Segment, ...]]:
