@@ -28,6 +28,7 @@ class Dialect(str, Enum):
 
 SPELL_RULE = "SpellCheck"
 _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
+_WORDS_KEPT = 500_000  # dictionary answers kept per thread
 
 
 class HarperEngine:
@@ -77,6 +78,8 @@ class HarperEngine:
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
         """The subset of ``words`` that Harper's dictionary for ``dialect`` does not know."""
         cache: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
+        if len(cache) > _WORDS_KEPT:
+            cache.clear()  # a server meets new words without end; start again, not grow
         todo = [w for w in dict.fromkeys(words) if (dialect, w) not in cache]
         if todo:
             # One call for all: a linter with only the spell check on reads a few hundred
