@@ -87,7 +87,9 @@ class Checkers:
 
     def _warm(self, barrier: threading.Barrier) -> None:
         barrier.wait()
-        self._worker.proofreader.check(Document(_WARM_UP))
+        # The desk's own setting, and the two variants clients ask for most.
+        for dialect in (None, "american", "british"):
+            self._worker.proofreader.check(Document(_WARM_UP), dialect)
 
     async def run(self, job: Callable[[Proofreader, dict[str, Rule]], T]) -> T:
         """Run ``job(proofreader, rules)`` on a free thread; a job still queued when the
