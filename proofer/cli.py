@@ -95,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--max-body", type=int, default=1_000_000, help="largest request in bytes (1000000)"
     )
+    serve.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        help="a web origin browsers may call from (repeatable; * for any)",
+    )
     serve.set_defaults(run=_serve)
 
     rules = sub.add_parser("rules", help="explain the rules")
@@ -257,7 +263,9 @@ def _serve(args: argparse.Namespace) -> int:
     if args.workers < 0 or args.timeout <= 0 or args.max_body <= 0:
         _error("--workers, --timeout and --max-body take positive numbers")
         return EXIT_INPUT
-    limits = server.Limits(max_body=args.max_body, timeout=args.timeout, token=args.token or None)
+    limits = server.Limits(
+        args.max_body, args.timeout, args.token or None, tuple(args.allow_origin)
+    )
     options = server.Options(args.host, args.port, args.workers, limits)
     return server.serve(for_draft(args.desk, args.config), options)
 

@@ -258,6 +258,12 @@ def test_a_server_that_cannot_start_says_why_in_one_line(server: Server, args: l
     assert result.stderr.startswith("proofer: ") and result.stderr.count("\n") == 1
 
 
+def test_no_web_page_may_call_it_unless_allowed(server: Server) -> None:
+    headers = {"Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"}
+    reply = requests.options(f"{server.url}/v2/check", headers=headers, timeout=10)
+    assert "Access-Control-Allow-Origin" not in reply.headers
+
+
 def test_one_log_line_per_request(server: Server) -> None:
     before = server.log.read_text().count('"GET /v2/languages"')
     for _ in range(3):
@@ -285,7 +291,9 @@ def test_twenty_clients_two_hundred_requests_all_answered(server: Server) -> Non
 
 
 def test_token_and_time_limit(tmp_path: Path) -> None:
-    guarded = Server(tmp_path, "--workers", "1", "--token", "s3cret", "--timeout", "1")
+    origin = "https://editor.example"
+    guarded = Server(tmp_path, "--workers", "1", "--token", "s3cret", "--timeout", "1",
+                     "--allow-origin", origin)  # fmt: skip
     try:
         assert guarded.check(text="Hello.", language="en-US").status_code == 401
         assert guarded.check(text="Hello.", language="en-US", token="wrong").status_code == 401
@@ -297,6 +305,12 @@ def test_token_and_time_limit(tmp_path: Path) -> None:
         )
         assert reply.ok
         assert requests.get(f"{guarded.url}/health", timeout=10).ok
+        # A browser's preflight from the allowed origin is answered; another is not allowed.
+        asks = {"Access-Control-Request-Method": "POST"}
+        preflight = requests.options(f"{guarded.url}/v2/check", headers={"Origin": origin, **asks})
+        assert preflight.ok and preflight.headers["Access-Control-Allow-Origin"] == origin
+        other = {"Origin": "https://elsewhere.example", **asks}
+        assert not requests.options(f"{guarded.url}/v2/check", headers=other).ok
         # A draft far too long to check in a second is answered 503 in about a second.
         long_draft = "\n\n".join(s.text for s in stories()) * 12
         started = time.monotonic()

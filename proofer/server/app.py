@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
@@ -53,6 +54,8 @@ class Limits:
     max_body: int = 1_000_000  # bytes; a larger body gets 413 before it is read
     timeout: float = 10.0  # seconds for reading the request and checking it; then 503
     token: str | None = None  # when set, checks need it (see README: Bearer, token, apiKey)
+    # Web pages and web views allowed to call from a browser (CORS); "*" for any.
+    allow_origins: tuple[str, ...] = ()
 
 
 class _Worker(threading.local):
@@ -111,7 +114,8 @@ class _Unauthorised(Exception):
 
 
 def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
-    """The ASGI application: routes, then the size limit, then one log line per request."""
+    """The ASGI application: one log line per request, then the browser's cross-origin
+    rules (when origins are allowed), then the size limit, then the routes."""
 
     async def lt_check(request: Request) -> Response:
         fields = await _fields(request, limits)
@@ -173,8 +177,15 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
         Route("/health", health, methods=["GET"]),
         Route("/v2/healthcheck", health, methods=["GET"]),
     ]
-    app = Starlette(routes=routes)
-    return _AccessLog(_BodyLimit(app, limits))
+    app: ASGIApp = _BodyLimit(Starlette(routes=routes), limits)
+    if limits.allow_origins:
+        app = CORSMiddleware(
+            app,
+            allow_origins=limits.allow_origins,
+            allow_methods=("GET", "POST"),
+            allow_headers=("Authorization", "Content-Type"),
+        )
+    return _AccessLog(app)
 
 
 async def _fields(request: Request, limits: Limits) -> dict[str, str]:
