@@ -268,8 +268,14 @@ def test_one_log_line_per_request(server: Server) -> None:
     before = server.log.read_text().count('"GET /v2/languages"')
     for _ in range(3):
         requests.get(f"{server.url}/v2/languages", timeout=10)
+    broken = {"Content-Type": "multipart/form-data; boundary=zz"}
+    lines = len(server.log.read_text().splitlines())
+    reply = requests.post(f"{server.url}/v2/check", data=b"garbage", headers=broken, timeout=10)
+    assert reply.status_code == 400 and "form" in reply.text
     time.sleep(0.2)
-    assert server.log.read_text().count('"GET /v2/languages" 200') == before + 3
+    log = server.log.read_text()
+    assert log.count('"GET /v2/languages" 200') == before + 3
+    assert len(log.splitlines()) == lines + 1
 
 
 def test_twenty_clients_two_hundred_requests_all_answered(server: Server) -> None:

@@ -51,6 +51,9 @@ def serve(config: Config, options: Options) -> int:
     """Listen, build the checkers (raises ``ConfigError`` for unreadable lists), then serve
     until interrupted. Returns the exit status: 2 when the address cannot be had."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    # The form parser's own complaints would be a second line for one request; the 400
+    # reply and its log line already say the form could not be read.
+    logging.getLogger("python_multipart").setLevel(logging.ERROR)
     family = socket.AF_INET6 if ":" in options.host else socket.AF_INET
     listening = socket.socket(family, socket.SOCK_STREAM)
     listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
