@@ -261,7 +261,7 @@ def _serve(args: argparse.Namespace) -> int:
         _error(f"{args.desk}: no such folder (--desk takes the desk's folder)")
         return EXIT_INPUT
     if args.workers < 0 or args.timeout <= 0 or args.max_body <= 0:
-        _error("--workers, --timeout and --max-body take positive numbers")
+        _error("--workers takes 0 (one per core) or more; --timeout and --max-body more than 0")
         return EXIT_INPUT
     limits = server.Limits(
         args.max_body, args.timeout, args.token or None, tuple(args.allow_origin)
