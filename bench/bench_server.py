@@ -55,16 +55,19 @@ def start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
             stderr=subprocess.STDOUT,
         )
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited:\n{log.read_text()}")
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/health", timeout=1).ok:
-                return process
-        except requests.RequestException:
-            time.sleep(0.2)
-    process.terminate()
-    raise SystemExit(f"the server did not start:\n{log.read_text()}")
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise SystemExit(f"the server exited:\n{log.read_text()}")
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/health", timeout=1).ok:
+                    return process
+            except requests.RequestException:
+                time.sleep(0.2)
+        raise SystemExit(f"the server did not start:\n{log.read_text()}")
+    except BaseException:
+        process.terminate()  # never leave a server behind
+        raise
 
 
 def fresh(text: str, n: int) -> str:

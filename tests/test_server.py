@@ -43,6 +43,13 @@ class Server:
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
+        try:
+            self._wait_until_healthy()
+        except BaseException:
+            self.stop()  # never leave a server behind, whatever went wrong
+            raise
+
+    def _wait_until_healthy(self) -> None:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -52,15 +59,15 @@ class Server:
                     return
             except requests.RequestException:
                 time.sleep(0.2)
-        self.stop()
         raise AssertionError(f"the server did not start: {self.log.read_text()}")
 
     def check(self, **fields: str) -> requests.Response:
         return requests.post(f"{self.url}/v2/check", data=fields, timeout=30)
 
     def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
