@@ -136,12 +136,17 @@ DESK_SETTINGS = "desk.toml"
 
 
 def with_desk(config: Config, folder: Path) -> Config:
-    """``config`` with a desk profile's lists (and rules it ignores) before its own, and the
-    desk's dialect and quote style where ``config`` leaves them at their defaults."""
-    settings = folder / DESK_SETTINGS
-    if not settings.is_file():
+    """``config`` with a desk's lists, style files and ignores before its own, and the desk's
+    dialect and quote style where ``config`` leaves them at their defaults. The desk folder
+    holds a learned profile's ``desk.toml`` or a desk's hand-written ``.proofer.toml``."""
+    settings = next(
+        (folder / name for name in (DESK_SETTINGS, ".proofer.toml") if (folder / name).is_file()),
+        None,
+    )
+    if settings is None:
         raise ConfigError(
-            f"{folder}: not a desk profile (no {DESK_SETTINGS}; `proofer learn` writes one)"
+            f"{folder}: not a desk folder (no {DESK_SETTINGS} or .proofer.toml; "
+            "`proofer learn` writes one)"
         )
     desk = load(settings)
     defaults = Config()
