@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from proofer.checkers import CheckContext
 from proofer.checkers.quotes import QuoteChecker
 from proofer.document import Document
-from proofer.findings import Finding, apply_fixes
+from proofer.findings import Finding, Severity, apply_fixes
 
 Check = Callable[..., list[Finding]]
 
@@ -244,3 +244,114 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         if f.suggestions:
             apply_fixes(text, [(f.start, f.end, f.suggestions[0])])
+
+
+# One slip, one finding: an error never cascades into alarms at later, correct text.
+
+_STORY = "\n\n".join(
+    [
+        "Ferry Fares to Rise in Spring",
+        "The island ferry will charge more from April, the operator said on Monday.",
+        "“We held the fare for six years,” said Imogen Achterberg, the operator’s chief. "
+        "“Fuel has doubled since then.",
+        "“Nobody likes a rise, but the boats have to run.”",
+        "Commuters were not persuaded. Tadeusz Ferreira, who crosses twice a day, called "
+        "the rise “a tax on the people who can least avoid it.”",
+        "“I have no other way to work,” he said. “The bridge is forty minutes away.",
+        "“If they raise it again, I will have to move.",
+        "“And my children go to school on the island.”",
+        "The council said it would review the ‘lifeline’ subsidy in May.",
+    ]
+)
+
+
+def _flattened(text: str) -> tuple[str, int]:
+    """The story with its paragraph breaks lost (the headline apart), and how many of the
+    lost breaks were inside a running quotation."""
+    headline, *body = text.split("\n\n")
+    running = sum(p.count("“") > p.count("”") for p in body[:-1])
+    return headline + "\n\n" + " ".join(body), running
+
+
+def _alarms(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is not Severity.INFO]
+
+
+def test_lost_paragraph_breaks_cost_one_note_each() -> None:
+    assert quote_findings(_STORY) == []
+    flat, running = _flattened(_STORY)
+    found = quote_findings(flat)
+    assert running == 3
+    assert _alarms(found) == []
+    assert [f.rule for f in found] == ["quotes.lost-break"] * running
+    assert all(flat[f.start] == "“" and flat[f.start - 2] == "." for f in found)
+
+
+def test_lost_break_in_straight_marks_is_one_note() -> None:
+    text = (
+        "Okafor said the cost would fall on taxpayers. \"I don't think we can. "
+        '"Not this year," she said. "Maybe later."'
+    )
+    found = quote_findings(text)
+    assert [(f.rule, f.severity) for f in found] == [("quotes.lost-break", Severity.INFO)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The closing mark went missing before the attribution: one error, and the next
+        # quotation is judged on its own.
+        (
+            "“We waited long enough, she said. “The pier is rotten,” he said. “Fix it.”",
+            [("quotes.unclosed", "“")],
+        ),
+        # A partial quotation that ran on past its sentence: unclosed, then a fresh start.
+        (
+            "He called it “a giveaway to developers. “It is not,” she said. “Ask them.”",
+            [("quotes.unclosed", "“")],
+        ),
+        # A nested quotation with the wrong mark whose inner closing mark is lost too: one
+        # finding, and the quotation after it is not nested in anything.
+        (
+            "“They say “affordable but nobody knows, he said. “We will see,” she said.",
+            [("quotes.nested", "“")],
+        ),
+    ],
+)
+def test_one_slip_one_finding(text: str, expected: list[tuple[str, str]]) -> None:
+    assert rules_at(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(drafts())
+def test_flattened_drafts_raise_no_alarm(text: str) -> None:
+    flat, running = _flattened("Headline\n\n" + text)
+    found = quote_findings(flat)
+    assert _alarms(found) == [], flat
+    assert len(found) <= running
+
+
+@settings(max_examples=300, deadline=None)
+@given(drafts(), st.booleans(), st.data())
+def test_deleting_one_mark_gives_few_findings_near_it(
+    text: str, flat: bool, data: st.DataObject
+) -> None:
+    if flat:
+        text, _ = _flattened("Headline\n\n" + text)
+    marks = [i for i, ch in enumerate(text) if ch in "“”‘’"]
+    if not marks:
+        return
+    i = data.draw(st.sampled_from(marks))
+    broken = text[:i] + text[i + 1 :]
+    # What the intact draft already shows (notes for its lost breaks), where it is now.
+    before = {(f.rule, f.start - (f.start > i)) for f in quote_findings(text)}
+    found = [f for f in quote_findings(broken) if (f.rule, f.start) not in before]
+    assert len(found) <= 2, (broken, found)
+    doc = Document(broken)
+    here = doc.paragraph_at(i) or doc.paragraphs[-1]
+    near = {here.index - 1, here.index, here.index + 1}
+    for f in found:
+        para = doc.paragraph_at(f.start)
+        assert para is not None and para.index in near, (broken, f)
+        # Within the quotation the mark belonged to: its sentences are short here.
+        assert abs(f.start - i) <= 120, (broken, f)

@@ -13,7 +13,7 @@ from proofer.checkers import CheckContext, DocumentChecker
 from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
 from proofer.markup import masked_spans
-from proofer.quotemarks import Mark, Problem, Scan, scan
+from proofer.quotemarks import Kind, Mark, Problem, Scan, scan
 from proofer.rules import Rule
 
 UNMATCHED_CLOSE = Rule(
@@ -50,6 +50,25 @@ MISSING_CONTINUATION = Rule(
     passes=("“We waited.\n\n“This vote ends it,” she said.",),
     fix_safe=True,
     severity=Severity.ERROR,
+)
+LOST_BREAK = Rule(
+    id="quotes.lost-break",
+    category=Category.QUOTES,
+    summary="A quotation reopens after a sentence while the one before is still open.",
+    why="A running quotation reopens each paragraph it spans; when the paragraph breaks are "
+    "lost (pasted from a feed or an e-mail), the reopening mark lands mid-paragraph. The "
+    "quotations after it are paired on their own. If the break is not lost, the closing mark "
+    "of the first quotation is missing.",
+    example="… the cost to taxpayers. “I don't think … -> a paragraph break before “I",
+    flags=(
+        "“The piers rot every year. “This vote ends the waiting,” she said.",
+        '"The piers rot every year. "This vote ends the waiting," she said.',
+    ),
+    passes=(
+        "“The piers rot every year.\n\n“This vote ends the waiting,” she said.",
+        "“The piers rot every year.” “This vote ends the waiting,” she said.",
+    ),
+    severity=Severity.INFO,
 )
 TURNED = Rule(
     id="quotes.wrong-direction",
@@ -130,6 +149,7 @@ class QuoteChecker(DocumentChecker):
         UNMATCHED_CLOSE,
         UNCLOSED,
         MISSING_CONTINUATION,
+        LOST_BREAK,
         TURNED,
         MIXED_PAIR,
         INCONSISTENT,
@@ -152,7 +172,7 @@ class QuoteChecker(DocumentChecker):
 def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding | None:
     mark = problem.mark
     at = (mark.pos, mark.pos + 1)
-    if problem.kind == "unmatched-close":
+    if problem.kind is Kind.UNMATCHED_CLOSE:
         para = doc.paragraph_at(mark.pos)
         scope = _paragraph_name(doc, para.index) if para else "this paragraph"
         return _finding(
@@ -161,7 +181,7 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
             f"Closing {mark.char} has no opening mark before "
             f"it in {scope}, nor a quotation running on from the one before.",
         )
-    if problem.kind == "unclosed":
+    if problem.kind is Kind.UNCLOSED:
         where = _paragraph_name(doc, problem.paragraph)
         return _finding(
             UNCLOSED,
@@ -169,7 +189,14 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
             f"This {mark.char} opens a quotation that is never "
             f"closed; close it by the end of {where}.",
         )
-    if problem.kind == "missing-continuation":
+    if problem.kind is Kind.LOST_BREAK:
+        return _finding(
+            LOST_BREAK,
+            at,
+            f"A quotation reopens here while the one before is still open: a paragraph "
+            f"break before this {mark.char} looks lost (or the closing mark before it).",
+        )
+    if problem.kind is Kind.MISSING_CONTINUATION:
         para = doc.paragraphs[problem.paragraph]
         first = doc.text[para.start]
         return _finding(
@@ -179,7 +206,7 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
             f"here: open this paragraph with “.",
             ("“" + first,),
         )
-    if problem.kind == "turned":
+    if problem.kind is Kind.TURNED:
         what = {"apostrophe": "an apostrophe", "open": "an opening mark"}.get(
             mark.role, "a closing mark"
         )
@@ -189,7 +216,7 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
         return _finding(
             TURNED, at, f"{mark.char} faces the wrong way for {what}: use {right}.", (right,)
         )
-    if problem.kind == "mixed-pair":
+    if problem.kind is Kind.MIXED_PAIR:
         partner = problem.partner.char if problem.partner else "curly"
         return _finding(
             MIXED_PAIR,
@@ -197,7 +224,7 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
             f"Straight {mark.char} paired with curly {partner}: use {mark.curly}.",
             (mark.curly,),
         )
-    if problem.kind in ("nested-double", "nested-single"):
+    if problem.kind is Kind.NESTED:
         inner = "‘" if mark.double else "“"
         return _finding(
             NESTED,
@@ -214,7 +241,7 @@ def _straight_style(result: Scan) -> bool:
     Curly wins a tie, and wins whenever a straight mark is paired with a curly one: the
     writer's tools make curly marks, and a stray straight one is the slip.
     """
-    if any(p.kind == "mixed-pair" for p in result.problems):
+    if any(p.kind is Kind.MIXED_PAIR for p in result.problems):
         return False
     quotes = [m for m in result.marks if m.role != "apostrophe"]
     straight = sum(m.straight for m in quotes)
