@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.document import Document
@@ -65,19 +66,76 @@ DASH_SPACING = Rule(
     fix_safe=True,
 )
 
+DATELINE = Rule(
+    id="typography.dateline",
+    category=Category.TYPOGRAPHY,
+    summary="A dateline punctuated differently from the draft's other datelines.",
+    why="A dateline (the place, perhaps a date or an agency, and a dash that opens a story or "
+    "paragraph) follows the desk's own form, hyphen or dash, spaced or not; its dash is "
+    "never flagged as a dash in running text. One that breaks from the draft's others is.",
+    example="LONDON - … ¶ PARIS - … ¶ BONN — … -> BONN - …",
+    flags=("LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBONN — Talks ended.",),
+    passes=(
+        "CLEVELAND, Feb 26 - Ohio Mattress Co said it agreed.\n\nNEW YORK, Feb 27 - Shares rose.",
+        "LONDON (Reuters) - Talks resumed.",
+        "SYDNEY — The ferry resumes on Monday.",
+    ),
+    fix_safe=True,
+)
+
+# A dateline: a capitalised place (``NEW YORK``, ``Kuala Lumpur``), perhaps a region or
+# country, a date (a capitalised word and a day: ``Feb 26``, ``March 3, 2024``) and an agency
+# in brackets, then a dash before the story's first word. Upper-case places need nothing else;
+# a place in title case needs a date or an agency, so "Yes - he said" is no dateline.
+_PLACE_WORD = r"[A-Z][\w.'’&-]*"
+_PLACE = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
+_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE}(?:, {_PLACE})?)"
+    r"(?P<date>,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?P<agency> \([A-Z][\w .&-]*\))?"
+    r"(?P<dash>[ \u00a0]*(?:--?|—|–)[ \u00a0]*)(?=[A-Z0-9“\"‘'])"
+)
 _DOTS = re.compile(r"(?<!\.)(?:\.\.\.|\. \. \.)(?!\.)")
 _DASH = re.compile(r"(?P<before>[ \u00a0]?)(?P<dash>[—–])(?P<after>[ \u00a0]?)")
-_SPACED_HYPHEN = re.compile(r"(?<=\w) - (?=\w)")
+_SPACED_HYPHEN = re.compile(r"(?<=\w) (?P<dash>-) (?=\w)")
 
 
 class PunctuationStyleChecker(DocumentChecker):
     """Ellipses and dashes written one way across the draft."""
 
-    rules = (ELLIPSIS, DASH_SPACING)
+    rules = (ELLIPSIS, DASH_SPACING, DATELINE)
 
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
-        """Minority forms of the ellipsis and of dash spacing, fixed to the majority."""
-        return [*_ellipses(doc.text), *_dashes(doc.text)]
+        """Minority forms of the ellipsis, of dash spacing and of datelines, fixed to the
+        majority."""
+        lines = datelines(doc)
+        dashes = {(m.start("dash"), m.end("dash")) for m in lines}
+        return [*_ellipses(doc.text), *_dashes(doc.text, dashes), *_datelines(lines)]
+
+
+def datelines(doc: Document) -> list[re.Match[str]]:
+    """The datelines that open the draft's paragraphs, as matches of ``_DATELINE`` (with
+    document offsets)."""
+    found = []
+    for para in doc.paragraphs:
+        m = _DATELINE.match(doc.text, para.start, para.end)
+        if m and (m.group("date") or m.group("agency") or m.group("place").isupper()):
+            found.append(m)
+    return found
+
+
+def _datelines(lines: list[re.Match[str]]) -> list[Finding]:
+    """Datelines whose dash differs from the draft's usual one."""
+    forms = Counter(m.group("dash") for m in lines)
+    usual, count = forms.most_common(1)[0] if forms else ("", 0)
+    if count * 2 <= len(lines):
+        return []  # no usual form to hold the others to
+    message = "This dateline's dash differs from the draft's other datelines: use ‘{}’."
+    return [
+        DATELINE.finding(m.start("dash"), m.end("dash"), message.format(usual), (usual,))
+        for m in lines
+        if m.group("dash") != usual
+    ]
 
 
 def _ellipses(text: str) -> list[Finding]:
@@ -87,8 +145,14 @@ def _ellipses(text: str) -> list[Finding]:
     return [ELLIPSIS.finding(m.start(), m.end(), message, ("…",)) for m in _DOTS.finditer(text)]
 
 
-def _dashes(text: str) -> list[Finding]:
-    dashes = [m for m in _DASH.finditer(text) if m.group("dash") == "—"]
+def _dashes(text: str, datelines: set[tuple[int, int]]) -> list[Finding]:
+    """Dashes spaced on one side, and hyphens standing for dashes; a dateline's dash is the
+    desk's own form, left alone here."""
+
+    def in_dateline(m: re.Match[str]) -> bool:
+        return any(s <= m.start("dash") < e for s, e in datelines)
+
+    dashes = [m for m in _DASH.finditer(text) if m.group("dash") == "—" and not in_dateline(m)]
     spaced = sum(bool(m.group("before")) and bool(m.group("after")) for m in dashes)
     closed = sum(not m.group("before") and not m.group("after") for m in dashes)
     dash = " — " if spaced >= closed else "—"
@@ -98,6 +162,8 @@ def _dashes(text: str) -> list[Finding]:
             message = "A dash with a space on one side only."
             findings.append(DASH_SPACING.finding(m.start(), m.end(), message, (dash,)))
     for m in _SPACED_HYPHEN.finditer(text):
+        if in_dateline(m):
+            continue
         message = "A hyphen between spaces: use a dash."
         findings.append(DASH_SPACING.finding(m.start(), m.end(), message, (dash,)))
     return findings
