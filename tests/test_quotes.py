@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from proofer.checkers import CheckContext
 from proofer.checkers.quotes import QuoteChecker
 from proofer.document import Document
+from proofer.engines.harper import Dialect
 from proofer.findings import Finding, Severity, apply_fixes
 
 Check = Callable[..., list[Finding]]
@@ -355,3 +356,59 @@ def test_deleting_one_mark_gives_few_findings_near_it(
         assert para is not None and para.index in near, (broken, f)
         # Within the quotation the mark belonged to: its sentences are short here.
         assert abs(f.start - i) <= 120, (broken, f)
+
+
+# Closing punctuation follows the draft: quote-style auto.
+
+
+def _punctuation(text: str, style: str = "auto", dialect: Dialect = Dialect.AMERICAN) -> list[str]:
+    ctx = CheckContext(quote_style=style, dialect=dialect)
+    found = QuoteChecker().check_document(Document(text), ctx)
+    return [f"{f.rule}:{text[f.start : f.end]}" for f in found if f.rule.startswith("punct")]
+
+
+_LOGICAL = (
+    "The minister called the deal “a win for the region”. Critics said it was “too little”, "
+    "and the union called it “a start.” She said: “We will keep pushing.”"
+)
+_AMERICAN = (
+    "The minister called the deal “a win for the region.” Critics said it was “too little,” "
+    "and the union called it “a start”. She said: “We will keep pushing.”"
+)
+
+
+def test_auto_follows_the_drafts_majority_and_flags_the_minority() -> None:
+    # Two fragments punctuated outside against one inside: the draft is logical.
+    assert _punctuation(_LOGICAL) == ["punctuation.inside-quote:.”"]
+    assert _punctuation(_AMERICAN) == ["punctuation.outside-quote:”."]
+
+
+def test_auto_without_a_majority_follows_the_dialect() -> None:
+    text = "Critics said it was “too little”, and the union called it “a start.”"
+    assert _punctuation(text, dialect=Dialect.AMERICAN) == ["punctuation.outside-quote:”,"]
+    assert _punctuation(text, dialect=Dialect.AUSTRALIAN) == ["punctuation.inside-quote:.”"]
+
+
+def test_a_setting_forces_the_style() -> None:
+    assert _punctuation(_LOGICAL, style="american") == [
+        "punctuation.outside-quote:”.",
+        "punctuation.outside-quote:”,",
+    ]
+    assert _punctuation(_AMERICAN, style="british") == [
+        "punctuation.inside-quote:.”",
+        "punctuation.inside-quote:,”",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quoted sentence keeps its own period in logical style too.
+        "She said: “We will keep pushing.” He said: “So will we.”",
+        "“We will keep pushing,” she said.",
+        # An abbreviation's period and an ellipsis are not the fragment's punctuation.
+        "He said the plant was “made in the U.S.” and “it will stay open...”",
+    ],
+)
+def test_british_style_leaves_quoted_sentences_alone(text: str) -> None:
+    assert _punctuation(text, style="british") == []

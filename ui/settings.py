@@ -73,7 +73,7 @@ class Settings:
 
     @property
     def quote_style(self) -> str:
-        return str(self.q.value("quoteStyle", "american"))
+        return str(self.q.value("quoteStyle", "auto"))
 
     @quote_style.setter
     def quote_style(self, value: str) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from proofer.checkers import CheckContext, DocumentChecker
 from proofer.document import Document
+from proofer.engines.harper import Dialect
 from proofer.findings import Category, Finding, Severity
 from proofer.markup import masked_spans
 from proofer.quotemarks import Kind, Mark, Problem, Scan, scan
@@ -117,12 +118,43 @@ NESTED = Rule(
 OUTSIDE = Rule(
     id="punctuation.outside-quote",
     category=Category.PUNCTUATION,
-    summary="A period or comma after a closing quotation mark (American style).",
-    why="American style puts periods and commas inside the closing mark, whatever the "
-    "sense; British (logical) style, --quote-style british, does not flag this.",
+    summary="A period or comma after a closing quotation mark, in a draft that puts them "
+    "inside (American style).",
+    why="American style puts periods and commas inside the closing mark, whatever the sense. "
+    "With quote-style auto (the default) the draft's own quoted fragments decide the style, "
+    "then its spelling (American or Canadian); only the marks that break from it are flagged. "
+    "quote-style american or british forces one.",
     example="was “disappointed but not surprised”. -> surprised.”",
-    flags=("It was “not surprising”.",),
-    passes=("It was “not surprising.”",),
+    flags=(
+        "She called it “a giveaway,” and “not surprising”.",
+        "The harbor’s color was “not surprising”.",
+    ),
+    passes=(
+        "It was “not surprising.”",
+        "They called it “a giveaway”, and “not surprising”.",
+        "The harbour’s colour was “not surprising”.",
+    ),
+    fix_safe=True,
+)
+INSIDE = Rule(
+    id="punctuation.inside-quote",
+    category=Category.PUNCTUATION,
+    summary="A period or comma inside the closing mark of a quoted fragment, in a draft that "
+    "puts them outside (British, logical style).",
+    why="Logical style keeps inside the closing mark only what belongs to the quotation: a "
+    "quoted sentence keeps its own period (She said: “We lost.”), a fragment of the "
+    "reporter's sentence does not (called it “a giveaway”.). With quote-style auto the "
+    "draft's majority decides, then its spelling (British or Australian).",
+    example="called it “a giveaway.” -> “a giveaway”.",
+    flags=(
+        "They called it “a giveaway”, and “a farce”, then “a disgrace.”",
+        "The harbour’s colour was “not surprising.”",
+    ),
+    passes=(
+        "They called it “a giveaway”, and “a farce”. She said: “We lost.”",
+        "He called it “a giveaway.”",
+        "The harbour’s colour was “not surprising”. He said: “We lost.”",
+    ),
     fix_safe=True,
 )
 MISSING_COMMA = Rule(
@@ -136,6 +168,9 @@ MISSING_COMMA = Rule(
     fix_safe=True,
 )
 
+_NAMES = {".": "period", ",": "comma"}
+# The end of an ellipsis or of an abbreviation: ``...``, ``U.S.``, `` p.``.
+_ABBREVIATION_END = re.compile(r"(?:\.\.|(?<![A-Za-z])[A-Za-z]\.|\.[A-Za-z]+\.)$")
 _SAID = re.compile(
     r"\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){1,3}?"
     r"(?:said|says|told|added|asked|wrote|explained|recalled|insisted|noted|replied)\b"
@@ -155,6 +190,7 @@ class QuoteChecker(DocumentChecker):
         INCONSISTENT,
         NESTED,
         OUTSIDE,
+        INSIDE,
         MISSING_COMMA,
     )
     owns = frozenset({Category.QUOTES})
@@ -165,7 +201,7 @@ class QuoteChecker(DocumentChecker):
         straight = _straight_style(result)
         findings = [f for p in result.problems if (f := _problem(doc, p, straight))]
         findings += _inconsistent(result, {p.mark.pos for p in result.problems}, straight)
-        findings += _closing_punctuation(doc.text, result, ctx.quote_style)
+        findings += _closing_punctuation(doc.text, result, ctx)
         return findings
 
 
@@ -266,21 +302,27 @@ def _inconsistent(result: Scan, reported: set[int], straight_style: bool) -> lis
     return findings
 
 
-def _closing_punctuation(text: str, result: Scan, style: str) -> Iterator[Finding]:
+def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator[Finding]:
+    style, decided = _quote_style(text, result, ctx)
     for opened, closed in result.pairs:
         mark = closed.curly if not closed.straight else closed.char
-        after = text[closed.pos + 1 : closed.pos + 2]
-        if (
-            style == "american"
-            and after in (".", ",")
-            and text[closed.pos + 2 : closed.pos + 3] != "."
-        ):
+        after = _outside(text, closed)
+        if style == "american" and after:
             yield _finding(
                 OUTSIDE,
                 (closed.pos, closed.pos + 2),
-                f"American style puts the {'period' if after == '.' else 'comma'} inside the "
-                f"closing mark: {after}{mark}",
+                f"American style{decided} puts the {_NAMES[after]} inside the closing mark: "
+                f"{after}{mark}",
                 (after + mark,),
+            )
+        inside = _inside(text, opened, closed)
+        if style == "british" and inside:
+            yield _finding(
+                INSIDE,
+                (closed.pos - 1, closed.pos + 1),
+                f"British style{decided} puts the {_NAMES[inside]} after the closing mark of a "
+                f"quoted fragment: {mark}{inside}",
+                (mark + inside,),
             )
         before = text[closed.pos - 1 : closed.pos]
         if before.isalpha() and _full_sentence(text, opened) and _SAID.match(text, closed.pos + 1):
@@ -295,6 +337,45 @@ def _closing_punctuation(text: str, result: Scan, style: str) -> Iterator[Findin
                 f"{word},{mark}",
                 (f"{word},{mark}",),
             )
+
+
+def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[str, str]:
+    """The style the draft's closing punctuation follows, and words saying how it was decided.
+
+    ``auto`` counts the clear cases: a period or comma after a closing mark is British; one
+    inside the mark of a quoted fragment is American (a quoted sentence keeps its period in
+    both). The draft's spelling counts as one more vote when it shows a dialect (one stray
+    mark is not a style); a tie goes to the dialect.
+    """
+    if ctx.quote_style != "auto":
+        return ctx.quote_style, ""
+    american = sum(_inside(text, o, c) is not None for o, c in result.pairs)
+    british = sum(_outside(text, c) is not None for _, c in result.pairs)
+    by_dialect = "british" if ctx.dialect in (Dialect.BRITISH, Dialect.AUSTRALIAN) else "american"
+    report = ctx.dialect_report
+    if report is not None and report.american.total() + report.british.total():
+        american += by_dialect == "american"
+        british += by_dialect == "british"
+    if american == british:
+        return by_dialect, ", as this draft is spelled,"
+    return ("american" if american > british else "british"), ", as in the rest of this draft,"
+
+
+def _outside(text: str, closed: Mark) -> str | None:
+    """The period or comma right after a closing mark (not the first dot of an ellipsis)."""
+    after = text[closed.pos + 1 : closed.pos + 3]
+    return after[0] if after[:1] in (".", ",") and after[1:] != "." else None
+
+
+def _inside(text: str, opened: Mark, closed: Mark) -> str | None:
+    """The period or comma inside the closing mark of a quoted fragment (one that starts in
+    lower case), not the end of an ellipsis or of an abbreviation (``the U.S.``)."""
+    if not text[opened.pos + 1 : opened.pos + 2].islower():
+        return None
+    before = text[max(opened.pos, closed.pos - 4) : closed.pos]
+    if before[-1:] not in (".", ",") or _ABBREVIATION_END.search(before):
+        return None
+    return before[-1]
 
 
 def _full_sentence(text: str, opened: Mark) -> bool:
