@@ -27,6 +27,9 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){1,3}(?:said|says|told|added|asked|"
     r"wrote|explained|continued|recalled|insisted|noted|replied)\b"
 )
+# Paragraphs without a double mark that a running quotation may span before it shows whether
+# it was left open or lost its continuation marks.
+_GAP = 4
 # Between two sentences: ``end. The``.
 _SENTENCE_BREAK = re.compile(r"[.!?…][)\]’'”\"]*\s+")
 # A sentence ends just before this point: ``taxpayers. “I``, ``(as he said.) “We``.
@@ -107,11 +110,12 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
     for index, (offset, text) in enumerate(paragraphs):
         marks = [m for m in _marks(text, offset) if not _inside(m.pos, masked or [])]
         para = _Paragraph(index, offset, text, result)
+        waiting = False  # for a later paragraph to settle the quotation still open
         if pending is not None:
             if pending_partial:
                 # AP: a partial quotation must close before its paragraph ends.
                 result.problems.append(Problem(Kind.UNCLOSED, pending, paragraph=pending_para))
-            elif _opens_paragraph(marks, offset):
+            elif index == pending_para + 1 and _opens_paragraph(marks, offset):
                 # The running quotation continues; its newest opening mark stands for it,
                 # so a quotation that never closes is reported where it should have.
                 continuation = marks.pop(0)
@@ -119,9 +123,14 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
                 if continuation.turned:
                     result.problems.append(Problem(Kind.TURNED, continuation))
                 para.stack.append(continuation)
+            elif index - pending_para < _GAP and not any(m.double for m in marks):
+                # No double mark here (a line of verse, a list inside the quotation): whether
+                # the quotation was left open or lost its continuation marks shows later.
+                waiting = True
             else:
                 _report_unclosed(result, pending, pending_para, marks)
-            pending = None
+            if not waiting:
+                pending = None
         for mark in marks:
             mark = _resolve(mark, para.stack)
             result.marks.append(mark)
@@ -145,10 +154,12 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
 
 
 def _report_unclosed(result: Scan, pending: Mark, para: int, marks: list[Mark]) -> None:
-    """The previous paragraph ended inside a quotation and this one does not continue it.
+    """A paragraph (``para``) ended inside a quotation, and this one, the next with double
+    marks, does not continue it.
 
-    When this paragraph closes a quotation it never opened, the continuation mark was
-    forgotten; otherwise the quotation was never closed.
+    When this paragraph closes a quotation it never opened, the continuation mark of the
+    paragraph after ``para`` was forgotten (one finding, and the pair stands); otherwise the
+    quotation was never closed.
     """
     depth = 0
     for mark in marks:

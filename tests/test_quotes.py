@@ -412,3 +412,19 @@ def test_a_setting_forces_the_style() -> None:
 )
 def test_british_style_leaves_quoted_sentences_alone(text: str) -> None:
     assert _punctuation(text, style="british") == []
+
+
+def test_a_quotation_that_runs_over_unmarked_paragraphs_is_one_finding() -> None:
+    # Verse quoted inside a speech, its paragraphs without marks: one missing continuation
+    # where the quotation first runs on, not "unclosed" and then "no opening mark".
+    text = (
+        "“Can it be a ship? Read it again.\n\n"
+        "The monarch of the seas, the lord of the earth.\n\n"
+        "Or a shark? I cannot guess it,” she said."
+    )
+    assert rules_at(text) == [("quotes.missing-continuation", "T")]
+
+
+def test_a_quotation_left_open_before_unmarked_paragraphs_is_unclosed() -> None:
+    text = "He said: “We won the vote.\n\nThe count took an hour.\n\n“It is over,” she said."
+    assert rules_at(text) == [("quotes.unclosed", "“")]
