@@ -120,13 +120,18 @@ def flatten_chapters(text: str, most: int = 30) -> str:
 
 
 def punctuation_findings(doc: Document, ctx: CheckContext) -> list[Finding]:
-    """The findings of every checker of quotes, punctuation and typography."""
+    """The findings of every checker of quotes, punctuation and typography, paragraph
+    checkers' findings revised with the whole draft as the proofreader does."""
     found = QuoteChecker().check_document(doc, ctx) + PunctuationStyleChecker().check_document(
         doc, ctx
     )
-    for para in doc.paragraphs:
-        for checker in (PunctuationChecker(), TypographyChecker()):
-            found += [f.shifted(para.start) for f in checker.check_paragraph(para.text, ctx)]
+    for checker in (PunctuationChecker(), TypographyChecker()):
+        own = [
+            f.shifted(para.start)
+            for para in doc.paragraphs
+            for f in checker.check_paragraph(para.text, ctx)
+        ]
+        found += checker.refine(doc, own)
     return found
 
 

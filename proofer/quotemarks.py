@@ -27,6 +27,8 @@ _ATTRIBUTION = re.compile(
     r",\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){1,3}(?:said|says|told|added|asked|"
     r"wrote|explained|continued|recalled|insisted|noted|replied)\b"
 )
+# A quotation interrupted by its attribution, resumed after it: ``wish,” he added,``.
+_RESUMED = re.compile(r"[,!?—–-][”\"] [^.!?”\"]{1,60},$")
 # Paragraphs without a double mark that a running quotation may span before it shows whether
 # it was left open or lost its continuation marks.
 _GAP = 4
@@ -340,11 +342,12 @@ def _opens_paragraph(marks: list[Mark], offset: int) -> bool:
 
 def _is_partial(text: str, i: int) -> bool:
     """A quoted fragment inside the reporter's own sentence (``called it “a giveaway``):
-    mid-sentence, and starting in lower case."""
+    mid-sentence, and starting in lower case; not a quotation resumed after its attribution
+    (``“It was my wish,” he added, “as soon as …``)."""
     after = text[i + 1 : i + 2]
     before = text[:i].rstrip()
     mid_sentence = bool(before) and before[-1] not in ".!?:;—–"
-    return mid_sentence and after.islower()
+    return mid_sentence and after.islower() and not _RESUMED.search(before)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

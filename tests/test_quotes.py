@@ -428,3 +428,12 @@ def test_a_quotation_that_runs_over_unmarked_paragraphs_is_one_finding() -> None
 def test_a_quotation_left_open_before_unmarked_paragraphs_is_unclosed() -> None:
     text = "He said: “We won the vote.\n\nThe count took an hour.\n\n“It is over,” she said."
     assert rules_at(text) == [("quotes.unclosed", "“")]
+
+
+def test_a_quotation_resumed_after_its_attribution_may_run_on() -> None:
+    text = "“It was my wish,” he added, “as soon as the vote was in.\n\n“Then we could start.”"
+    assert rules_at(text) == []
+    # A fragment in the reporter's own sentence still closes in its paragraph.
+    assert rules_at("He called it “a giveaway.\n\n“Then we could start.”") == [
+        ("quotes.unclosed", "“")
+    ]

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from proofer.checkers import CheckContext
-from proofer.checkers.typography import PunctuationStyleChecker
+from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
 from proofer.document import Document
 from proofer.findings import Finding, apply_fixes
 
@@ -115,3 +115,18 @@ def test_a_dateline_unlike_the_drafts_others_is_flagged_with_their_form() -> Non
 
 def test_datelines_without_a_usual_form_are_left_alone() -> None:
     assert _typography("LONDON - Talks resumed.\n\nBONN — Talks ended.") == []
+
+
+def test_two_spaces_after_most_sentences_is_one_note() -> None:
+    text = "It rained.  The pier closed.  Ferries stopped.  Trains ran late. Buses ran."
+    checker = TypographyChecker()
+    found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
+    assert [(f.rule, f.start) for f in found] == [("typography.sentence-spacing", 10)]
+    assert "3 times" in found[0].message
+
+
+def test_two_spaces_after_a_few_sentences_are_each_flagged() -> None:
+    text = "It rained. The pier closed.  Ferries stopped. Trains ran late.  Buses ran. Done."
+    checker = TypographyChecker()
+    found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
+    assert [f.rule for f in found] == ["typography.double-space"] * 2

@@ -7,7 +7,7 @@ from collections import Counter
 
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.document import Document
-from proofer.findings import Category, Finding
+from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
 
 DOUBLE_SPACE = Rule(
@@ -21,14 +21,34 @@ DOUBLE_SPACE = Rule(
     fix_safe=True,
 )
 
+SENTENCE_SPACING = Rule(
+    id="typography.sentence-spacing",
+    category=Category.TYPOGRAPHY,
+    summary="Two spaces after most sentences of the draft: one habit, noted once.",
+    why="Typists taught on typewriters put two spaces after a sentence; print uses one. When "
+    "the draft does it after most sentences, that is the writer's habit, not a slip at each "
+    "place: one note says so (replace every two spaces after a sentence with one), and two "
+    "spaces anywhere else are still flagged one by one.",
+    example="It rained.  The pier closed.  Ferries stopped. -> one note",
+    flags=("It rained.  The pier closed.  Ferries stopped.  Trains ran late.",),
+    passes=("It rained. The pier closed. Ferries stopped.  Trains ran late.",),
+    # Harper's NoFrenchSpaces would report each of them again, as a warning.
+    example_settings=(("ignore", ("harper.NoFrenchSpaces",)),),
+    severity=Severity.INFO,
+)
+
 # Spaces, no-break spaces and the thin and figure spaces that paste in from the web.
 _RUN = re.compile(r"(?<=\S)[ \u00a0\u2009\u202f\u2007]{2,}(?=\S)")
+# The space between two sentences: ``closed.  The``, ``said.” He``.
+_SENTENCE_GAP = re.compile(r"[.!?][”’\"')]?( +)(?=[“‘\"'(]?[A-Z])")
+_MARKS_BEFORE_GAP = ".!?:;”’\"')"
+_HABIT = 3  # two spaces after at least this many sentences, and after most, is a habit
 
 
 class TypographyChecker(ParagraphChecker):
     """Runs of spaces inside a paragraph."""
 
-    rules = (DOUBLE_SPACE,)
+    rules = (DOUBLE_SPACE, SENTENCE_SPACING)
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """A finding for each run of two or more spaces between words or sentences."""
@@ -36,6 +56,29 @@ class TypographyChecker(ParagraphChecker):
             DOUBLE_SPACE.finding(m.start(), m.end(), _describe(m.group()), (" ",))
             for m in _RUN.finditer(text)
         ]
+
+    def refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Two spaces after most of the draft's sentences are one habit: one note for them
+        all, in place of a warning at each."""
+        gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(doc.text)]
+        if gaps.count(2) < _HABIT or gaps.count(2) <= gaps.count(1):
+            return findings
+        # The same habit puts two spaces after a colon or a mark ending a clause.
+        habit = [
+            f
+            for f in findings
+            if f.rule == DOUBLE_SPACE.id
+            and doc.text[f.start : f.end] == "  "
+            and doc.text[f.start - 1 : f.start] in _MARKS_BEFORE_GAP
+        ]
+        note = SENTENCE_SPACING.finding(
+            habit[0].start,
+            habit[0].end,
+            f"This draft puts two spaces after a sentence {len(habit)} times: print uses one; "
+            f"replace them all.",
+            (" ",),
+        )
+        return [f for f in findings if f not in habit] + [note]
 
 
 def _describe(run: str) -> str:
