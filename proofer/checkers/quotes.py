@@ -122,17 +122,17 @@ OUTSIDE = Rule(
     "inside (American style).",
     why="American style puts periods and commas inside the closing mark, whatever the sense. "
     "With quote-style auto (the default) the draft's own quoted fragments decide the style, "
-    "then its spelling (American or Canadian); only the marks that break from it are flagged. "
-    "quote-style american or british forces one.",
+    "and without a majority its spelling (American or Canadian); only the marks that break "
+    "from it are flagged. quote-style american or british forces one.",
     example="was “disappointed but not surprised”. -> surprised.”",
     flags=(
-        "She called it “a giveaway,” and “not surprising”.",
-        "The harbor’s color was “not surprising”.",
+        "She called it “a giveaway,” “a farce,” and “not surprising”.",
+        "The harbor’s color was “grey,” and “not surprising”.",
     ),
     passes=(
         "It was “not surprising.”",
         "They called it “a giveaway”, and “not surprising”.",
-        "The harbour’s colour was “not surprising”.",
+        "The harbour’s colour was “grey,” and “not surprising”.",
     ),
     fix_safe=True,
 )
@@ -144,16 +144,16 @@ INSIDE = Rule(
     why="Logical style keeps inside the closing mark only what belongs to the quotation: a "
     "quoted sentence keeps its own period (She said: “We lost.”), a fragment of the "
     "reporter's sentence does not (called it “a giveaway”.). With quote-style auto the "
-    "draft's majority decides, then its spelling (British or Australian).",
+    "draft's majority decides, and without one its spelling (British or Australian).",
     example="called it “a giveaway.” -> “a giveaway”.",
     flags=(
         "They called it “a giveaway”, and “a farce”, then “a disgrace.”",
-        "The harbour’s colour was “not surprising.”",
+        "The harbour’s colour was “grey”, and “not surprising.”",
     ),
     passes=(
         "They called it “a giveaway”, and “a farce”. She said: “We lost.”",
         "He called it “a giveaway.”",
-        "The harbour’s colour was “not surprising”. He said: “We lost.”",
+        "The harbor’s color was “grey”, and “not surprising.”",
     ),
     fix_safe=True,
 )
@@ -344,20 +344,15 @@ def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[str, str]:
 
     ``auto`` counts the clear cases: a period or comma after a closing mark is British; one
     inside the mark of a quoted fragment is American (a quoted sentence keeps its period in
-    both). The draft's spelling counts as one more vote when it shows a dialect (one stray
-    mark is not a style); a tie goes to the dialect.
+    both). The majority wins; without one, the draft's dialect decides.
     """
     if ctx.quote_style != "auto":
         return ctx.quote_style, ""
     american = sum(_inside(text, o, c) is not None for o, c in result.pairs)
     british = sum(_outside(text, c) is not None for _, c in result.pairs)
-    by_dialect = "british" if ctx.dialect in (Dialect.BRITISH, Dialect.AUSTRALIAN) else "american"
-    report = ctx.dialect_report
-    if report is not None and report.american.total() + report.british.total():
-        american += by_dialect == "american"
-        british += by_dialect == "british"
     if american == british:
-        return by_dialect, ", as this draft is spelled,"
+        by_dialect = ctx.dialect in (Dialect.BRITISH, Dialect.AUSTRALIAN)
+        return ("british" if by_dialect else "american"), ", as this draft is spelled,"
     return ("american" if american > british else "british"), ", as in the rest of this draft,"
 
 
