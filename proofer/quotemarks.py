@@ -247,7 +247,7 @@ class _Paragraph:
         """
         start, end = outer.pos - self.offset, mark.pos - self.offset
         attributed = _attributed(self.text, start, end)
-        if not _SENTENCE_ENDS.search(self.text, 0, end):
+        if not _SENTENCE_ENDS.search(self.text, max(start, end - 16), end):
             return Kind.UNCLOSED if attributed else Kind.NESTED
         if attributed or _is_partial(self.text, start):
             return Kind.UNCLOSED
