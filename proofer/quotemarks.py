@@ -23,12 +23,16 @@ _OPENERS_BEFORE = "([{—–-/\u00a0"
 _CLOSERS_AFTER = ".,;:!?)]}—–-…/"
 # Words that start with an elided letter: ’em, ’tis, ’twas, ’til, ’cause, rock ’n’ roll.
 _ELISIONS = re.compile(r"(?:em|tis|twas|twill|twould|twere|til|cause|n|bout|nuff)\b", re.IGNORECASE)
+# The verbs that attribute a quotation to its speaker (the one list of them).
+ATTRIBUTION_VERBS = (
+    r"(?:said|says|told|added|asked|wrote|explained|continued|recalled|insisted|noted|"
+    r"replied|cried)\b"
+)
 _ATTRIBUTION = re.compile(
-    r",\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){1,3}(?:said|says|told|added|asked|"
-    r"wrote|explained|continued|recalled|insisted|noted|replied)\b"
+    rf",\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){{1,3}}{ATTRIBUTION_VERBS}"
 )
 # A quotation interrupted by its attribution, resumed after it: ``wish,” he added,``.
-_RESUMED = re.compile(r"[,!?—–-][”\"] [^.!?”\"]{1,60},$")
+_RESUMED = re.compile(rf"[,!?—–-][”\"]\s[^”\"“]{{0,40}}{ATTRIBUTION_VERBS}[^”\"“]{{0,40}}$")
 # Paragraphs without a double mark that a running quotation may span before it shows whether
 # it was left open or lost its continuation marks.
 _GAP = 4
@@ -149,7 +153,7 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
                 result.problems.append(Problem(Kind.UNCLOSED, mark, paragraph=index))
             else:
                 pending, pending_para = mark, index
-                pending_partial = _is_partial(text, mark.pos - offset)
+                pending_partial = is_partial(text, mark.pos - offset)
     if pending is not None:
         result.problems.append(Problem(Kind.UNCLOSED, pending, paragraph=pending_para))
     return result
@@ -249,7 +253,7 @@ class _Paragraph:
         attributed = _attributed(self.text, start, end)
         if not _SENTENCE_ENDS.search(self.text, max(start, end - 16), end):
             return Kind.UNCLOSED if attributed else Kind.NESTED
-        if attributed or _is_partial(self.text, start):
+        if attributed or is_partial(self.text, start):
             return Kind.UNCLOSED
         return Kind.LOST_BREAK
 
@@ -340,12 +344,13 @@ def _opens_paragraph(marks: list[Mark], offset: int) -> bool:
     return bool(marks) and marks[0].double and marks[0].pos == offset and marks[0].role == "open"
 
 
-def _is_partial(text: str, i: int) -> bool:
-    """A quoted fragment inside the reporter's own sentence (``called it “a giveaway``):
-    mid-sentence, and starting in lower case; not a quotation resumed after its attribution
-    (``“It was my wish,” he added, “as soon as …``)."""
+def is_partial(text: str, i: int) -> bool:
+    """The mark at ``text[i]`` opens a quoted fragment inside the reporter's own sentence
+    (``called it “a giveaway``): mid-sentence, and starting in lower case; not a quotation
+    resumed after its attribution (``“It was my wish,” he added, “as soon as …``)."""
     after = text[i + 1 : i + 2]
-    before = text[:i].rstrip()
+    before = text[max(0, i - 80) : i].rstrip()
+    before = before[before.rfind("\n") + 1 :]  # a paragraph's start is a sentence's start
     mid_sentence = bool(before) and before[-1] not in ".!?:;—–"
     return mid_sentence and after.islower() and not _RESUMED.search(before)
 

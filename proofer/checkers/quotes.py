@@ -14,7 +14,15 @@ from proofer.document import Document
 from proofer.engines.harper import Dialect
 from proofer.findings import Category, Finding, Severity
 from proofer.markup import masked_spans
-from proofer.quotemarks import Kind, Mark, Problem, Scan, scan
+from proofer.quotemarks import (
+    ATTRIBUTION_VERBS,
+    Kind,
+    Mark,
+    Problem,
+    Scan,
+    is_partial,
+    scan,
+)
 from proofer.rules import Rule
 
 UNMATCHED_CLOSE = Rule(
@@ -171,10 +179,7 @@ MISSING_COMMA = Rule(
 _NAMES = {".": "period", ",": "comma"}
 # The end of an ellipsis or of an abbreviation: ``...``, ``U.S.``, `` p.``.
 _ABBREVIATION_END = re.compile(r"(?:\.\.|(?<![A-Za-z])[A-Za-z]\.|\.[A-Za-z]+\.)$")
-_SAID = re.compile(
-    r"\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){1,3}?"
-    r"(?:said|says|told|added|asked|wrote|explained|recalled|insisted|noted|replied)\b"
-)
+_SAID = re.compile(rf"\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){{1,3}}?{ATTRIBUTION_VERBS}")
 
 
 class QuoteChecker(DocumentChecker):
@@ -363,9 +368,9 @@ def _outside(text: str, closed: Mark) -> str | None:
 
 
 def _inside(text: str, opened: Mark, closed: Mark) -> str | None:
-    """The period or comma inside the closing mark of a quoted fragment (one that starts in
-    lower case), not the end of an ellipsis or of an abbreviation (``the U.S.``)."""
-    if not text[opened.pos + 1 : opened.pos + 2].islower():
+    """The period or comma inside the closing mark of a quoted fragment, not the end of an
+    ellipsis or of an abbreviation (``the U.S.``)."""
+    if not is_partial(text, opened.pos):
         return None
     before = text[max(opened.pos, closed.pos - 4) : closed.pos]
     if before[-1:] not in (".", ",") or _ABBREVIATION_END.search(before):
