@@ -126,7 +126,10 @@ def test_two_spaces_after_most_sentences_is_one_note() -> None:
 
 
 def test_two_spaces_after_a_few_sentences_are_each_flagged() -> None:
-    text = "It rained. The pier closed.  Ferries stopped. Trains ran late.  Buses ran. Done."
+    text = (
+        "It rained. The pier closed.  Ferries stopped. Trains ran late.  Buses ran. Done. "
+        "Cars queued. Boats waited. Nobody moved. Night fell."
+    )
     checker = TypographyChecker()
     found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
     assert [f.rule for f in found] == ["typography.double-space"] * 2

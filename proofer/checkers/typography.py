@@ -24,11 +24,11 @@ DOUBLE_SPACE = Rule(
 SENTENCE_SPACING = Rule(
     id="typography.sentence-spacing",
     category=Category.TYPOGRAPHY,
-    summary="Two spaces after most sentences of the draft: one habit, noted once.",
+    summary="Two spaces after many sentences of the draft: one habit, noted once.",
     why="Typists taught on typewriters put two spaces after a sentence; print uses one. When "
-    "the draft does it after most sentences, that is the writer's habit, not a slip at each "
-    "place: one note says so (replace every two spaces after a sentence with one), and two "
-    "spaces anywhere else are still flagged one by one.",
+    "the draft does it after many sentences (a quarter or more), that is the writer's habit, "
+    "not a slip at each place: one note says so (replace every two spaces after a sentence "
+    "with one), and two spaces anywhere else are still flagged one by one.",
     example="It rained.  The pier closed.  Ferries stopped. -> one note",
     flags=("It rained.  The pier closed.  Ferries stopped.  Trains ran late.",),
     passes=("It rained. The pier closed. Ferries stopped.  Trains ran late.",),
@@ -42,7 +42,7 @@ _RUN = re.compile(r"(?<=\S)[ \u00a0\u2009\u202f\u2007]{2,}(?=\S)")
 # The space between two sentences: ``closed.  The``, ``said.” He``.
 _SENTENCE_GAP = re.compile(r"[.!?][”’\"')]?( +)(?=[“‘\"'(]?[A-Z])")
 _MARKS_BEFORE_GAP = ".!?:;”’\"')"
-_HABIT = 3  # two spaces after at least this many sentences, and after most, is a habit
+_HABIT = 3  # two spaces after this many sentences, and after a quarter of them, is a habit
 
 
 class TypographyChecker(ParagraphChecker):
@@ -58,10 +58,10 @@ class TypographyChecker(ParagraphChecker):
         ]
 
     def refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
-        """Two spaces after most of the draft's sentences are one habit: one note for them
+        """Two spaces after many of the draft's sentences are one habit: one note for them
         all, in place of a warning at each."""
         gaps = [len(m.group(1)) for m in _SENTENCE_GAP.finditer(doc.text)]
-        if gaps.count(2) < _HABIT or gaps.count(2) <= gaps.count(1):
+        if gaps.count(2) < _HABIT or gaps.count(2) * 4 < len(gaps):
             return findings
         # The same habit puts two spaces after a colon or a mark ending a clause.
         habit = [
