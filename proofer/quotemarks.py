@@ -89,7 +89,8 @@ class Problem:
 
     kind: Kind
     mark: Mark
-    partner: Mark | None = None
+    partner: Mark | None = None  # the other mark of the slip (for an unclosed quotation, the
+    # one that opened before it closed, if any)
     paragraph: int = 0  # index of the paragraph where the quotation should have closed
 
 
@@ -232,7 +233,7 @@ class _Paragraph:
         # The open quotation ends here, whatever ended it: pairing starts again at ``mark``.
         # (An open mark whose slip is already reported ends silently.)
         if kind is Kind.UNCLOSED:
-            self.result.problems.append(Problem(Kind.UNCLOSED, outer, paragraph=self.index))
+            self.result.problems.append(Problem(Kind.UNCLOSED, outer, mark, self.index))
         elif kind is Kind.LOST_BREAK:
             self.result.problems.append(Problem(Kind.LOST_BREAK, mark, outer))
         i = self.stack.index(outer)

@@ -224,11 +224,13 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
         )
     if problem.kind is Kind.UNCLOSED:
         where = _paragraph_name(doc, problem.paragraph)
+        close = (
+            f"before the next one opens in {where}" if problem.partner else f"by the end of {where}"
+        )
         return _finding(
             UNCLOSED,
             at,
-            f"This {mark.char} opens a quotation that is never "
-            f"closed; close it by the end of {where}.",
+            f"This {mark.char} opens a quotation that is never closed; close it {close}.",
         )
     if problem.kind is Kind.LOST_BREAK:
         return _finding(
