@@ -133,3 +133,16 @@ def test_two_spaces_after_a_few_sentences_are_each_flagged() -> None:
     checker = TypographyChecker()
     found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
     assert [f.rule for f in found] == ["typography.double-space"] * 2
+
+
+def test_a_draft_typed_without_dashes_gets_one_note() -> None:
+    text = (
+        "CLEVELAND, Feb 26 - The company said the offer was fair - and the board agreed.\n\n"
+        "Shares rose - the most in a year - after the news."
+    )
+    assert _typography(text) == [("typography.hyphen-dashes", " - ")]
+    # With a real dash in the draft, a spaced hyphen is a slip where it stands.
+    assert (
+        _typography(text + " Analysts — most of them — agreed.")
+        == [("typography.dash-spacing", " - ")] * 3
+    )

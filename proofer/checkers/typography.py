@@ -42,7 +42,9 @@ _RUN = re.compile(r"(?<=\S)[ \u00a0\u2009\u202f\u2007]{2,}(?=\S)")
 # The space between two sentences: ``closed.  The``, ``said.” He``.
 _SENTENCE_GAP = re.compile(r"[.!?][”’\"')]?( +)(?=[“‘\"'(]?[A-Z])")
 _MARKS_BEFORE_GAP = ".!?:;”’\"')"
-_HABIT = 3  # two spaces after this many sentences, and after a quarter of them, is a habit
+# Two spaces after this many sentences (and a quarter of them), or this many hyphens for dashes
+# in a draft without a dash, are a habit: one note, not a warning at each.
+_HABIT = 3
 
 
 class TypographyChecker(ParagraphChecker):
@@ -138,6 +140,23 @@ _DATELINE = re.compile(
     r"(?P<agency> \([A-Z][\w .&-]*\))?"
     r"(?P<dash>[ \u00a0]*(?:--?|—|–)[ \u00a0]*)(?=[A-Z0-9“\"‘'])"
 )
+HYPHEN_DASHES = Rule(
+    id="typography.hyphen-dashes",
+    category=Category.TYPOGRAPHY,
+    summary="Every dash in the draft typed as a hyphen between spaces: noted once.",
+    why="Plain-text feeds and keyboards without a dash key type ' - ' for a dash. When the "
+    "draft has no real dash and does this several times, it is one habit to fix throughout, "
+    "not a slip at each place; a single ' - ' in a draft that has dashes is still flagged "
+    "(typography.dash-spacing).",
+    example="prices rose - again - on Monday - the third rise -> one note",
+    flags=("Prices rose - again - on Monday - the third rise this year.",),
+    passes=(
+        "Prices rose — again — on Monday - the third rise this year.",
+        "Prices rose - again.",
+    ),
+    severity=Severity.INFO,
+)
+
 _DOTS = re.compile(r"(?<!\.)(?:\.\.\.|\. \. \.)(?!\.)")
 _DASH = re.compile(r"(?P<before>[ \u00a0]?)(?P<dash>[—–])(?P<after>[ \u00a0]?)")
 _SPACED_HYPHEN = re.compile(r"(?<=\w) (?P<dash>-) (?=\w)")
@@ -146,7 +165,7 @@ _SPACED_HYPHEN = re.compile(r"(?<=\w) (?P<dash>-) (?=\w)")
 class PunctuationStyleChecker(DocumentChecker):
     """Ellipses and dashes written one way across the draft."""
 
-    rules = (ELLIPSIS, DASH_SPACING, DATELINE)
+    rules = (ELLIPSIS, DASH_SPACING, HYPHEN_DASHES, DATELINE)
 
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
         """Minority forms of the ellipsis, of dash spacing and of datelines, fixed to the
@@ -204,9 +223,17 @@ def _dashes(text: str, datelines: set[tuple[int, int]]) -> list[Finding]:
         if bool(m.group("before")) != bool(m.group("after")):
             message = "A dash with a space on one side only."
             findings.append(DASH_SPACING.finding(m.start(), m.end(), message, (dash,)))
-    for m in _SPACED_HYPHEN.finditer(text):
-        if in_dateline(m):
-            continue
+    hyphens = [m for m in _SPACED_HYPHEN.finditer(text) if not in_dateline(m)]
+    any_dash = any(not in_dateline(m) for m in _DASH.finditer(text))
+    if len(hyphens) >= _HABIT and not any_dash:
+        # A draft typed without a dash key (a plain-text feed): one habit, one note.
+        first = hyphens[0]
+        message = (
+            f"This draft types each dash as a hyphen between spaces ({len(hyphens)} times): "
+            f"use a dash throughout."
+        )
+        return [HYPHEN_DASHES.finding(first.start(), first.end(), message, (dash,))]
+    for m in hyphens:
         message = "A hyphen between spaces: use a dash."
         findings.append(DASH_SPACING.finding(m.start(), m.end(), message, (dash,)))
     return findings
