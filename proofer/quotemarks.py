@@ -28,16 +28,19 @@ ATTRIBUTION_VERBS = (
     r"(?:said|says|told|added|asked|wrote|explained|continued|recalled|insisted|noted|"
     r"replied|cried)\b"
 )
+# ``, she said`` or ``, said Brady Wang`` / ``, said a spokeswoman``.
 _ATTRIBUTION = re.compile(
-    rf",\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){{1,3}}{ATTRIBUTION_VERBS}"
+    rf",\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){{1,3}}{ATTRIBUTION_VERBS}"
+    rf"|{ATTRIBUTION_VERBS}\s+(?:[A-Z]|(?:he|she|they|we|I|a|an|the)\b))"
 )
 # A quotation interrupted by its attribution, resumed after it: ``wish,” he added,``.
 _RESUMED = re.compile(rf"[,!?—–-][”\"]\s[^”\"“]{{0,40}}{ATTRIBUTION_VERBS}[^”\"“]{{0,40}}$")
 # Paragraphs without a double mark that a running quotation may span before it shows whether
 # it was left open or lost its continuation marks.
 _GAP = 4
-# Between two sentences: ``end. The``.
-_SENTENCE_BREAK = re.compile(r"[.!?…][)\]’'”\"]*\s+")
+# How far before a quotation's end its attribution may start: ``, said Mohammad Abdul Kader,
+# a schoolteacher who organised the volunteers.``
+_ATTRIBUTION_REACH = 150
 # A sentence ends just before this point: ``taxpayers. “I``, ``(as he said.) “We``.
 _SENTENCE_ENDS = re.compile(r"[.!?…][)\]’']*[ \t\u00a0]+$")
 
@@ -333,11 +336,12 @@ def _single_role(text: str, i: int) -> str:
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
-    """The last sentence of ``text[start:end]`` (inside a quotation opened at ``start``) is
-    attributed: ``“We waited, she said.`` lost its closing mark before ``, she said``."""
+    """The end of ``text[start:end]`` (inside a quotation opened at ``start``) is an
+    attribution: ``“We waited, she said.`` lost its closing mark before ``, she said``.
+    Only the last stretch counts (an attribution and its speaker's title), not a long
+    quotation's earlier words."""
     body = text[start:end].rstrip()
-    ends = list(_SENTENCE_BREAK.finditer(body, 0, len(body) - 1))
-    return _ATTRIBUTION.search(body, ends[-1].end() if ends else 0) is not None
+    return _ATTRIBUTION.search(body, max(0, len(body) - _ATTRIBUTION_REACH)) is not None
 
 
 def _opens_paragraph(marks: list[Mark], offset: int) -> bool:

@@ -306,6 +306,11 @@ def test_lost_break_in_straight_marks_is_one_note() -> None:
             "“We waited long enough, she said. “The pier is rotten,” he said. “Fix it.”",
             [("quotes.unclosed", "“")],
         ),
+        # The same, with the verb before the speaker and the speaker's title after.
+        (
+            "“We waited long enough, said Ama Owusu, a ferry pilot. “Fix it,” he said.",
+            [("quotes.unclosed", "“")],
+        ),
         # A partial quotation that ran on past its sentence: unclosed, then a fresh start.
         (
             "He called it “a giveaway to developers. “It is not,” she said. “Ask them.”",
