@@ -180,6 +180,7 @@ def main() -> None:
     checker = QuoteChecker()
     ctx = CheckContext(quote_style=Config().quote_style)
     caught: dict[str, list[int]] = {}
+    alarmed = 0  # caught by an error or a warning, not only a note
     clean_alarms = 0
     corpus = stories()
     for story in corpus:
@@ -193,6 +194,8 @@ def main() -> None:
             # A lost opening mark of a running quotation is reported at its other end.
             hit = bool(near) or (kind == "missing continuation" and bool(found))
             caught.setdefault(kind, []).append(hit)
+            alarms = [f for f in (near if near else found) if f.severity is not Severity.INFO]
+            alarmed += hit and bool(alarms)
     total = sum(len(v) for v in caught.values())
     hits = sum(sum(v) for v in caught.values())
     print(f"corpus: {len(corpus)} stories, {sum(words(s.text) for s in corpus)} words")
@@ -201,6 +204,9 @@ def main() -> None:
         got, n = sum(results), len(results)
         print(f"  {kind:<22} {got:>4}/{n:<4} {100 * got / n:5.1f}%")
     print(f"  {'all damage':<22} {hits:>4}/{total:<4} {100 * hits / total:5.1f}%")
+    print(
+        f"  {'by an alarm, not a note':<22} {alarmed:>4}/{total:<4} {100 * alarmed / total:5.1f}%"
+    )
 
     flat_alarms = flat_notes = lost = 0
     for story in corpus:
