@@ -171,7 +171,10 @@ MISSING_COMMA = Rule(
     summary="No comma before the closing mark of a quotation followed by its attribution.",
     why="A quoted sentence that continues with “she said” ends in a comma, not bare.",
     example="“We listened to every objection” Lindqvist said -> objection,”",
-    flags=("“We listened to every objection” Lindqvist said.",),
+    flags=(
+        "“We listened to every objection” Lindqvist said.",
+        "“We listened to every objection” said Lindqvist, the mayor.",
+    ),
     passes=("“We listened to every objection,” Lindqvist said.",),
     fix_safe=True,
 )
@@ -179,7 +182,11 @@ MISSING_COMMA = Rule(
 _NAMES = {".": "period", ",": "comma"}
 # The end of an ellipsis or of an abbreviation: ``...``, ``U.S.``, `` p.``.
 _ABBREVIATION_END = re.compile(r"(?:\.\.|(?<![A-Za-z])[A-Za-z]\.|\.[A-Za-z]+\.)$")
-_SAID = re.compile(rf"\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){{1,3}}?{ATTRIBUTION_VERBS}")
+# The attribution right after a closing mark: ``” Lindqvist said``, ``” said Lindqvist``.
+_SAID = re.compile(
+    rf"\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){{1,3}}?{ATTRIBUTION_VERBS}"
+    rf"|{ATTRIBUTION_VERBS}\s+(?:[A-Z]|(?:he|she|they|we|I|a|an|the)\b))"
+)
 
 
 class QuoteChecker(DocumentChecker):
