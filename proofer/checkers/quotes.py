@@ -33,7 +33,11 @@ UNMATCHED_CLOSE = Rule(
     "opening mark was usually lost in an edit.",
     example="The government wants … terror,” according to Khaled Nasser",
     flags=("It was over,” he said.",),
-    passes=("“It was over,” he said.",),
+    passes=(
+        "“It was over,” he said.",
+        # Lines of verse inside a speech: one missing continuation, not a stray mark.
+        "“Can it be a ship?\n\nThe monarch of the seas.\n\nOr a shark?” she asked.",
+    ),
     severity=Severity.ERROR,
 )
 UNCLOSED = Rule(
@@ -44,8 +48,17 @@ UNCLOSED = Rule(
     "paragraphs is fine without a closing mark if the next paragraph opens with “; a "
     "partial quotation (a fragment in the reporter's sentence) must close in its paragraph.",
     example="called it “a giveaway to developers. He said the council …",
-    flags=("He called it “a giveaway.\n\nShe disagreed.",),
-    passes=("He called it “a giveaway.”\n\nShe disagreed.",),
+    flags=(
+        "He called it “a giveaway.\n\nShe disagreed.",
+        "“We waited long enough, said Ama Owusu. “Fix it,” he said.",
+    ),
+    passes=(
+        "He called it “a giveaway.”\n\nShe disagreed.",
+        # A quotation resumed after its attribution may run on like any other.
+        "“It was my wish,” he added, “as soon as the vote was in.\n\n“Then we start.”",
+        # Paragraph breaks lost in a paste: a note, not an unclosed quotation.
+        "“The piers rot every year. “This vote ends the waiting,” she said.",
+    ),
     severity=Severity.ERROR,
 )
 MISSING_CONTINUATION = Rule(
@@ -121,7 +134,11 @@ NESTED = Rule(
     "British style). The same mark twice usually also means a closing mark went missing.",
     example="“They keep saying “affordable” but …” -> ‘affordable’",
     flags=("“They say “affordable” but nobody knows,” he said.",),
-    passes=("“They say ‘affordable’ but nobody knows,” he said.",),
+    passes=(
+        "“They say ‘affordable’ but nobody knows,” he said.",
+        # After a sentence, a reopening is a lost paragraph break (quotes.lost-break).
+        "“The piers rot every year. “This vote ends the waiting,” she said.",
+    ),
 )
 OUTSIDE = Rule(
     id="punctuation.outside-quote",

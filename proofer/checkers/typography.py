@@ -17,7 +17,11 @@ DOUBLE_SPACE = Rule(
     why="Typesetting systems keep every space; doubled ones show as gaps in print and online.",
     example="group.  The loss -> group. The loss",
     flags=("group.  The loss",),
-    passes=("group. The loss",),
+    passes=(
+        "group. The loss",
+        # Two spaces after many sentences are one habit (typography.sentence-spacing).
+        "It rained.  The pier closed.  Ferries stopped.  Trains ran late.",
+    ),
     fix_safe=True,
 )
 
@@ -107,7 +111,13 @@ DASH_SPACING = Rule(
     "A hyphen between spaces is a dash typed on a keyboard without one.",
     example="the harbor —which -> the harbor — which; the pier - and the port -> the pier — and",
     flags=("the pier —which was old",),
-    passes=("the pier — which was old",),
+    passes=(
+        "the pier — which was old",
+        # A dateline's dash is the desk's own form.
+        "CLEVELAND, Feb 26 - Ohio Mattress Co said it agreed to a buyout.",
+        # A draft typed without dashes gets one note instead (typography.hyphen-dashes).
+        "Prices rose - again - on Monday - the third rise this year.",
+    ),
     fix_safe=True,
 )
 
