@@ -146,3 +146,11 @@ def test_a_draft_typed_without_dashes_gets_one_note() -> None:
         _typography(text + " Analysts — most of them — agreed.")
         == [("typography.dash-spacing", " - ")] * 3
     )
+
+
+def test_a_dateline_not_in_capitals_like_the_others_is_flagged() -> None:
+    text = "LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBonn, May 2 - Talks ended."
+    found = PunctuationStyleChecker().check_document(Document(text), CheckContext())
+    assert [(f.rule, text[f.start : f.end], f.suggestions) for f in found] == [
+        ("typography.dateline", "Bonn", ("BONN",))
+    ]

@@ -124,10 +124,11 @@ DASH_SPACING = Rule(
 DATELINE = Rule(
     id="typography.dateline",
     category=Category.TYPOGRAPHY,
-    summary="A dateline punctuated differently from the draft's other datelines.",
+    summary="A dateline set differently from the draft's other datelines.",
     why="A dateline (the place, perhaps a date or an agency, and a dash that opens a story or "
     "paragraph) follows the desk's own form, hyphen or dash, spaced or not; its dash is "
-    "never flagged as a dash in running text. One that breaks from the draft's others is.",
+    "never flagged as a dash in running text. One whose dash or capitals break from most of "
+    "the draft's datelines is.",
     example="LONDON - … ¶ PARIS - … ¶ BONN — … -> BONN - …",
     flags=("LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBONN — Talks ended.",),
     passes=(
@@ -197,17 +198,24 @@ def datelines(doc: Document) -> list[re.Match[str]]:
 
 
 def _datelines(lines: list[re.Match[str]]) -> list[Finding]:
-    """Datelines whose dash differs from the draft's usual one."""
-    forms = Counter(m.group("dash") for m in lines)
-    usual, count = forms.most_common(1)[0] if forms else ("", 0)
-    if count * 2 <= len(lines):
-        return []  # no usual form to hold the others to
-    message = "This dateline's dash differs from the draft's other datelines: use ‘{}’."
-    return [
-        DATELINE.finding(m.start("dash"), m.end("dash"), message.format(usual), (usual,))
-        for m in lines
-        if m.group("dash") != usual
-    ]
+    """Datelines whose dash, or whose place's capitals, differ from most of the draft's."""
+    findings = []
+    dashes = Counter(m.group("dash") for m in lines).most_common(1)
+    if dashes and dashes[0][1] * 2 > len(lines):
+        dash = dashes[0][0]
+        message = f"This dateline's dash differs from the draft's other datelines: use ‘{dash}’."
+        for m in lines:
+            if m.group("dash") != dash:
+                findings.append(DATELINE.finding(m.start("dash"), m.end("dash"), message, (dash,)))
+    if sum(m.group("place").isupper() for m in lines) * 2 > len(lines):
+        for m in lines:
+            place = m.group("place")
+            if not place.isupper():
+                message = f"The draft's other datelines set the place in capitals: {place.upper()}."
+                findings.append(
+                    DATELINE.finding(m.start("place"), m.end("place"), message, (place.upper(),))
+                )
+    return findings
 
 
 def _ellipses(text: str) -> list[Finding]:
