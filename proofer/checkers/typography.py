@@ -130,7 +130,10 @@ DATELINE = Rule(
     "never flagged as a dash in running text. One whose dash or capitals break from most of "
     "the draft's datelines is.",
     example="LONDON - … ¶ PARIS - … ¶ BONN — … -> BONN - …",
-    flags=("LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBONN — Talks ended.",),
+    flags=(
+        "LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBONN — Talks ended.",
+        "LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBonn, May 2 - Talks ended.",
+    ),
     passes=(
         "CLEVELAND, Feb 26 - Ohio Mattress Co said it agreed.\n\nNEW YORK, Feb 27 - Shares rose.",
         "LONDON (Reuters) - Talks resumed.",
