@@ -77,6 +77,8 @@ class TypographyChecker(ParagraphChecker):
             and doc.text[f.start : f.end] == "  "
             and doc.text[f.start - 1 : f.start] in _MARKS_BEFORE_GAP
         ]
+        if not habit:
+            return findings
         note = SENTENCE_SPACING.finding(
             habit[0].start,
             habit[0].end,
