@@ -20,7 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DIALECTS = ("auto", "american", "british", "australian", "canadian")
-QUOTE_STYLES = ("american", "british")
+QUOTE_STYLES = ("auto", "american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
 # A style entry that names a preset shipped with Proofer (``news-us``, pinned ``news-us@1``)
 # rather than a file; anything else is a path.
@@ -42,7 +42,7 @@ class Config:
     languagetool: str = "off"  # off, auto, local, or a server URL
     languagetool_timeout: float = 20.0
     dialect: str = "auto"
-    quote_style: str = "american"
+    quote_style: str = "auto"  # the draft's own majority, then its dialect
     fail_on: str = "error"
     ignore: tuple[str, ...] = ()  # rule ids or prefixes ("harper.", "spelling.unverified-name")
     smart_quotes: bool = False  # `proofer fix` turns straight marks curly
