@@ -1,0 +1,67 @@
+"""Real English prose nobody on the project wrote, read from where Debian installs it.
+
+The precision benchmark runs the check on text the rules were not written against. The
+prose is never copied into the repository; it is read from the installed packages:
+
+    apt-get install debian-history debian-faq
+
+``debian-history`` is the Debian project's own history (names, dates, release numbers,
+abbreviations: close to a feature story); ``debian-faq`` is documentation prose. Both are
+plain-text books whose lines are wrapped: paragraphs are re-joined here. Headings, tables
+of contents, command lines and other non-prose lines are left out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCES = {
+    "debian-history": Path("/usr/share/doc/debian-history/docs/project-history.en.txt.gz"),
+    "debian-faq": Path("/usr/share/doc/debian/FAQ/debian-faq.en.txt.gz"),
+}
+INSTALL = "apt-get install debian-history debian-faq"
+_MIN_WORDS = 12  # shorter blocks are headings, menu entries and captions
+_SENTENCE_END = re.compile(r"[.!?:\"”)]$")
+
+
+@dataclass(frozen=True)
+class Book:
+    """One installed text, as paragraphs of prose."""
+
+    name: str
+    paragraphs: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def books() -> list[Book]:
+    """The installed books; the ones not installed are left out (see ``INSTALL``)."""
+    out = []
+    for name, path in SOURCES.items():
+        if path.is_file():
+            with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+                out.append(Book(name, _prose(fh.read())))
+    return out
+
+
+def _prose(raw: str) -> list[str]:
+    """Wrapped blocks joined into paragraphs; only blocks that read as sentences."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", raw):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines or any(_is_code(line) for line in lines):
+            continue
+        text = " ".join(lines)
+        if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
+            paragraphs.append(text)
+    return paragraphs
+
+
+def _is_code(line: str) -> bool:
+    """Shell prompts, config lines, table rules and list markers of a man page."""
+    return line.startswith(("$ ", "# ", "|", "+-", "*", "o ")) or "    " in line
