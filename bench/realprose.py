@@ -3,12 +3,14 @@
 The precision benchmark runs the check on text the rules were not written against. The
 prose is never copied into the repository; it is read from the installed packages:
 
-    apt-get install debian-history debian-faq
+    apt-get install debian-history debian-faq python3.11-doc
 
 ``debian-history`` is the Debian project's own history (names, dates, release numbers,
-abbreviations: close to a feature story); ``debian-faq`` is documentation prose. Both are
-plain-text books whose lines are wrapped: paragraphs are re-joined here. Headings, tables
-of contents, command lines and other non-prose lines are left out.
+abbreviations: close to a feature story); ``debian-faq`` is documentation prose; from
+``python3.11-doc``, the FAQ, tutorial, how-tos and "What's New" pages (names of
+contributors, versions, numbers). The Debian books are plain text with wrapped lines, the
+Python pages reStructuredText: paragraphs are re-joined here, and headings, command lines,
+code and paragraphs with inline markup are left out.
 """
 
 from __future__ import annotations
@@ -22,9 +24,14 @@ SOURCES = {
     "debian-history": Path("/usr/share/doc/debian-history/docs/project-history.en.txt.gz"),
     "debian-faq": Path("/usr/share/doc/debian/FAQ/debian-faq.en.txt.gz"),
 }
-INSTALL = "apt-get install debian-history debian-faq"
+PYTHON_DOCS = Path("/usr/share/doc/python3.11/html/_sources")
+_PYTHON_PAGES = ("faq/*.rst.txt", "tutorial/*.rst.txt", "howto/*.rst.txt", "whatsnew/3.*.rst.txt")
+INSTALL = "apt-get install debian-history debian-faq python3.11-doc"
 _MIN_WORDS = 12  # shorter blocks are headings, menu entries and captions
 _SENTENCE_END = re.compile(r"[.!?:\"”)]$")
+# Indented code, directives, lists, titles, tables; roles, literals, links, footnotes.
+_RST_NON_PROSE = (" ", "\t", "..", "*", "-", "=", "#", "|", "+", ">>>")
+_RST_MARKUP = re.compile(r"`|::|\*\*|\[\d|_\b|\|")
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,27 @@ def books() -> list[Book]:
         if path.is_file():
             with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
                 out.append(Book(name, _prose(fh.read())))
+    if PYTHON_DOCS.is_dir():
+        pages = sorted(p for pattern in _PYTHON_PAGES for p in PYTHON_DOCS.glob(pattern))
+        paragraphs = [para for page in pages for para in _rst_prose(page.read_text("utf-8"))]
+        out.append(Book("python-docs", paragraphs))
     return out
+
+
+def _rst_prose(raw: str) -> list[str]:
+    """reStructuredText paragraphs with no markup but emphasis (which is unwrapped)."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", raw):
+        lines = block.splitlines()
+        if not lines or any(line.startswith(_RST_NON_PROSE) for line in lines):
+            continue
+        text = " ".join(line.strip() for line in lines)
+        if _RST_MARKUP.search(text):
+            continue
+        text = re.sub(r"\*([^*]+)\*", r"\1", text)
+        if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
+            paragraphs.append(text)
+    return paragraphs
 
 
 def _prose(raw: str) -> list[str]:
