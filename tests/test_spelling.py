@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pytest
 
-from proofer.findings import Finding, Severity
+from proofer.findings import Category, Finding, Severity
 from tests.conftest import flagged
 
 Check = Callable[..., list[Finding]]
@@ -23,9 +23,31 @@ def test_typos_are_errors_with_the_right_first_suggestion(check: Check) -> None:
 
 
 def test_suggestions_follow_the_word_case(check: Check) -> None:
-    text = "Recieved in full. It was recieved. RECIEVED."
+    text = "Recieved in full. It was seperate. BELEIVED."
     sugg = [f.suggestions[0] for f in check(text) if f.rule == "spelling.unknown"]
-    assert sugg == ["Received", "received", "RECEIVED"]
+    assert sugg == ["Received", "separate", "BELIEVED"]
+
+
+def test_repetition_is_intent_but_a_slip_beside_the_right_spelling_is_not(check: Check) -> None:
+    wire = "Net rose 4 mln dlrs. Sales were 9 mln dlrs. Costs fell 2 mln dlrs."
+    found = [f for f in check(wire) if f.category is Category.SPELLING]
+    # One note per word, at info, no fix offered: never an error at each use.
+    assert sorted((wire[f.start : f.end], f.rule) for f in found) == [
+        ("dlrs", "spelling.repeated-unknown"),
+        ("mln", "spelling.repeated-unknown"),
+    ]
+    assert all(f.severity is Severity.INFO and not f.suggestions for f in found)
+    slip = "Delegates met. Delegates voted. Delegates left. Delegates ate. The delgates slept."
+    twice = slip + " The delgates woke."
+    for text in (slip, twice):
+        hits = [f for f in check(text) if text[f.start : f.end] == "delgates"]
+        assert hits and all(f.rule == "spelling.unknown" for f in hits), text
+
+
+def test_a_name_used_throughout_is_not_corrected_to_a_better_known_one(check: Check) -> None:
+    text = " ".join(f"Shares of Vladamir Holdings rose {n} percent." for n in range(1, 5))
+    found = [f for f in check(text) if f.start <= text.index("Vladamir") < f.end]
+    assert found and all(not f.suggestions and f.severity is Severity.INFO for f in found)
 
 
 def test_names_acronyms_handles_and_particles_raise_no_alarm(check: Check) -> None:

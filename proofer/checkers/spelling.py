@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from proofer.checkers import CheckContext, ParagraphChecker
@@ -41,8 +42,11 @@ UNKNOWN = Rule(
     summary="A word in no dictionary that looks like a slip of a common word.",
     why="Typos in print cost credibility; the first suggestion is the likeliest intended word.",
     example="the cessation of hositalities -> hostilities",
-    flags=("the cessation of hositalities",),
-    passes=("the cessation of hostilities",),
+    flags=(
+        "the cessation of hositalities",
+        "Hostilities ended. The hositalities resumed. Hostilities grew. Hostilities waned.",
+    ),
+    passes=("the cessation of hostilities", "It cost 4 dlrs, then 2 dlrs, now 9 dlrs."),
     severity=Severity.ERROR,
 )
 NAME_TYPO = Rule(
@@ -57,6 +61,20 @@ NAME_TYPO = Rule(
     flags=("Russian President Vladamir Putin.",),
     passes=("Russian President Vladimir Putin.",),
     severity=Severity.ERROR,
+)
+REPEATED_UNKNOWN = Rule(
+    id="spelling.repeated-unknown",
+    category=Category.SPELLING,
+    summary="A lower-case word in no dictionary, typed the same way throughout the draft.",
+    why="The same slip made three times over is unlikely; a house abbreviation (a wire's "
+    "``dlrs``, ``mln``) or a term of the trade is likely. Noted once, at info, so the desk "
+    "can add it to the dictionary; a near spelling far more frequent in the draft keeps it "
+    "an error.",
+    example="4 dlrs … 2 dlrs … 9 dlrs -> add 'dlrs' to the dictionary?",
+    flags=("It cost 4 dlrs, then 2 dlrs, now 9 dlrs.",),
+    passes=("It cost 4 dollars, then 2 dollars, now 9 dollars.",),
+    severity=Severity.INFO,
+    once_per_text=True,
 )
 UNVERIFIED_NAME = Rule(
     id="spelling.unverified-name",
@@ -82,6 +100,8 @@ _NEIGHBOURS_CHECKED = 5
 _CANDIDATE_CACHE = 20_000
 _REAL_WORD_MARGIN = -0.5  # misspellings score 0.9 and more below their correction
 _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not a slip
+_REPEATED = 3  # typed the same way this often in a draft: deliberate...
+_DOMINANT = 3  # ...unless a spelling one slip away is this many times as frequent there
 _SHORT = 4  # words this short have many neighbours: one slip proves little
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
 
@@ -98,7 +118,7 @@ class _Candidate:
 class SpellingChecker(ParagraphChecker):
     """Turns Harper's unknown words into findings a copy editor will read."""
 
-    rules = (UNKNOWN, NAME_TYPO, UNVERIFIED_NAME)
+    rules = (UNKNOWN, NAME_TYPO, REPEATED_UNKNOWN, UNVERIFIED_NAME)
 
     def __init__(self, engine: HarperEngine) -> None:
         self._engine = engine
@@ -117,20 +137,23 @@ class SpellingChecker(ParagraphChecker):
         return findings
 
     def refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
-        """Draft-wide evidence: a word never seen in English yet typed the same way twice,
-        with none of its suggestions anywhere in the draft, is meant (a local term, a
-        name), not a slip; it becomes a name to verify."""
-        counts = Counter(m.group() for m in WORD.finditer(doc.text))
+        """Draft-wide evidence: repetition is intent. A word typed the same way three times,
+        with no spelling one slip away that the draft uses far more often (or twice, if
+        English never uses it and no near spelling is in the draft), is meant: a house
+        abbreviation or a name, noted once, never an error at each use. A slip beside the
+        right spelling stays an error."""
+        counts = Counter(m.group().lower() for m in WORD.finditer(doc.text))
+        meant: dict[str, bool] = {}
         out = []
         for f in findings:
             word = doc.text[f.start : f.end]
-            if (
-                f.rule in (UNKNOWN.id, NAME_TYPO.id)
-                and zipf(word) < _UNSEEN
-                and counts[word] >= 2
-                and not any(counts[s] for s in f.suggestions)
-            ):
-                f = _unverified(f.start, f.end, word)
+            if f.rule in (UNKNOWN.id, NAME_TYPO.id):
+                if word not in meant:
+                    meant[word] = _is_meant(word, counts)
+                if meant[word] and is_capitalised(word):
+                    f = _unverified(f.start, f.end, word)
+                elif meant[word]:
+                    f = _repeated(f.start, f.end, word, counts[word.lower()])
             out.append(f)
         return out
 
@@ -299,6 +322,29 @@ def _ranked(candidates: list[_Candidate]) -> list[str]:
     """Best first: names on the list, then the likeliest intended word."""
     order = sorted(enumerate(candidates), key=lambda ic: (not ic[1].listed, ic[0]))
     return [c.word for _, c in order]
+
+
+def _is_meant(word: str, counts: Counter[str]) -> bool:
+    """Typed the same way often enough, and no near spelling dominates the draft."""
+    typed = word.lower()
+    n = counts[typed]
+    if n < (2 if zipf(word) < _UNSEEN else _REPEATED):
+        return False
+    # Typed only twice, any near spelling in the draft is evidence of a slip.
+    dominant = _DOMINANT * n if n >= _REPEATED else 1
+    reach = slip_reach(word)
+    variants = process.extract(
+        typed, list(counts), scorer=OSA.distance, score_cutoff=reach, limit=None
+    )
+    return not any(v != typed and counts[v] >= dominant for v, _, _ in variants)
+
+
+def _repeated(start: int, end: int, word: str, times: int) -> Finding:
+    message = (
+        f"‘{word}’ is in no dictionary but used {times} times the same way: "
+        "if it is right, add it to the dictionary."
+    )
+    return REPEATED_UNKNOWN.finding(start, end, message, (), Engine.HARPER)
 
 
 def _finding(rule: Rule, span: tuple[int, int], word: str, suggestions: list[str]) -> Finding:
