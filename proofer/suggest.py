@@ -6,12 +6,22 @@ make often cost little (swapped neighbours, a doubled or dropped letter, a neigh
 key, one vowel for another); slips in the first letter cost a lot, since writers rarely
 get that wrong. Candidates are the word's one-slip neighbours that English uses, plus
 whatever the spelling engine proposed.
+
+The words around a slip are evidence too (``thme`` before ``that`` is ``them``): a
+candidate gains its pointwise mutual information with the word before and the word after,
+from the English bigram counts that the ``symspellpy`` package ships
+(``frequency_bigramdictionary_en_243_342.txt``, 242,342 pairs from Google Books Ngrams;
+symspellpy and its dictionaries are MIT-licensed, © Wolf Garbe and mmb L). A pair missing
+from the table counts as no evidence either way.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz.distance import OSA
 
@@ -24,6 +34,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MIN_ZIPF = 2.0  # rarer neighbours are more often typos themselves than words
 _FIRST_LETTER = 1.5
 _PER_EXTRA_EDIT = 2.0
+_BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 
 
 @dataclass(frozen=True)
@@ -83,7 +94,54 @@ def _adjacent(a: str, b: str) -> bool:
     return abs(ra - rb) <= 1 and abs(ca - cb) <= 1 and a != b
 
 
-def rank(typed: str, candidates: Iterable[str]) -> list[Scored]:
-    """Candidates best first. Ties keep the order given (the engine's own preference)."""
-    scored = [Scored(c, zipf(c) - slip_cost(typed, c)) for c in dict.fromkeys(candidates)]
+def rank(typed: str, candidates: Iterable[str], before: str = "", after: str = "") -> list[Scored]:
+    """Candidates best first, in the context of the words ``before`` and ``after`` (either
+    may be empty). Ties keep the order given (the engine's own preference)."""
+    scored = [
+        Scored(c, zipf(c) - slip_cost(typed, c) + context_gain(c, before, after))
+        for c in dict.fromkeys(candidates)
+    ]
     return sorted(scored, key=lambda s: -round(s.score, 1))
+
+
+def context_gain(word: str, before: str = "", after: str = "") -> float:
+    """How much likelier ``word`` is between ``before`` and ``after`` than on its own, in
+    Zipf units (log10): its association with each neighbour in the bigram table."""
+    return association(before, word) + association(word, after)
+
+
+def association(first: str, second: str) -> float:
+    """log10 of how much more often ``first second`` occurs than chance would have it;
+    0 when the pair is not in the table."""
+    if not first or not second:
+        return 0.0
+    table = _bigram_table()
+    pair = table.pairs.get((first.lower(), second.lower()))
+    if pair is None:
+        return 0.0
+    left, right = table.left[first.lower()], table.right[second.lower()]
+    return math.log10(pair * table.total / (left * right))
+
+
+@dataclass(frozen=True)
+class _Bigrams:
+    pairs: dict[tuple[str, str], int]
+    left: dict[str, int]  # each word's count as the first of a pair
+    right: dict[str, int]  # ...and as the second
+    total: int
+
+
+@lru_cache(maxsize=1)
+def _bigram_table() -> _Bigrams:
+    """symspellpy's bigram counts, loaded on first use (under a second)."""
+    text = resources.files("symspellpy").joinpath(_BIGRAMS).read_text(encoding="utf-8")
+    fields = text.split()  # "first second count" on each line
+    firsts, seconds, counts = fields[0::3], fields[1::3], [int(n) for n in fields[2::3]]
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
+    for first, second, n in zip(firsts, seconds, counts, strict=True):
+        left[first] = left.get(first, 0) + n
+        right[second] = right.get(second, 0) + n
+    return _Bigrams(
+        dict(zip(zip(firsts, seconds, strict=True), counts, strict=True)), left, right, sum(counts)
+    )
