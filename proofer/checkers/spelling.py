@@ -134,6 +134,7 @@ class _Candidate:
     zipf: float
     score: float  # how likely the writer meant this word (suggest.rank)
     listed: bool  # a word of a name on the entity list
+    common: bool  # a word Harper knows in lower case, not only as a name
 
 
 class SpellingChecker(ParagraphChecker):
@@ -296,6 +297,7 @@ class SpellingChecker(ParagraphChecker):
         pool = [w for w in [*listed, *suggested, *near] if " " not in w]
         pool = [w for w in dict.fromkeys(pool) if w.lower() != lower]
         listed_set = set(listed)
+        common = self._lowercase_known(pool, ctx) if is_capitalised(word) else set()
         return [
             _Candidate(
                 s.word,
@@ -303,6 +305,7 @@ class SpellingChecker(ParagraphChecker):
                 zipf(s.word),
                 s.score,
                 s.word in listed_set,
+                s.word.lower() in common,
             )
             for s in rank(word, pool)
         ]
@@ -386,7 +389,8 @@ def _capital_slip(word: str, candidates: list[_Candidate], before: str, after: s
             continue
         if cand.zipf - zipf(word) < _SLIP_GAIN:
             continue
-        unseen = zipf(word) < _UNSEEN and cand.zipf >= floor
+        # A common word, not a given name (Rodrygo is not a slip of Rodrigo).
+        unseen = zipf(word) < _UNSEEN and cand.zipf >= floor and cand.common
         paired = max(association(before, cand.word), association(cand.word, after))
         if unseen or paired >= _ASSOCIATED:
             return cand.word
