@@ -124,3 +124,34 @@ def test_news_constructions_raise_no_alarm(check: Check, text: str) -> None:
 def test_a_soft_line_break_does_not_start_a_sentence(check: Check) -> None:
     text = "A spokesman for the commission,\nFestus Okoye-Nwankwo, said the results\nstood."
     assert errors(check(text), text) == []
+
+
+def test_the_words_around_a_slip_rank_its_suggestions(check: Check) -> None:
+    # After "in" and before "end", "the"; after "told" and before "that", "them".
+    text = "They told thme that the vote was off."
+    found = [f for f in check(text) if f.rule == "spelling.unknown"]
+    assert found and found[0].suggestions[:2] == ("them", "the")
+    alone = [f for f in check("In thme end, it failed.") if f.rule == "spelling.unknown"]
+    assert alone and alone[0].suggestions[0] == "the"
+
+
+def test_capitalised_slips_are_typos_and_unknown_names_are_names(check: Check) -> None:
+    text = (
+        "The Oil Miniter met the Wolrd Bank in New Jesrey on Setpember 3. "
+        "Monica Seles, Garret Pustay and Maamoun Abdulkarim watched."
+    )
+    found = check(text)
+    fixes = {text[f.start : f.end]: f.suggestions[0] for f in found if f.severity is Severity.ERROR}
+    assert fixes == {
+        "Miniter": "Minister",
+        "Wolrd": "World",
+        "Jesrey": "Jersey",
+        "Setpember": "September",
+    }
+    names = [f for f in found if any(n in text[f.start : f.end] for n in ("Seles", "Pustay"))]
+    assert names and all(f.severity is Severity.INFO for f in names)
+
+
+def test_a_grammar_fix_for_the_same_word_wins(check: Check) -> None:
+    text = "There were alot more voters."
+    assert [(f.rule, f.suggestions) for f in check(text)] == [("harper.OpenCompounds", ("a lot",))]
