@@ -95,6 +95,19 @@ REPEATED_UNKNOWN = Rule(
     severity=Severity.INFO,
     once_per_text=True,
 )
+UNKNOWN_TERM = Rule(
+    id="spelling.unknown-term",
+    category=Category.SPELLING,
+    summary="A lower-case word in no dictionary that is no plausible slip of any known word.",
+    why="A typo is one or two slips from the word meant; a word far from every known word "
+    "is a term, a product or a handle the dictionary lacks (``sysvinit``). It is listed once, "
+    "at info, to check or to add, so it never drowns the real typos.",
+    example="the init system replaced sysvinit -> check it, or add it to the dictionary",
+    flags=("The desk runs qzxwvb every night.",),
+    passes=("The desk runs backups every night.",),
+    severity=Severity.INFO,
+    once_per_text=True,
+)
 UNVERIFIED_NAME = Rule(
     id="spelling.unverified-name",
     category=Category.SPELLING,
@@ -140,7 +153,7 @@ class _Candidate:
 class SpellingChecker(ParagraphChecker):
     """Turns Harper's unknown words into findings a copy editor will read."""
 
-    rules = (UNKNOWN, NAME_TYPO, CAPITAL_TYPO, REPEATED_UNKNOWN, UNVERIFIED_NAME)
+    rules = (UNKNOWN, NAME_TYPO, CAPITAL_TYPO, REPEATED_UNKNOWN, UNKNOWN_TERM, UNVERIFIED_NAME)
 
     def __init__(self, engine: HarperEngine) -> None:
         self._engine = engine
@@ -224,6 +237,9 @@ class SpellingChecker(ParagraphChecker):
         if not is_capitalised(judged):
             if self._is_real_word(judged, candidates):
                 return None
+            if not any(_plausible_slip(judged, c) for c in candidates):
+                message = f"‘{word}’ is in no dictionary and no slip of a known word: check it."
+                return UNKNOWN_TERM.finding(*span, message, (), Engine.HARPER)
             return _finding(UNKNOWN, span, word, _ranked(candidates))
         if starts_sentence(text, start) and self._common_slip(judged.lower(), candidates, ctx):
             return _finding(UNKNOWN, span, word, _ranked(candidates))
