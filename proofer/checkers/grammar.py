@@ -18,6 +18,7 @@ Each Harper rule keeps its own id (``harper.AnA``): ``ignore`` turns a default o
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import harper
@@ -25,6 +26,7 @@ import harper
 from proofer.checkers import CheckContext, ParagraphChecker
 from proofer.engines.harper import SPELL_RULE, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
+from proofer.rules import Rule
 from proofer.words import is_non_word, strip_possessive, token_around
 
 # The Harper rules on by default, each with a text of the project's own that it flags.
@@ -47,6 +49,25 @@ DEFAULT_RULES = {
     "OpenCompounds": "There were alot more voters this year.",
 }
 ALL_RULES = "all"  # in ``harper-rules``: every Harper rule
+
+MODAL_OF = Rule(
+    id="grammar.modal-of",
+    category=Category.GRAMMAR,
+    summary="‘of’ for ‘have’ after a modal verb and an adverb: could very well of been.",
+    why="Said aloud, ‘could’ve’ sounds like ‘could of’. Harper catches ‘could of’; an adverb "
+    "in between hides it from Harper, not from readers. Only before a past participle, so "
+    "‘could only of course’ and ‘might well of them’ pass.",
+    example="it could very well of been worse -> have",
+    flags=("It could very well of been worse.", "They would surely of known."),
+    passes=("It could very well have been worse.", "It would, of course, be late."),
+    severity=Severity.WARNING,
+)
+_MODAL_OF = re.compile(
+    r"\b(?:could|would|should|must|might|may)"
+    r"(?:\s+(?:very|well|not|never|also|still|just|really|\w+ly))+"
+    r"\s+(of)\s+(?:been|\w+(?:ed|en|wn|one|ght|aid|ade))\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
@@ -77,14 +98,20 @@ _INFO_CATEGORIES = {Category.STYLE}
 
 
 class GrammarChecker(ParagraphChecker):
-    """Harper's grammar, punctuation and word-choice rules, mapped onto findings."""
+    """Harper's grammar, punctuation and word-choice rules, mapped onto findings, and the
+    real-word errors Harper misses."""
+
+    rules = (MODAL_OF,)
 
     def __init__(self, engine: HarperEngine) -> None:
         self._engine = engine
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
-        """Harper's non-spelling lints for ``text``."""
-        findings = []
+        """Harper's non-spelling lints for ``text``, and this checker's own rules."""
+        findings = [
+            MODAL_OF.finding(m.start(1), m.end(1), "Use ‘have’ rather than ‘of’ here.", ("have",))
+            for m in _MODAL_OF.finditer(text)
+        ]
         lints_by_rule = self._engine.lint(text, ctx.dialect, ctx.markdown, ctx.harper_rules)
         for rule_name, lints in lints_by_rule.items():
             if rule_name == SPELL_RULE:
