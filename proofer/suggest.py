@@ -119,6 +119,11 @@ def context_gain(word: str, before: str = "", after: str = "") -> float:
     )
 
 
+def seen_pair(first: str, second: str) -> bool:
+    """True when ``first second`` is common enough to be in the bigram table."""
+    return (first.lower(), second.lower()) in _bigram_table().pairs
+
+
 def association(first: str, second: str) -> float:
     """log10 of how much more often ``first second`` occurs than chance would have it;
     0 when the pair is not in the table."""

@@ -27,6 +27,7 @@ from proofer.checkers import CheckContext, ParagraphChecker
 from proofer.engines.harper import SPELL_RULE, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.rules import Rule
+from proofer.suggest import association, seen_pair
 from proofer.words import is_non_word, strip_possessive, token_around
 
 # The Harper rules on by default, each with a text of the project's own that it flags.
@@ -62,6 +63,21 @@ MODAL_OF = Rule(
     passes=("It could very well have been worse.", "It would, of course, be late."),
     severity=Severity.WARNING,
 )
+PARTICIPLE = Rule(
+    id="grammar.participle",
+    category=Category.GRAMMAR,
+    summary="A verb's plain form after ‘has’, ‘have’ or ‘had’ where English uses its "
+    "participle: has show -> has shown.",
+    why="A dropped ‘n’ leaves a real word, so no spell checker sees it. English never pairs "
+    "‘has’ with the plain form, and often with the form ending in ‘n’ or ‘en’ (bigram counts "
+    "from symspellpy): that contrast is the evidence.",
+    example="the minister has show no sign of leaving -> shown",
+    flags=("The minister has show no sign of leaving.", "They have take the money."),
+    passes=("The minister has shown no sign of leaving.", "They had the vote."),
+    severity=Severity.WARNING,
+)
+_AUX_WORD = re.compile(r"\b(has|have|had|having)\s+([a-z]+)\b", re.IGNORECASE)
+_COMMON_PAIR = 1.0  # ten times likelier than chance
 _MODAL_OF = re.compile(
     r"\b(?:could|would|should|must|might|may)"
     r"(?:\s+(?:very|well|not|never|also|still|just|really|\w+ly))+"
@@ -101,7 +117,7 @@ class GrammarChecker(ParagraphChecker):
     """Harper's grammar, punctuation and word-choice rules, mapped onto findings, and the
     real-word errors Harper misses."""
 
-    rules = (MODAL_OF,)
+    rules = (MODAL_OF, PARTICIPLE)
 
     def __init__(self, engine: HarperEngine) -> None:
         self._engine = engine
@@ -112,6 +128,7 @@ class GrammarChecker(ParagraphChecker):
             MODAL_OF.finding(m.start(1), m.end(1), "Use ‘have’ rather than ‘of’ here.", ("have",))
             for m in _MODAL_OF.finditer(text)
         ]
+        findings += _participles(text)
         lints_by_rule = self._engine.lint(text, ctx.dialect, ctx.markdown, ctx.harper_rules)
         for rule_name, lints in lints_by_rule.items():
             if rule_name == SPELL_RULE:
@@ -121,6 +138,22 @@ class GrammarChecker(ParagraphChecker):
                 if finding:
                     findings.append(finding)
         return findings
+
+
+def _participles(text: str) -> list[Finding]:
+    """``has show``: a pairing English never uses, where the participle (``shown``,
+    ``taken``) pairs with the auxiliary far more often than chance."""
+    found = []
+    for m in _AUX_WORD.finditer(text):
+        aux, word = m.group(1), m.group(2)
+        if seen_pair(aux, word):
+            continue
+        for form in (word + "n", word + "en"):
+            if seen_pair(aux, form) and association(aux, form) >= _COMMON_PAIR:
+                message = f"After ‘{aux}’, use the participle: ‘{form}’."
+                found.append(PARTICIPLE.finding(m.start(2), m.end(2), message, (form,)))
+                break
+    return found
 
 
 def _finding(text: str, rule_name: str, lint: harper.Lint) -> Finding | None:
