@@ -3,8 +3,8 @@
 Raw dictionary spelling raises dozens of alarms per story, nearly all of them names,
 acronyms and handles. Here an unknown word is an error only when the evidence says typo:
 a lower-case word Harper does not know, or a capitalised word one slip away from a word
-or name far more common than itself (``Vladamir`` -> ``Vladimir``). Any other unknown
-capitalised word is most likely a name: it is listed once, at ``info``, to verify.
+or name far more common than itself (‘Vladamir’ -> ‘Vladimir’). Any other unknown
+capitalised word is most likely a name: it is listed once, at ‘info’, to verify.
 """
 
 from __future__ import annotations
@@ -72,9 +72,9 @@ CAPITAL_TYPO = Rule(
     category=Category.SPELLING,
     summary="A capitalised word one slip from a common word, a month, day or place, in a "
     "name or title.",
-    why="Capitals do not make a slip a name: ``Sourth Africa``, ``Setpember`` and ``Oil "
-    "Miniter`` are typos. The evidence is a word English never uses one slip from a common "
-    "one, or the words around it (a common pairing such as ``South Africa``). An unknown "
+    why="Capitals do not make a slip a name: ‘Sourth Africa’, ‘Setpember’ and ‘Oil "
+    "Miniter’ are typos. The evidence is a word English never uses one slip from a common "
+    "one, or the words around it (a common pairing such as ‘South Africa’). An unknown "
     "name with no such evidence stays a name to verify.",
     example="the Securities and Exchange Cmmission -> Commission",
     flags=("He flew home to Sourth Africa.", "The Securities and Exchange Cmmission ruled."),
@@ -86,7 +86,7 @@ REPEATED_UNKNOWN = Rule(
     category=Category.SPELLING,
     summary="A lower-case word in no dictionary, typed the same way throughout the draft.",
     why="The same slip made three times over is unlikely; a house abbreviation (a wire's "
-    "``dlrs``, ``mln``) or a term of the trade is likely. Noted once, at info, so the desk "
+    "‘dlrs’, ‘mln’) or a term of the trade is likely. Noted once, at info, so the desk "
     "can add it to the dictionary; a near spelling far more frequent in the draft keeps it "
     "an error.",
     example="4 dlrs … 2 dlrs … 9 dlrs -> add 'dlrs' to the dictionary?",
@@ -100,7 +100,7 @@ UNKNOWN_TERM = Rule(
     category=Category.SPELLING,
     summary="A lower-case word in no dictionary that is no plausible slip of any known word.",
     why="A typo is one or two slips from the word meant; a word far from every known word "
-    "is a term, a product or a handle the dictionary lacks (``sysvinit``). It is listed once, "
+    "is a term, a product or a handle the dictionary lacks (‘sysvinit’). It is listed once, "
     "at info, to check or to add, so it never drowns the real typos.",
     example="the init system replaced sysvinit -> check it, or add it to the dictionary",
     flags=("The desk runs qzxwvb every night.",),
