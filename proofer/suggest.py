@@ -121,7 +121,7 @@ def context_gain(word: str, before: str = "", after: str = "") -> float:
 
 def seen_pair(first: str, second: str) -> bool:
     """True when ``first second`` is common enough to be in the bigram table."""
-    return (first.lower(), second.lower()) in _bigram_table().pairs
+    return f"{first.lower()} {second.lower()}" in _bigram_table().pairs
 
 
 def association(first: str, second: str) -> float:
@@ -130,7 +130,7 @@ def association(first: str, second: str) -> float:
     if not first or not second:
         return 0.0
     table = _bigram_table()
-    pair = table.pairs.get((first.lower(), second.lower()))
+    pair = table.pairs.get(f"{first.lower()} {second.lower()}")
     if pair is None:
         return 0.0
     left, right = table.left[first.lower()], table.right[second.lower()]
@@ -139,7 +139,7 @@ def association(first: str, second: str) -> float:
 
 @dataclass(frozen=True)
 class _Bigrams:
-    pairs: dict[tuple[str, str], int]
+    pairs: dict[str, int]  # "first second" -> count
     left: dict[str, int]  # each word's count as the first of a pair
     right: dict[str, int]  # ...and as the second
     total: int
@@ -147,15 +147,16 @@ class _Bigrams:
 
 @lru_cache(maxsize=1)
 def _bigram_table() -> _Bigrams:
-    """symspellpy's bigram counts, loaded on first use (under a second)."""
+    """symspellpy's bigram counts, loaded on first use (about 0.4 s and 33 MiB)."""
     text = resources.files("symspellpy").joinpath(_BIGRAMS).read_text(encoding="utf-8")
-    fields = text.split()  # "first second count" on each line
-    firsts, seconds, counts = fields[0::3], fields[1::3], [int(n) for n in fields[2::3]]
+    pairs: dict[str, int] = {}
     left: dict[str, int] = {}
     right: dict[str, int] = {}
-    for first, second, n in zip(firsts, seconds, counts, strict=True):
+    for line in text.splitlines():  # "first second count"
+        key, _, count = line.rpartition(" ")
+        first, _, second = key.partition(" ")
+        n = int(count)
+        pairs[key] = n
         left[first] = left.get(first, 0) + n
         right[second] = right.get(second, 0) + n
-    return _Bigrams(
-        dict(zip(zip(firsts, seconds, strict=True), counts, strict=True)), left, right, sum(counts)
-    )
+    return _Bigrams(pairs, left, right, sum(pairs.values()))
