@@ -37,6 +37,8 @@ def test_repetition_is_intent_but_a_slip_beside_the_right_spelling_is_not(check:
         ("mln", "spelling.repeated-unknown"),
     ]
     assert all(f.severity is Severity.INFO and not f.suggestions for f in found)
+    twice = "Net rose to 4 dlrs from 3 dlrs."
+    assert [f.rule for f in check(twice)] == ["spelling.repeated-unknown"]
     slip = "Delegates met. Delegates voted. Delegates left. Delegates ate. The delgates slept."
     twice = slip + " The delgates woke."
     for text in (slip, twice):

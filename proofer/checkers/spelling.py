@@ -183,11 +183,11 @@ class SpellingChecker(ParagraphChecker):
 
     def refine(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Draft-wide evidence: repetition is intent. A word typed the same way three times,
-        with no spelling one slip away that the draft uses far more often (or twice, if
-        English never uses it and no near spelling is in the draft), is meant: a house
-        abbreviation or a name, noted once, never an error at each use. A slip beside the
-        right spelling stays an error. The other way round, a name to verify that the draft
-        spells one slip differently three times as often is a slip of that name."""
+        with no spelling one slip away that the draft uses far more often (or twice, if it
+        is in lower case or English never uses it, and no near spelling is in the draft),
+        is meant: a house abbreviation or a name, noted once, never an error at each use. A
+        slip beside the right spelling stays an error. The other way round, a name to verify
+        that the draft spells one slip differently three times as often is a slip of it."""
         typed = Counter(m.group() for m in WORD.finditer(doc.text))
         counts: Counter[str] = Counter()
         for w, n in typed.items():
@@ -435,7 +435,9 @@ def _is_meant(word: str, counts: Counter[str]) -> bool:
     """Typed the same way often enough, and no near spelling dominates the draft."""
     typed = word.lower()
     n = counts[typed]
-    if n < (2 if zipf(word) < _UNSEEN else _REPEATED):
+    # A capitalised word English uses needs three: a famous name misspelled twice
+    # (Vladamir) is still a slip.
+    if n < (2 if zipf(word) < _UNSEEN or not is_capitalised(word) else _REPEATED):
         return False
     # Typed only twice, any near spelling in the draft is evidence of a slip.
     dominant = _DOMINANT * n if n >= _REPEATED else 1
