@@ -152,6 +152,9 @@ def test_capitalised_slips_are_typos_and_unknown_names_are_names(check: Check) -
     }
     names = [f for f in found if any(n in text[f.start : f.end] for n in ("Seles", "Pustay"))]
     assert names and all(f.severity is Severity.INFO for f in names)
+    # A surname after a given name, an accented name, a first letter that differs.
+    others = "Thanks to Ian Bicking, Martin von Löwis and the Gnumeric team."
+    assert [f for f in check(others) if f.severity is not Severity.INFO] == []
 
 
 def test_a_grammar_fix_for_the_same_word_wins(check: Check) -> None:

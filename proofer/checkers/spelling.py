@@ -246,7 +246,9 @@ class SpellingChecker(ParagraphChecker):
         best = self._name_slip(judged, candidates, ctx)
         if best is not None:
             return _finding(NAME_TYPO, span, word, [best, *_ranked(candidates)])
-        common = _capital_slip(judged, candidates, before, after)
+        # Right after a given name (a capitalised word that is no common word), a surname.
+        after_name = is_capitalised(before) and not self._lowercase_known([before], ctx)
+        common = _capital_slip(judged, candidates, before, after, after_name)
         if common is not None:
             return _finding(CAPITAL_TYPO, span, word, [common, *_ranked(candidates)])
         return _unverified(*span, word)
@@ -339,6 +341,7 @@ class SpellingChecker(ParagraphChecker):
                 and cand.zipf >= _WELL_KNOWN_NAME
                 and cand.zipf - zipf(word) >= _NAME_GAIN
                 and cand.word[:1].lower() == word[:1].lower()
+                and not _drops_a_mark(word, cand.word)
                 and not self._lowercase_known([cand.word], ctx)
             ):
                 return cand.word
@@ -394,23 +397,39 @@ def _in_context(candidates: list[_Candidate], before: str, after: str) -> list[_
     return sorted(scored, key=lambda c: -round(c.score, 1))
 
 
-def _capital_slip(word: str, candidates: list[_Candidate], before: str, after: str) -> str | None:
+def _capital_slip(
+    word: str, candidates: list[_Candidate], before: str, after: str, after_name: bool
+) -> str | None:
     """The common word (or month, day, place) a capitalised unknown word is a slip of: a
-    word English never uses one slip from a common one, or a pairing with a neighbour far
-    likelier than chance (``Sourth Africa``, ``Exchange Cmmission``)."""
+    word English never uses one slip from a common one (not right after a given name: Ian
+    Bicking), or a pairing with a capitalised neighbour far likelier than chance (``Sourth
+    Africa``, ``Exchange Cmmission``). The first letter must agree, and a letter with a diacritic is
+    typed on purpose (Löwis is no slip of Lewis)."""
     # Short words have many neighbours: only an everyday word (Waht, Snce) is evidence.
     floor = _EVERYDAY if len(word) <= _SHORT else _COMMON
     for cand in candidates:
         if cand.listed or cand.distance > slip_reach(word) or not _plausible_slip(word, cand):
             continue
-        if cand.zipf - zipf(word) < _SLIP_GAIN:
+        if cand.zipf - zipf(word) < _SLIP_GAIN or _drops_a_mark(word, cand.word):
+            continue
+        if cand.word[:1].lower() != word[:1].lower():
             continue
         # A common word, not a given name (Rodrygo is not a slip of Rodrigo).
-        unseen = zipf(word) < _UNSEEN and cand.zipf >= floor and cand.common
-        paired = max(association(before, cand.word), association(cand.word, after))
+        unseen = zipf(word) < _UNSEEN and cand.zipf >= floor and cand.common and not after_name
+        # A neighbour in the same name or title: South Africa, Exchange Commission.
+        paired = max(
+            association(before, cand.word) if is_capitalised(before) else 0.0,
+            association(cand.word, after) if is_capitalised(after) else 0.0,
+        )
         if unseen or paired >= _ASSOCIATED:
             return cand.word
     return None
+
+
+def _drops_a_mark(word: str, candidate: str) -> bool:
+    """True when ``word`` has a letter outside plain ASCII that ``candidate`` lacks: an
+    accent is typed on purpose, not slipped."""
+    return not word.isascii() and candidate.isascii()
 
 
 def _draft_variant(word: str, typed: Counter[str]) -> str | None:
