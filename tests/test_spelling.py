@@ -160,3 +160,9 @@ def test_capitalised_slips_are_typos_and_unknown_names_are_names(check: Check) -
 def test_a_grammar_fix_for_the_same_word_wins(check: Check) -> None:
     text = "There were alot more voters."
     assert [(f.rule, f.suggestions) for f in check(text)] == [("harper.OpenCompounds", ("a lot",))]
+
+
+def test_a_piece_of_a_compound_english_writes_closed_is_no_slip(check: Check) -> None:
+    assert check("Browsers run Java plug-ins, and readers can un-subscribe.") == []
+    text = "A well-knwon co-owner."
+    assert [text[f.start : f.end] for f in check(text)] == ["knwon"]

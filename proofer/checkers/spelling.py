@@ -218,6 +218,8 @@ class SpellingChecker(ParagraphChecker):
         word = strip_possessive(text[start:end])
         if len(word) < 2 or is_non_word(token) or _is_fragment(text, start, end):
             return None
+        if "-" in token and zipf(strip_possessive(token).replace("-", "")) >= _SEEN_WORD:
+            return None  # a piece of a compound English also writes closed: plug-ins
         if ctx.known.accepts(word) or is_acronym(word) or has_inner_capital(word):
             return None
         if word.lower() in PARTICLES and _is_name_particle(text, start, end, token):
