@@ -432,8 +432,9 @@ def _rules(args: argparse.Namespace) -> int:
     print("\n\n".join(r.describe() for r in chosen))
     if not args.rule:
         print(
-            "\nharper.* — Harper's grammar rules, passed through by name (see "
-            "proofer/checkers/grammar.py for the ones left out and why).\n"
+            "\nharper.* — Harper's grammar rules, by name; on by default only those measured "
+            "to be nearly always right (the table, with figures, is in "
+            "docs/harper-rules.md); `harper-rules` in the settings turns others on.\n"
             "lt.* — LanguageTool's rules, when --languagetool is on."
         )
     return EXIT_OK

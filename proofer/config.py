@@ -14,6 +14,8 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from proofer.checkers.grammar import ALL_RULES, harper_rule_names
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -45,6 +47,7 @@ class Config:
     quote_style: str = "auto"  # the draft's own majority, then its dialect
     fail_on: str = "error"
     ignore: tuple[str, ...] = ()  # rule ids or prefixes ("harper.", "spelling.unverified-name")
+    harper_rules: tuple[str, ...] = ()  # Harper rules to run besides the defaults, or ("all",)
     smart_quotes: bool = False  # `proofer fix` turns straight marks curly
     first_reference: bool = False  # full name first, surname after
     source: Path | None = None  # the file these settings came from
@@ -66,6 +69,13 @@ class Config:
             value = getattr(self, name)
             if value not in choices:
                 raise ConfigError(f"{name} must be one of {', '.join(choices)}, not '{value}'")
+        known = harper_rule_names() | {ALL_RULES}
+        for rule in self.harper_rules:
+            if not isinstance(rule, str) or rule not in known:
+                raise ConfigError(
+                    f"harper-rules: '{rule}' is not a Harper rule (a name such as "
+                    f"'OxfordComma', or '{ALL_RULES}')"
+                )
 
     def ignores(self, rule_id: str) -> bool:
         """True when ``rule_id`` is turned off by an ``ignore`` entry (exact or prefix)."""
@@ -125,7 +135,7 @@ def _values(path: Path) -> dict[str, Any]:
             if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
                 raise ConfigError(f"{path}: style must be a list of style files or preset names")
             values[name] = tuple(style_entry(path.parent, p) for p in items)
-        elif name == "ignore":
+        elif name in ("ignore", "harper_rules"):
             values[name] = tuple([value] if isinstance(value, str) else value)
         else:
             values[name] = value

@@ -17,7 +17,7 @@ from proofer import suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.facts import FactChecker
-from proofer.checkers.grammar import GrammarChecker
+from proofer.checkers.grammar import GrammarChecker, enabled_rules
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
 from proofer.checkers.patterns import PatternChecker
@@ -157,6 +157,7 @@ class Proofreader:
             known=self.known,
             entities=self.entities,
             dialect_report=report,
+            harper_rules=enabled_rules(self.config.harper_rules),
         )
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:

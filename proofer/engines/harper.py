@@ -1,7 +1,8 @@
 """Harper, the embedded offline engine, through ``harper-py``.
 
 A ``Linter`` costs about half a second to build and is not thread-safe, so this keeps one
-per thread and dialect and reuses it for the life of the process.
+per thread, dialect and rule set, and reuses it for the life of the process. Only the rules
+asked for run: Harper's full set of about 900 costs four times as much as a few.
 """
 
 from __future__ import annotations
@@ -49,31 +50,43 @@ class HarperEngine:
         self._local: Any = SimpleNamespace() if one_thread else threading.local()
         self._recent = recent
 
-    def linter(self, dialect: Dialect) -> harper.Linter:
-        """This thread's linter for ``dialect``, built on first use."""
-        linters: dict[Dialect, harper.Linter] = self._local.__dict__.setdefault("linters", {})
-        if dialect not in linters:
-            linters[dialect] = harper.Linter(dialect.harper)
-        return linters[dialect]
+    def linter(self, dialect: Dialect, rules: frozenset[str] | None = None) -> harper.Linter:
+        """This thread's linter for ``dialect`` running ``rules`` (by name; None: Harper's
+        defaults), built on first use."""
+        linters: dict[tuple[Dialect, frozenset[str] | None], harper.Linter]
+        linters = self._local.__dict__.setdefault("linters", {})
+        if (dialect, rules) not in linters:
+            linter = harper.Linter(dialect.harper)
+            if rules is not None:
+                config: dict[str, bool | None] = {n: n in rules for n in linter.get_lint_config()}
+                linter.set_lint_config(config)
+            linters[(dialect, rules)] = linter
+        return linters[(dialect, rules)]
 
     def lint(
-        self, text: str, dialect: Dialect, markdown: bool = False
+        self,
+        text: str,
+        dialect: Dialect,
+        markdown: bool = False,
+        rules: frozenset[str] | None = None,
     ) -> dict[str, list[harper.Lint]]:
-        """Harper's lints for plain ``text``, keyed by Harper's rule name.
+        """Harper's lints for plain ``text`` from ``rules`` (None: Harper's defaults), keyed
+        by Harper's rule name.
 
         The last few results are kept, so the spelling and grammar checkers share one
         run per paragraph. ``dedup`` is off: with it on, Harper drops a misspelling when
         a sentence-length lint covers it.
         """
-        recent: dict[tuple[Dialect, bool, str], dict[str, list[harper.Lint]]]
+        recent: dict[tuple[Dialect, bool, frozenset[str] | None, str], dict[str, list[harper.Lint]]]
         recent = self._local.__dict__.setdefault("recent", {})
-        key = (dialect, markdown, text)
+        key = (dialect, markdown, rules, text)
         lints = recent.pop(key, None)  # re-inserted below: the least recently used goes first
         if lints is None:
             if len(recent) >= self._recent:
                 recent.pop(next(iter(recent)))
             language = "markdown" if markdown else "plaintext"
-            lints = self.linter(dialect).organized_lints(text, language=language, dedup=False)
+            linter = self.linter(dialect, rules)
+            lints = linter.organized_lints(text, language=language, dedup=False)
             # Remember the words found unknown, so that asking about them again (the name
             # checker asks about every name) costs nothing.
             known: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
