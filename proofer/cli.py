@@ -119,6 +119,8 @@ class _Proofreaders:
             proofreader = Proofreader(config, self._engine)
             for problem in proofreader.entities.problems:
                 _error(f"{problem} (line skipped)")
+            for warning in proofreader.warnings:
+                _error(f"warning: {warning}")
             self._by_config[config] = proofreader
         return self._by_config[config]
 

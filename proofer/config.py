@@ -7,9 +7,13 @@ Like ruff: ``--config FILE``, else the nearest ``.proofer.toml`` or ``pyproject.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +25,56 @@ else:  # pragma: no cover
 DIALECTS = ("auto", "american", "british", "australian", "canadian")
 QUOTE_STYLES = ("american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
+LANGUAGETOOL_MODES = ("off", "auto", "local")
 
 
 class ConfigError(ValueError):
     """A configuration file or value that cannot be used; the message says which."""
+
+
+class Kind(Enum):
+    """What a setting holds; the value is how a message names it."""
+
+    CHOICE = "one of"
+    ENGINE = "off, auto, local, or a server URL (http:// or https://)"
+    FLAG = "true or false"
+    SECONDS = "a number of seconds above 0"
+    FILES = "a file name or a list of file names"
+    RULES = "a rule id or a list of rule ids"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting as a file spells it, the ``Config`` field it fills, and what it holds."""
+
+    key: str
+    name: str  # the Config field
+    kind: Kind
+    choices: tuple[str, ...] = ()
+
+    def expects(self) -> str:
+        """What a right value looks like, in words."""
+        if self.kind is Kind.CHOICE:
+            return f"one of {', '.join(self.choices)}"
+        return str(self.kind.value)
+
+
+# Every setting a file may hold: the one place that says each setting's type.
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("entities", "entities", Kind.FILES),
+        Setting("dictionary", "dictionary", Kind.FILES),
+        Setting("languagetool", "languagetool", Kind.ENGINE, LANGUAGETOOL_MODES),
+        Setting("languagetool-timeout", "languagetool_timeout", Kind.SECONDS),
+        Setting("dialect", "dialect", Kind.CHOICE, DIALECTS),
+        Setting("quote-style", "quote_style", Kind.CHOICE, QUOTE_STYLES),
+        Setting("fail-on", "fail_on", Kind.CHOICE, FAIL_ON),
+        Setting("ignore", "ignore", Kind.RULES),
+        Setting("smart-quotes", "smart_quotes", Kind.FLAG),
+        Setting("first-reference", "first_reference", Kind.FLAG),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +92,8 @@ class Config:
     smart_quotes: bool = False  # `proofer fix` turns straight marks curly
     first_reference: bool = False  # full name first, surname after
     source: Path | None = None  # the file these settings came from
+    # The file whose ``ignore`` list this is, so a warning about an entry can name it.
+    ignore_source: Path | None = field(default=None, compare=False)
 
     def with_overrides(self, **values: Any) -> Config:
         """A copy with the given non-None values replaced (command-line flags)."""
@@ -51,15 +103,13 @@ class Config:
         return merged
 
     def validate(self) -> None:
-        """Raise ``ConfigError`` for a value outside its choices."""
-        for name, choices in (
-            ("dialect", DIALECTS),
-            ("quote_style", QUOTE_STYLES),
-            ("fail_on", FAIL_ON),
-        ):
-            value = getattr(self, name)
-            if value not in choices:
-                raise ConfigError(f"{name} must be one of {', '.join(choices)}, not '{value}'")
+        """Raise ``ConfigError`` for a value outside its choices (flags and code pass values
+        that are already of the right type; files are checked as they are read)."""
+        for setting in SETTINGS.values():
+            if setting.kind in (Kind.CHOICE, Kind.ENGINE):
+                value = getattr(self, setting.name)
+                if not _in_choices(setting, value):
+                    raise ConfigError(f"{setting.key} must be {setting.expects()}, not '{value}'")
 
     def ignores(self, rule_id: str) -> bool:
         """True when ``rule_id`` is turned off by an ``ignore`` entry (exact or prefix)."""
@@ -81,33 +131,96 @@ def discover(start: Path) -> Path | None:
 
 def load(path: Path, base: Config | None = None) -> Config:
     """Settings from a ``.proofer.toml`` or a ``pyproject.toml``'s ``[tool.proofer]``, over
-    ``base`` (the user's own settings, or the defaults)."""
-    config = replace(base or Config(), source=path, **_values(path))
-    try:
-        config.validate()
-    except ConfigError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    return config
+    ``base`` (the user's own settings, or the defaults). A value of the wrong type or outside
+    its choices is a ``ConfigError`` naming the file and the key."""
+    values = _values(path)
+    if "ignore" in values:
+        values["ignore_source"] = path
+    return replace(base or Config(), source=path, **values)
 
 
 def _values(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("proofer", {})
-    known = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.proofer] must be a table of settings")
     values: dict[str, Any] = {}
     for key, value in data.items():
-        name = known.get(key) or known.get(key.replace("_", "-"))
-        if name is None:
+        setting = SETTINGS.get(key) or SETTINGS.get(key.replace("_", "-"))
+        if setting is None:
             raise ConfigError(f"{path}: unknown setting '{key}'")
-        if name in ("entities", "dictionary"):
-            items = [value] if isinstance(value, str) else value
-            values[name] = tuple((path.parent / p).resolve() for p in items)
-        elif name == "ignore":
-            values[name] = tuple([value] if isinstance(value, str) else value)
-        else:
-            values[name] = value
+        try:
+            values[setting.name] = _READERS[setting.kind](setting, value, path.parent)
+        except _WrongValue:
+            raise ConfigError(
+                f"{path}: setting '{key}' must be {setting.expects()}, not {_show(value)}"
+            ) from None
     return values
+
+
+class _WrongValue(Exception):
+    pass
+
+
+def _choice(setting: Setting, value: Any, folder: Path) -> str:
+    if not isinstance(value, str) or not _in_choices(setting, value):
+        raise _WrongValue
+    return value
+
+
+def _flag(setting: Setting, value: Any, folder: Path) -> bool:
+    if not isinstance(value, bool):
+        raise _WrongValue
+    return value
+
+
+def _seconds(setting: Setting, value: Any, folder: Path) -> float:
+    # bool is an int in Python; `timeout = true` is still a mistake.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise _WrongValue
+    return float(value)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+        raise _WrongValue
+    return tuple(v.strip() for v in items)
+
+
+def _files(setting: Setting, value: Any, folder: Path) -> tuple[Path, ...]:
+    return tuple((folder / name).resolve() for name in _names(value))
+
+
+def _rules(setting: Setting, value: Any, folder: Path) -> tuple[str, ...]:
+    return _names(value)
+
+
+_READERS: dict[Kind, Callable[[Setting, Any, Path], Any]] = {
+    Kind.CHOICE: _choice,
+    Kind.ENGINE: _choice,
+    Kind.FLAG: _flag,
+    Kind.SECONDS: _seconds,
+    Kind.FILES: _files,
+    Kind.RULES: _rules,
+}
+
+
+def _in_choices(setting: Setting, value: str) -> bool:
+    if value in setting.choices:
+        return True
+    return setting.kind is Kind.ENGINE and re.match(r"https?://\S+$", value) is not None
+
+
+def _show(value: Any) -> str:
+    """A wrong value as the file wrote it, with its TOML type when that is the mistake."""
+    kinds = {bool: "true/false", str: "a string", int: "a number", float: "a number",
+             list: "a list", dict: "a table"}  # fmt: skip
+    shown = json.dumps(value, default=str, ensure_ascii=False)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{shown} ({kinds.get(type(value), type(value).__name__)})"
 
 
 def user_config_path() -> Path:

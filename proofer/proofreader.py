@@ -34,6 +34,8 @@ from proofer.markup import inside, masked_spans
 from proofer.rules import Rule
 
 T = TypeVar("T")
+# Rule families of the outside engines, passed through by the engine's own rule names.
+OPEN_FAMILIES = ("harper.", "lt.")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
 _STRETCH = 64
 _CATEGORY_RANK = {
@@ -95,6 +97,8 @@ class Proofreader:
             self.document_checkers.append(
                 LanguageToolChecker(self.config.languagetool, self.config.languagetool_timeout)
             )
+        # Settings that are valid but do nothing, for the user to hear about once.
+        self.warnings = _unknown_ignores(self.config, self.rules)
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -206,6 +210,23 @@ class Proofreader:
 def rule_book() -> dict[str, Rule]:
     """Every rule the project's checkers report, by id (for docs, tooltips, `proofer rules`)."""
     return Proofreader(Config()).rules
+
+
+def _unknown_ignores(config: Config, rules: dict[str, Rule]) -> list[str]:
+    """A line for each ``ignore`` entry that names no rule of ours and no engine's family
+    (``harper.*`` and ``lt.*`` are open: their rules are the engines', passed through)."""
+    where = f"{config.ignore_source}: setting 'ignore'" if config.ignore_source else "ignore"
+    lines = []
+    for entry in config.ignore:
+        if entry.startswith(OPEN_FAMILIES) or any(
+            rule == entry or (entry.endswith(".") and rule.startswith(entry)) for rule in rules
+        ):
+            continue
+        family = entry + "."
+        known = family in OPEN_FAMILIES or any(rule.startswith(family) for rule in rules)
+        hint = f"; did you mean '{family}'?" if known else ""
+        lines.append(f"{where}: '{entry}' names no rule, so it ignores nothing{hint}")
+    return lines
 
 
 def _read_list(load: Callable[[Path], T], path: Path) -> T:
