@@ -31,7 +31,7 @@ from proofer.engines.harper import Dialect, HarperEngine
 from proofer.entities import load_entities, merge
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
-from proofer.rules import Rule
+from proofer.rules import Rule, silence
 
 T = TypeVar("T")
 # Rule families of the outside engines, passed through by the engine's own rule names.
@@ -160,7 +160,7 @@ class Proofreader:
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
         masked = masked_spans(doc)
         found = [f for f in found if not inside(f.start, f.end, masked)]
-        found = suppressions.apply(doc.text, found)
+        found = suppressions.apply(doc.text, found, self.rules)
         return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
 
     def _refined(self, doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -178,18 +178,18 @@ class Proofreader:
     ) -> list[Finding]:
         """One finding per problem, in text order.
 
-        Drops ignored rules, outside engines' findings in categories a checker of ours owns,
-        repeats of once-per-text rules, and duplicates (overlapping spans of similar
-        length: a sentence-long style note does not swallow a typo inside it).
+        Drops ignored rules (and outside engines' reports of the problems they cover),
+        outside engines' findings in categories a checker of ours owns, repeats of
+        once-per-text rules, and duplicates (overlapping spans of similar length: a
+        sentence-long style note does not swallow a typo inside it).
         """
         owned = owned or set()
         rules = self.rules
+        findings = silence(findings, lambda f: self.config.ignores(f.rule), rules)
         kept: list[Finding] = []
         near: dict[int, list[Finding]] = {}  # kept findings by 64-character stretch
         seen_once: set[tuple[str, str]] = set()
         for f in sorted(findings, key=_priority):
-            if self.config.ignores(f.rule):
-                continue
             if f.engine is not Engine.PROOFER and f.category in owned and f.rule not in rules:
                 continue
             rule = rules.get(f.rule)

@@ -14,10 +14,11 @@ REPEATED_WORD = Rule(
     summary="The same word twice in a row.",
     why="A doubled word survives most edits because the eye skips it.",
     example="The the project is expected -> The project is expected",
-    flags=("The the project is late.",),
+    flags=("The the project is late.", "We went to to the park."),
     passes=("She had had enough.",),
     fix_safe=True,
     severity=Severity.ERROR,
+    covers=("harper.RepeatedWords", "harper.ToTo", "lt.ENGLISH_WORD_REPEAT_RULE"),
 )
 
 _PAIR = re.compile(r"\b([^\W\d_]+)([ \u00a0]+)(\1)\b", re.IGNORECASE)

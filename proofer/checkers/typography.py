@@ -15,9 +15,10 @@ DOUBLE_SPACE = Rule(
     summary="Two or more spaces (a no-break space counts) where one belongs.",
     why="Typesetting systems keep every space; doubled ones show as gaps in print and online.",
     example="group.  The loss -> group. The loss",
-    flags=("group.  The loss",),
+    flags=("group.  The loss", "The vote  passed today."),
     passes=("group. The loss",),
     fix_safe=True,
+    covers=("harper.NoFrenchSpaces", "harper.Spaces", "lt.WHITESPACE_RULE"),
 )
 
 # Spaces, no-break spaces and the thin and figure spaces that paste in from the web.
@@ -52,6 +53,7 @@ ELLIPSIS = Rule(
     flags=("It is … odd ... and more.",),
     passes=("It is … odd … and more.",),
     fix_safe=True,
+    covers=("harper.UseEllipsisCharacter",),
 )
 DASH_SPACING = Rule(
     id="typography.dash-spacing",
