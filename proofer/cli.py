@@ -17,17 +17,18 @@ from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError,
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
 from proofer.findings import Finding, Severity, apply_fixes
-from proofer.formats import DraftError, read_draft, write_draft
+from proofer.formats import READ_ONLY, WRITES, DraftError, read_draft, writable
 from proofer.formats.docx import apply_fixes as apply_docx_fixes
 from proofer.formats.docx import read_docx
-from proofer.formats.docx import save as save_docx
-from proofer.formats.text import decode
+from proofer.formats.docx import to_bytes as docx_bytes
+from proofer.formats.text import decode, encode, write_atomically
 from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader, rule_book
 from proofer.quotemarks import smart_quotes
 from proofer.report import FileResult, as_github, as_json, as_text, summary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_CLOSED_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,12 +40,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         result: int = args.run(args)
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
         return result
     except (ConfigError, DraftError) as exc:
         _error(str(exc))
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`proofer rules | head`): stop quietly, as Unix tools do.
+        # Standard output is pointed at /dev/null so the exit's own flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,7 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--output", "-o", required=True, help="where to write; - for stdout")
     fix.add_argument("--track-changes", action="store_true", help="Word revisions (.docx)")
     fix.add_argument(
-        "--overwrite", action="store_true", help="allow --output to be the draft itself"
+        "--overwrite",
+        action="store_true",
+        help="allow --output to replace a file that exists (the draft itself, or another)",
     )
     fix.add_argument(
         "--smart-quotes",
@@ -135,8 +144,8 @@ def _read(path: str) -> Document:
 def _check(args: argparse.Namespace) -> int:
     proofreaders = _Proofreaders()
     results: list[FileResult] = []
+    notices: list[str] = []  # in order, each once
     input_error = failing = False
-    told: set[str] = set()
     for path in args.paths:
         try:
             doc = _read(path)
@@ -144,18 +153,20 @@ def _check(args: argparse.Namespace) -> int:
             proofreader = proofreaders.get(config)
         except (DraftError, ConfigError) as exc:
             _error(str(exc))
+            results.append(FileResult(Document("", path), [], error=str(exc)))
             input_error = True
             continue
+        notices.extend(w for w in proofreader.warnings if w not in notices)  # told on stderr
         report = proofreader.check(doc)
         for notice in report.notices:
-            if notice not in told:
-                told.add(notice)
+            if notice not in notices:
+                notices.append(notice)
                 _error(notice)
         results.append(FileResult(doc, report.findings))
         failing = failing or _fails(report.findings, config.fail_on)
 
     if args.format == "json":
-        print(as_json(results))
+        print(as_json(results, notices))
     elif args.format == "github":
         out = as_github(results)
         if out:
@@ -164,7 +175,7 @@ def _check(args: argparse.Namespace) -> int:
         out = as_text(results, colour=_use_colour(args.color))
         if out:
             print(out)
-        if results:
+        if any(not r.error for r in results):
             print(summary(results), file=sys.stderr)
     if input_error:
         return EXIT_INPUT
@@ -181,16 +192,16 @@ def _fails(findings: list[Finding], fail_on: str) -> bool:
 def _fix(args: argparse.Namespace) -> int:
     source = None if args.path == "-" else Path(args.path)
     word = source is not None and source.suffix.lower() == ".docx"
+    if source is not None and not writable(source):
+        kind = READ_ONLY.get(source.suffix.lower(), source.suffix)
+        _error(f"{source}: fix cannot write {kind} drafts; it writes {WRITES}")
+        return EXIT_INPUT
     if args.track_changes and not word:
         _error("--track-changes needs a Word (.docx) draft; plain text has no revisions")
         return EXIT_INPUT
-    if (
-        source is not None
-        and args.output != "-"
-        and Path(args.output).resolve() == source.resolve()
-        and not args.overwrite
-    ):
-        _error(f"{args.output}: that is the draft itself; pass --overwrite to replace it")
+    refusal = _output_refusal(args.output, source, word, args.overwrite)
+    if refusal:
+        _error(refusal)
         return EXIT_INPUT
     proofreader = _Proofreaders().get(_config(args, source))
     if word:
@@ -198,7 +209,7 @@ def _fix(args: argparse.Namespace) -> int:
         draft = read_docx(source)
         fixes = _safe_fixes(proofreader, draft.document())
         applied = apply_docx_fixes(draft, fixes, tracked=args.track_changes)
-        save_docx(draft, Path(args.output))
+        _write(args.output, docx_bytes(draft))
         how = "as tracked changes" if args.track_changes else "as plain edits"
         print(f"{applied} fixes applied {how}", file=sys.stderr)
         return EXIT_OK
@@ -207,13 +218,38 @@ def _fix(args: argparse.Namespace) -> int:
     if proofreader.config.smart_quotes:
         paragraphs = [(p.start, p.text) for p in doc.paragraphs]
         fixes += smart_quotes(paragraphs, masked_spans(doc))
-    fixed = apply_fixes(doc.text, fixes)
-    if args.output == "-":
-        sys.stdout.write(fixed)
-    else:
-        write_draft(Path(args.output), fixed, doc.encoding)
+    _write(args.output, encode(apply_fixes(doc.text, fixes), doc.encoding, args.output))
     print(f"{len(fixes)} fixes applied", file=sys.stderr)
     return EXIT_OK
+
+
+def _output_refusal(output: str, source: Path | None, word: bool, overwrite: bool) -> str | None:
+    """Why ``fix`` must not write to ``output`` (``-`` is standard output), or None."""
+    if output == "-":
+        return None
+    out = Path(output)
+    if out.is_dir():
+        return f"{output}: is a folder; name the file to write"
+    if not writable(out) or (out.suffix.lower() == ".docx") != word:
+        kind = "a .docx file" if word else "a text file (not .docx or .odt)"
+        return f"{output}: fix writes the draft in its own format: name {kind}"
+    folder = Path(os.path.realpath(out)).parent
+    if not folder.is_dir():
+        return f"{output}: the folder {folder} does not exist"
+    if overwrite or not (out.exists() or out.is_symlink()):
+        return None
+    if source is not None and out.resolve() == source.resolve():
+        return f"{output}: that is the draft itself; pass --overwrite to replace it"
+    return f"{output}: the file exists; pass --overwrite to replace it"
+
+
+def _write(output: str, data: bytes) -> None:
+    """The fixed draft to standard output (as bytes, in the draft's encoding) or a file."""
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(Path(output), data)
 
 
 def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int, str]]:

@@ -10,6 +10,7 @@ the file (styles, bold and italic runs, comments, headers) is left as it was.
 from __future__ import annotations
 
 import copy
+import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from proofer.document import Document
-from proofer.formats.text import DraftError
+from proofer.formats.text import DraftError, write_atomically
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -191,9 +192,16 @@ def apply_fixes(
     return applied
 
 
+def to_bytes(draft: WordDraft) -> bytes:
+    """The (changed) document as the bytes of a .docx file."""
+    buffer = io.BytesIO()
+    draft.package.save(buffer)
+    return buffer.getvalue()
+
+
 def save(draft: WordDraft, out: Path) -> None:
-    """Save the (changed) document to ``out``."""
-    draft.package.save(str(out))
+    """Save the (changed) document to ``out``, atomically (a link stays a link)."""
+    write_atomically(out, to_bytes(draft))
 
 
 def _max_revision_id(draft: WordDraft) -> int:
