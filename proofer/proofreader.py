@@ -16,6 +16,7 @@ from proofer import suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.grammar import GrammarChecker
+from proofer.checkers.invisible import InvisibleCharacterChecker
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
 from proofer.checkers.punctuation import PunctuationChecker
@@ -26,7 +27,7 @@ from proofer.checkers.typography import PunctuationStyleChecker, TypographyCheck
 from proofer.config import Config, ConfigError
 from proofer.dialects import DialectReport, detect
 from proofer.dictionary import KnownWords, load_dictionary
-from proofer.document import Document
+from proofer.document import Document, Normalised
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.entities import load_entities, merge
 from proofer.findings import Category, Engine, Finding
@@ -90,6 +91,7 @@ class Proofreader:
             QuoteChecker(),
             NameChecker(self.engine, self.config.first_reference),
             PunctuationStyleChecker(),
+            InvisibleCharacterChecker(),
             *extra,
         ]
         wants_languagetool = self.config.languagetool != "off"
@@ -135,7 +137,9 @@ class Proofreader:
 
         This is the unit the editor caches and re-runs as a paragraph changes.
         """
-        return [f for c in self.paragraph_checkers for f in c.check_paragraph(text, ctx)]
+        norm = Normalised.of(text)
+        found = [f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)]
+        return _as_read(found, norm)
 
     def check(self, doc: Document) -> Report:
         """Check a whole draft."""
@@ -153,8 +157,12 @@ class Proofreader:
         """Add the document checkers' findings to the paragraph findings and merge them."""
         found = self._refined(doc, list(paragraph_findings))
         notices: list[str] = []
+        checked, norm = doc.normalised()
         for checker in self.document_checkers:
-            found.extend(checker.check_document(doc, ctx))
+            if checker.reads_original:
+                found.extend(checker.check_document(doc, ctx))
+            else:
+                found.extend(_as_read(checker.check_document(checked, ctx), norm))
             notices.extend(checker.notices)
         owned = {cat for c in self.document_checkers for cat in c.owns}
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
@@ -239,6 +247,17 @@ def _read_list(load: Callable[[Path], T], path: Path) -> T:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text; save the list as UTF-8") from None
+
+
+def _as_read(findings: list[Finding], norm: Normalised) -> list[Finding]:
+    """Findings on normalised text moved onto the text as read: the one way back."""
+    if norm.same:
+        return findings
+    moved = []
+    for f in findings:
+        start, end = norm.back(f.start, f.end)
+        moved.append(replace(f, start=start, end=end))
+    return moved
 
 
 def _in_text_order(f: Finding) -> tuple[int, int, str]:

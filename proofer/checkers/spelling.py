@@ -84,6 +84,7 @@ _REAL_WORD_MARGIN = -0.5  # misspellings score 0.9 and more below their correcti
 _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not a slip
 _SHORT = 4  # words this short have many neighbours: one slip proves little
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
+_EVERYDAY = 5.0  # as common as "okay" (5.1): a word, however close to another (ok / of)
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,8 @@ class SpellingChecker(ParagraphChecker):
             (c.score for c in candidates if not c.listed and c.zipf >= floor),
             default=float("-inf"),
         )
+        if zipf(word) >= _EVERYDAY:
+            return True  # no misspelling is this common (alot 3.9, dont 4.7)
         if zipf(word) >= _UNSEEN and not any(_plausible_slip(word, c) for c in candidates):
             return True  # seen in English, and no word it could be a slip of: pulmonologist
         return zipf(word) >= _SEEN_WORD and zipf(word) - best > _REAL_WORD_MARGIN
