@@ -211,7 +211,7 @@ def _fix(args: argparse.Namespace) -> int:
         applied = apply_docx_fixes(draft, fixes, tracked=args.track_changes)
         _write(args.output, docx_bytes(draft))
         how = "as tracked changes" if args.track_changes else "as plain edits"
-        print(f"{applied} fixes applied {how}", file=sys.stderr)
+        print(f"{_fixes(applied)} applied {how}", file=sys.stderr)
         return EXIT_OK
     doc = _read(args.path)
     fixes = _safe_fixes(proofreader, doc)
@@ -219,7 +219,7 @@ def _fix(args: argparse.Namespace) -> int:
         paragraphs = [(p.start, p.text) for p in doc.paragraphs]
         fixes += smart_quotes(paragraphs, masked_spans(doc))
     _write(args.output, encode(apply_fixes(doc.text, fixes), doc.encoding, args.output))
-    print(f"{len(fixes)} fixes applied", file=sys.stderr)
+    print(f"{_fixes(len(fixes))} applied", file=sys.stderr)
     return EXIT_OK
 
 
@@ -276,6 +276,10 @@ def _rules(args: argparse.Namespace) -> int:
             "lt.* — LanguageTool's rules, when --languagetool is on."
         )
     return EXIT_OK
+
+
+def _fixes(n: int) -> str:
+    return f"{n} fix" if n == 1 else f"{n} fixes"
 
 
 def _use_colour(choice: str) -> bool:
