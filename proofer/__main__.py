@@ -1,5 +1,5 @@
 """``python -m proofer`` runs the command line."""
 
-from proofer.cli import main
+from proofer.launch import main
 
 raise SystemExit(main())

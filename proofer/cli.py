@@ -10,9 +10,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from proofer import __version__
+from proofer import __version__, batch, daemon
 from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text"
     )
+    check.add_argument(
+        "--daemon",
+        action="store_true",
+        help="check through a warm background checker (started on first use)",
+    )
     check.set_defaults(run=_check)
 
     fix = sub.add_parser("fix", help="apply the fixes that rules mark safe")
@@ -86,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_check_options(fix)
     fix.set_defaults(run=_fix)
+
+    daemon = sub.add_parser("daemon", help="the warm background checker behind --daemon")
+    daemon.add_argument("action", choices=("status", "stop", "run"))
+    daemon.set_defaults(run=_daemon)
 
     rules = sub.add_parser("rules", help="explain the rules")
     rules.add_argument("rule", nargs="?", help="one rule id, or a prefix such as 'spelling.'")
@@ -117,21 +127,47 @@ def _config(args: argparse.Namespace, draft: Path | None) -> Config:
 
 
 class _Proofreaders:
-    """One proofreader per distinct configuration, all sharing one Harper engine."""
+    """One proofreader per distinct configuration and list contents, all sharing one Harper
+    engine, kept for the life of the process: a daemon stays warm between commands and
+    notices an edited list by its changed time or size."""
+
+    _KEEP = 8
 
     def __init__(self) -> None:
-        self._engine = HarperEngine()
-        self._by_config: dict[Config, Proofreader] = {}
+        self._engine: HarperEngine | None = None
+        self._by_key: dict[tuple[Config, tuple[object, ...]], Proofreader] = {}
 
     def get(self, config: Config) -> Proofreader:
-        if config not in self._by_config:
-            proofreader = Proofreader(config, self._engine)
-            for problem in proofreader.entities.problems:
-                _error(f"{problem} (line skipped)")
-            for warning in proofreader.warnings:
-                _error(f"warning: {warning}")
-            self._by_config[config] = proofreader
-        return self._by_config[config]
+        """The proofreader for ``config``, built on first use."""
+        key = (config, _stamps(config))
+        if key not in self._by_key:
+            self._engine = self._engine or HarperEngine()
+            if len(self._by_key) >= self._KEEP:
+                self._by_key.pop(next(iter(self._by_key)))
+            self._by_key[key] = Proofreader(config, self._engine)
+        return self._by_key[key]
+
+
+_PROOFREADERS = _Proofreaders()
+
+
+def _stamps(config: Config) -> tuple[object, ...]:
+    """When each list file last changed, and its size (None for a missing one)."""
+    stamps: list[object] = []
+    for path in (*config.entities, *config.dictionary):
+        try:
+            st = path.stat()
+            stamps.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
+def _problems(proofreader: Proofreader) -> list[str]:
+    """What the lists and settings have to tell the user, one message each: entity list
+    lines that could not be read, settings that do nothing."""
+    skipped = [f"{problem} (line skipped)" for problem in proofreader.entities.problems]
+    return skipped + [f"warning: {warning}" for warning in proofreader.warnings]
 
 
 def _read(path: str) -> Document:
@@ -141,29 +177,80 @@ def _read(path: str) -> Document:
     return read_draft(Path(path))
 
 
+@dataclass
+class _Checked:
+    """One draft's outcome, as a worker process hands it back: its findings (None when it
+    could not be checked) and the lines it has for standard error, in order."""
+
+    result: FileResult | None
+    messages: list[str] = field(default_factory=list)
+    failing: bool = False
+
+
+def _check_one(args: argparse.Namespace, path: str) -> _Checked:
+    try:
+        doc = _read(path)
+        config = _config(args, None if path == "-" else Path(path))
+        proofreader = _PROOFREADERS.get(config)
+    except (DraftError, ConfigError) as exc:
+        return _Checked(None, [str(exc)])
+    report = proofreader.check(doc)
+    failing = _fails(report.findings, config.fail_on)
+    messages = _problems(proofreader) + report.notices
+    return _Checked(FileResult(doc, report.findings), messages, failing)
+
+
+def _warm_up(args: argparse.Namespace, path: str) -> list[str]:
+    """Build the engine in this process before the workers fork, so they start warm.
+
+    Returns the warm-up check's notices: an engine found unavailable here is not tried
+    again by the workers, so only this check can tell the user.
+    """
+    try:
+        proofreader = _PROOFREADERS.get(_config(args, Path(path)))
+    except ConfigError:
+        return []  # the worker will report it
+    return proofreader.check(Document("A warm-up sentense for the Qwertyuiop engine.")).notices
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
 def _check(args: argparse.Namespace) -> int:
-    proofreaders = _Proofreaders()
     results: list[FileResult] = []
     notices: list[str] = []  # in order, each once
     input_error = failing = False
-    for path in args.paths:
-        try:
-            doc = _read(path)
-            config = _config(args, None if path == "-" else Path(path))
-            proofreader = proofreaders.get(config)
-        except (DraftError, ConfigError) as exc:
-            _error(str(exc))
-            results.append(FileResult(Document("", path), [], error=str(exc)))
+    told: set[str] = set()
+    paths: list[str] = args.paths
+    serial = "-" in paths  # standard input is read here, once
+    progress = batch.Progress(len(paths))
+    warm_notices: list[str] = []
+    outcomes = batch.in_order(
+        lambda path: _check_one(args, path),
+        paths,
+        size=_size,
+        workers=1 if serial else None,
+        warm=lambda: warm_notices.extend(_warm_up(args, paths[0])),
+    )
+    for path, checked in zip(paths, outcomes, strict=True):
+        progress.step()
+        if checked.result is not None:
+            checked.messages[:0] = warm_notices  # told with the first file checked
+        for message in checked.messages:
+            if checked.result is None or message not in told:
+                told.add(message)
+                _error(message)
+        if checked.result is None:
+            results.append(FileResult(Document("", path), [], error=checked.messages[0]))
             input_error = True
             continue
-        notices.extend(w for w in proofreader.warnings if w not in notices)  # told on stderr
-        report = proofreader.check(doc)
-        for notice in report.notices:
-            if notice not in notices:
-                notices.append(notice)
-                _error(notice)
-        results.append(FileResult(doc, report.findings))
-        failing = failing or _fails(report.findings, config.fail_on)
+        notices.extend(m for m in checked.messages if m not in notices)
+        results.append(checked.result)
+        failing = failing or checked.failing
 
     if args.format == "json":
         print(as_json(results, notices))
@@ -203,7 +290,9 @@ def _fix(args: argparse.Namespace) -> int:
     if refusal:
         _error(refusal)
         return EXIT_INPUT
-    proofreader = _Proofreaders().get(_config(args, source))
+    proofreader = _PROOFREADERS.get(_config(args, source))
+    for problem in _problems(proofreader):
+        _error(problem)
     if word:
         assert source is not None
         draft = read_docx(source)
@@ -275,6 +364,16 @@ def _rules(args: argparse.Namespace) -> int:
             "proofer/checkers/grammar.py for the ones left out and why).\n"
             "lt.* — LanguageTool's rules, when --languagetool is on."
         )
+    return EXIT_OK
+
+
+def _daemon(args: argparse.Namespace) -> int:
+    if args.action == "run":
+        return daemon.serve(main)
+    if args.action == "stop":
+        print("proofer daemon: stopped" if daemon.stop() else "proofer daemon: not running")
+        return EXIT_OK
+    print(daemon.status())
     return EXIT_OK
 
 

@@ -19,12 +19,19 @@ first two and the last three letters of a name is rare; a slip anywhere else is 
 from __future__ import annotations
 
 import csv
+import gc
+import hashlib
 import io
+import marshal
+import os
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -32,8 +39,7 @@ from rapidfuzz.distance import OSA
 from proofer.words import WORD
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """One known name, the short forms it may take, and the forms to correct to it."""
 
     name: str
@@ -85,8 +91,12 @@ def load_entities(path: Path) -> EntityList:
 
     Raises ``OSError`` or ``UnicodeDecodeError`` when the file itself cannot be read.
     """
-    text = path.read_text(encoding="utf-8-sig")
-    return parse_entities(text, str(path), is_csv=path.suffix.lower() == ".csv")
+    return load_entity_lists([(path, read_list_text(path))])
+
+
+def read_list_text(path: Path) -> str:
+    """A list file's text (UTF-8, with or without a byte-order mark)."""
+    return path.read_text(encoding="utf-8-sig")
 
 
 def parse_entities(text: str, source: str = "<entities>", is_csv: bool = False) -> EntityList:
@@ -155,56 +165,52 @@ def merge(lists: Iterable[EntityList]) -> EntityList:
     return out
 
 
-@dataclass(frozen=True)
-class NameForm:
-    """One way of writing an entity: its canonical name, an accepted form, or a form to
-    correct."""
+class FormKind(str, Enum):
+    """How an entity may be written: its canonical name, an accepted form, a form to correct."""
+
+    NAME = "name"
+    ACCEPTED = "accepted"
+    CORRECTION = "correction"
+
+
+class NameForm(NamedTuple):
+    """One way of writing an entity."""
 
     entity: Entity
     text: str
     tokens: tuple[str, ...]
-    kind: str  # "name", "accepted" or "correction"
+    kind: FormKind
 
 
 class EntityIndex:
     """Look-ups over every form of every listed entity. ``words`` holds every word of every
-    canonical name and accepted form, as written."""
+    canonical name and accepted form, as written.
 
-    def __init__(self, entities: list[Entity]) -> None:
-        self.forms: list[NameForm] = []
-        self.by_token: dict[str, list[NameForm]] = defaultdict(list)
-        self._blocks: dict[str, set[str]] = defaultdict(set)
-        for entity in entities:
-            for kind, forms in (
-                ("name", (entity.name,)),
-                ("accepted", entity.accepted),
-                ("correction", entity.corrections),
-            ):
-                for text in forms:
-                    tokens = tuple(m.group() for m in WORD.finditer(text))
-                    if not tokens:
-                        continue
-                    form = NameForm(entity, text, tokens, kind)
-                    self.forms.append(form)
-                    for token in tokens:
-                        self.by_token[token].append(form)
-                        if kind != "correction":
-                            self._file(token)
-        self.by_token = dict(self.by_token)
-        self.words = frozenset(
-            t for t, forms in self.by_token.items() if any(f.kind != "correction" for f in forms)
-        )
+    The index is kept in plain lists, tuples and dicts (``data``) so that it can be written
+    to and read from the disk cache quickly; ``NameForm`` objects are made only for the
+    words a draft actually looks up.
+    """
 
-    def _file(self, token: str) -> None:
-        lower = token.lower()
-        self._blocks["<" + lower[:2]].add(token)
-        self._blocks[">" + lower[-3:]].add(token)
+    def __init__(self, entities: list[Entity], data: _IndexData | None = None) -> None:
+        self._entities = entities
+        if data is None:
+            data = _index_data(entities)
+        self.data = data
+        self._forms, by_token, blocks, words = data
+        self.by_token = _FormsByToken(self, by_token)
+        self._blocks = blocks
+        self.words = frozenset(words)
+
+    def form(self, i: int) -> NameForm:
+        """The ``i``th form of the index."""
+        entity_i, text, tokens, kind = self._forms[i]
+        return NameForm(self._entities[entity_i], text, tokens, FormKind(kind))
 
     def near(self, token: str, max_distance: int) -> list[tuple[str, int]]:
         """Listed words within ``max_distance`` slips of ``token`` (itself excluded), closest
         first."""
         lower = token.lower()
-        block = self._blocks.get("<" + lower[:2], set()) | self._blocks.get(">" + lower[-3:], set())
+        block = {*self._blocks.get("<" + lower[:2], ()), *self._blocks.get(">" + lower[-3:], ())}
         if not block:
             return []
         found = process.extract(
@@ -216,3 +222,128 @@ class EntityIndex:
         )
         hits = [(key, int(score)) for _, score, key in found if key != token]
         return sorted(hits, key=lambda h: (h[1], h[0]))
+
+
+# forms as (entity number, text, tokens, kind), form numbers by token, blocks, words
+_IndexData = tuple[
+    list[tuple[int, str, tuple[str, ...], str]],
+    dict[str, list[int]],
+    dict[str, list[str]],
+    list[str],
+]
+
+
+def _index_data(entities: list[Entity]) -> _IndexData:
+    forms: list[tuple[int, str, tuple[str, ...], str]] = []
+    by_token: dict[str, list[int]] = defaultdict(list)
+    blocks: dict[str, set[str]] = defaultdict(set)
+    words: set[str] = set()
+    for entity_i, entity in enumerate(entities):
+        for kind, texts in (
+            (FormKind.NAME, (entity.name,)),
+            (FormKind.ACCEPTED, entity.accepted),
+            (FormKind.CORRECTION, entity.corrections),
+        ):
+            for text in texts:
+                tokens = tuple(m.group() for m in WORD.finditer(text))
+                if not tokens:
+                    continue
+                forms.append((entity_i, text, tokens, kind.value))
+                for token in tokens:
+                    by_token[token].append(len(forms) - 1)
+                    if kind is not FormKind.CORRECTION:
+                        words.add(token)
+                        lower = token.lower()
+                        blocks["<" + lower[:2]].add(token)
+                        blocks[">" + lower[-3:]].add(token)
+    return forms, dict(by_token), {k: sorted(v) for k, v in blocks.items()}, sorted(words)
+
+
+class _FormsByToken(Mapping[str, list[NameForm]]):
+    """The forms each listed word belongs to, made on first look-up."""
+
+    def __init__(self, index: EntityIndex, numbers: dict[str, list[int]]) -> None:
+        self._index = index
+        self._numbers = numbers
+        self._made: dict[str, list[NameForm]] = {}
+
+    def __getitem__(self, token: str) -> list[NameForm]:
+        made = self._made.get(token)
+        if made is None:
+            made = [self._index.form(i) for i in self._numbers[token]]
+            self._made[token] = made
+        return made
+
+    def __contains__(self, token: object) -> bool:
+        return token in self._numbers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+
+def load_entity_lists(sources: Sequence[tuple[Path, str]], cache: Path | None = None) -> EntityList:
+    """Entity lists, given as (path, text), as one list, parsed and indexed through an
+    on-disk cache keyed by their contents: a 100,000-name list is parsed once, not on every
+    run. A cache that cannot be read or written is ignored."""
+    key = hashlib.sha256(_CACHE_FORMAT.encode())
+    for path, text in sources:
+        key.update(f"{path}\0{len(text)}\0".encode() + text.encode("utf-8", "surrogatepass"))
+    file = (cache or cache_folder()) / f"entities-{key.hexdigest()[:32]}.marshal"
+    big = sum(len(text) for _, text in sources) >= _WORTH_CACHING
+    with _collector_paused():  # many small objects: the collector would rescan them all
+        if big:
+            try:
+                entities, problems, data = marshal.loads(file.read_bytes())
+                result = EntityList(
+                    [Entity(*e) for e in entities], [ListProblem(*p) for p in problems]
+                )
+                result._index = EntityIndex(result.entities, data)
+                return result
+            except (OSError, ValueError, EOFError, TypeError):
+                pass  # no cache yet, or an unreadable one: build it
+        result = merge(
+            parse_entities(text, str(path), is_csv=path.suffix.lower() == ".csv")
+            for path, text in sources
+        )
+        if big:
+            _write_cache(file, result)
+    return result
+
+
+_CACHE_FORMAT = "entities-1"
+_WORTH_CACHING = 64 * 1024  # bytes of lists: small ones parse faster than a cache file reads
+
+
+def cache_folder() -> Path:
+    """Where Proofer keeps caches: ``$XDG_CACHE_HOME/proofer`` (or ~/.cache/proofer)."""
+    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(root) / "proofer"
+
+
+def _write_cache(file: Path, entities: EntityList) -> None:
+    data = (
+        [tuple(e) for e in entities.entities],
+        [(p.path, p.line, p.message) for p in entities.problems],
+        entities.index.data,
+    )
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        partial = file.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(marshal.dumps(data))
+        partial.replace(file)  # atomic: a reader never sees half a cache
+    except OSError:
+        pass  # a read-only home: no cache, the same result
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

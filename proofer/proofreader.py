@@ -29,7 +29,7 @@ from proofer.dialects import DialectReport, detect
 from proofer.dictionary import KnownWords, load_dictionary
 from proofer.document import Document, Normalised
 from proofer.engines.harper import Dialect, HarperEngine
-from proofer.entities import load_entities, merge
+from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.rules import Rule, silence
@@ -74,7 +74,9 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
-        self.entities = merge(_read_list(load_entities, p) for p in self.config.entities)
+        self.entities = load_entity_lists(
+            [(p, _read_list(read_list_text, p)) for p in self.config.entities]
+        )
         self.known = KnownWords()
         for path in self.config.dictionary:
             self.known.add(_read_list(load_dictionary, path))

@@ -20,8 +20,10 @@ from proofer.proofreader import Proofreader
 def no_user_settings(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A user's own ~/.config/proofer/config.toml must not change what the tests see."""
+    """A user's own ~/.config/proofer/config.toml (or cache) must not change what the tests
+    see."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("xdg")))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
 @pytest.fixture(scope="session")

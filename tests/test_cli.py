@@ -370,3 +370,24 @@ def test_json_lists_every_path_with_errors_and_notices(draft: Path, tmp_path: Pa
     assert "error" not in story and story["findings"]
     [notice] = data["notices"]
     assert notice.startswith("LanguageTool is unavailable")
+
+
+def test_json_notices_survive_checking_on_several_cores(tmp_path: Path) -> None:
+    # Big enough drafts are checked by worker processes forked after a warm-up check; the
+    # engine found unavailable in the warm-up must still be reported, once.
+    from proofer.batch import _MIN_CHARS
+
+    drafts = []
+    for i in range(3):
+        drafts.append(tmp_path / f"d{i}.txt")
+        drafts[-1].write_text("Talks resume in April.. " * (_MIN_CHARS // 40), encoding="utf-8")
+    result = run_proofer(
+        "check", *drafts, tmp_path / "gone.txt", "--format", "json",
+        "--languagetool", "http://127.0.0.1:9",
+    )  # fmt: skip
+    data = json.loads(result.stdout)
+    assert [f["path"] for f in data["files"]] == [str(d) for d in drafts] + [
+        str(tmp_path / "gone.txt")
+    ]
+    assert [n[:30] for n in data["notices"]] == ["LanguageTool is unavailable (c"]
+    assert result.stderr.decode().count("LanguageTool is unavailable") == 1

@@ -6,7 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
+from proofer.checkers.names import _one_slip_pairs
 from proofer.entities import load_entities, parse_entities
 from proofer.findings import Finding
 
@@ -129,3 +133,53 @@ def test_index_finds_near_words_in_blocks() -> None:
     assert index.near("Lindqvst", 1) == [("Lindqvist", 1)]
     assert index.near("Wierzbicky", 1) == [("Wierzbicki", 1)]
     assert index.near("Zzzz", 1) == []
+
+
+@given(st.lists(st.text(alphabet="abcde", min_size=1, max_size=6), max_size=25))
+def test_one_slip_pairs_are_every_pair_one_slip_apart(words: list[str]) -> None:
+    unique = sorted(set(words))
+    brute = [
+        (a, b) for i, a in enumerate(unique) for b in unique[i + 1 :] if OSA.distance(a, b) == 1
+    ]
+    assert _one_slip_pairs(words) == brute
+
+
+def _letters(i: int) -> str:
+    return "".join("abcdefghijklmnopqrstuvwxyz"[int(d)] for d in f"{i:05d}")
+
+
+def _big_list(n: int) -> str:
+    lines = [f"Name{_letters(i)} Surname{_letters(i % 997)} | Surname{_letters(i % 997)}"
+             for i in range(n)]  # fmt: skip
+    return "\n".join(["Islamic State | IS ! ISIS", *lines, "bad | a | b"])
+
+
+def test_a_big_list_is_cached_on_disk_and_reads_back_the_same(tmp_path: Path) -> None:
+    from proofer.entities import load_entity_lists
+
+    text = _big_list(5_000)
+    source = [(tmp_path / "names.txt", text)]
+    built = load_entity_lists(source, cache=tmp_path / "cache")
+    assert len(list((tmp_path / "cache").glob("entities-*.marshal"))) == 1
+    cached = load_entity_lists(source, cache=tmp_path / "cache")
+    assert cached.entities == built.entities
+    assert [str(p) for p in cached.problems] == [str(p) for p in built.problems] != []
+    assert cached.words() == built.words()
+    assert cached.index.by_token["ISIS"] == built.index.by_token["ISIS"]
+    assert cached.index.near("Surnameaaab", 1) == built.index.near("Surnameaaab", 1) != []
+    # A changed list is a different key: the old cache is not used for it.
+    changed = load_entity_lists([(source[0][0], text + "\nZoe Quux")], cache=tmp_path / "cache")
+    assert "Quux" in changed.words() and "Quux" not in cached.words()
+
+
+def test_a_broken_or_unwritable_cache_is_ignored(tmp_path: Path) -> None:
+    from proofer.entities import load_entity_lists
+
+    source = [(tmp_path / "names.txt", _big_list(5_000))]
+    load_entity_lists(source, cache=tmp_path / "cache")
+    for file in (tmp_path / "cache").glob("entities-*"):
+        file.write_bytes(b"not a cache")
+    assert "Surnameaaaaf" in load_entity_lists(source, cache=tmp_path / "cache").words()
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    assert "Surnameaaaaf" in load_entity_lists(source, cache=blocker / "cache").words()

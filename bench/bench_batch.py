@@ -1,0 +1,143 @@
+"""Whole processes, as a writer or a pipeline runs them, next to a bare Harper script.
+
+- A batch: 100 story files (about 40,000 words) checked in one `proofer check` call and by a
+  bare script that builds one Harper linter (all its rules) and lints each file.
+- One draft: a 1,000-word story through `proofer check --daemon` (warm) and a bare Harper
+  process on the same file.
+- Linear: the whole check (in one process) on 20,000 and 200,000 words, with peak memory;
+  and 50,000 words as one paragraph against the same words in paragraphs.
+
+Runs alternate between the two sides and the medians are printed, with CPU use (user+sys
+over wall: 2.0 means two cores busy).
+
+    python bench/bench_batch.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import stories, words
+
+PROOFER = str(Path(sys.executable).with_name("proofer"))
+BARE_HARPER = """
+import sys, harper
+linter = harper.Linter()
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as fh:
+        linter.lint(fh.read(), language="plaintext")
+"""
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one whole process."""
+    before = os.times()
+    started = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, env=env, check=False)
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return wall, cpu
+
+
+def paired(a: list[str], b: list[str], runs: int, env: dict[str, str] | None = None) -> None:
+    """Alternate the two commands; print medians and the ratio of b's time to a's."""
+    a_walls, b_walls, a_cpu, b_cpu = [], [], [], []
+    for _ in range(runs):
+        wall, cpu = timed(a, env)
+        a_walls.append(wall)
+        a_cpu.append(cpu / wall)
+        wall, cpu = timed(b, env)
+        b_walls.append(wall)
+        b_cpu.append(cpu / wall)
+    am, bm = statistics.median(a_walls), statistics.median(b_walls)
+    print(f"  bare Harper {am:6.2f} s (cores busy {statistics.median(a_cpu):.1f})   "
+          f"proofer {bm:6.2f} s (cores busy {statistics.median(b_cpu):.1f})   "
+          f"proofer speed / Harper speed: {am / bm:.2f}")  # fmt: skip
+
+
+def story_files(folder: Path, n: int) -> list[Path]:
+    """``n`` distinct story files from the corpus (each opens with its own number)."""
+    texts = [s.text for s in stories()]
+    paths = []
+    for i in range(n):
+        path = folder / f"story-{i:03d}.txt"
+        path.write_text(f"Story {i} of the batch.\n\n{texts[i % len(texts)]}", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def copies(text: str, n: int) -> str:
+    """``n`` copies of ``text`` whose paragraphs all differ (each opens with its copy's
+    number), so no cache can answer for a repeat."""
+    paragraphs = text.split("\n\n")
+    return "\n\n".join(f"Part {k}. {p}" for k in range(max(n, 1)) for p in paragraphs)
+
+
+def in_process(text: str) -> tuple[float, float]:
+    """Wall seconds and peak MiB of one whole check of ``text`` in a fresh process."""
+    code = (
+        "import sys, time, resource\n"
+        "from proofer.document import Document\n"
+        "from proofer.proofreader import Proofreader\n"
+        "text = open(sys.argv[1], encoding='utf-8').read()\n"
+        "p = Proofreader(); p.check(Document('Warm the engnie up.'))\n"
+        "t = time.perf_counter(); p.check(Document(text))\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as fh:
+        fh.write(text)
+        fh.flush()
+        out = subprocess.run([sys.executable, "-c", code, fh.name], capture_output=True,
+                             text=True, check=True).stdout.split()  # fmt: skip
+    return float(out[0]), int(out[1]) / 1024
+
+
+def main() -> None:
+    runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    bare = [sys.executable, "-c", BARE_HARPER]
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "XDG_RUNTIME_DIR": folder, "XDG_CACHE_HOME": folder}
+        paths = story_files(Path(folder), 100)
+        n = sum(words(p.read_text(encoding="utf-8")) for p in paths)
+        print(f"a batch of {len(paths)} stories, {n:,} words, on {os.cpu_count()} cores:")
+        files = [str(p) for p in paths]
+        paired(bare + files, [PROOFER, "check", *files, "--fail-on", "never"], runs, env)
+
+        one = Path(folder) / "one.txt"
+        one.write_text("\n\n".join(s.text for s in stories()[:3]), encoding="utf-8")
+        print(f"one draft of {words(one.read_text(encoding='utf-8')):,} words, "
+              "`proofer check --daemon` (warm) against a bare Harper process:")  # fmt: skip
+        daemon = [PROOFER, "check", str(one), "--daemon", "--fail-on", "never"]
+        subprocess.run(daemon, capture_output=True, env=env, check=False)  # start it
+        paired([*bare, str(one)], daemon, runs, env)
+        subprocess.run([PROOFER, "daemon", "stop"], capture_output=True, env=env, check=False)
+
+    text = "\n\n".join(s.text for s in stories())
+    base = words(text)
+    small = copies(text, round(20_000 / base))
+    large = copies(text, 10 * round(20_000 / base))
+    t_small, m_small = in_process(small)
+    t_large, m_large = in_process(large)
+    print(f"linear: {words(small):,} words {t_small:.2f} s ({m_small:.0f} MiB peak), "
+          f"{words(large):,} words {t_large:.2f} s ({m_large:.0f} MiB peak): "
+          f"{t_large / t_small:.1f}x the time for 10x the words")  # fmt: skip
+    fifty = copies(text, round(50_000 / base))
+    t_paragraphs, _ = in_process(fifty)
+    t_one, _ = in_process(" ".join(fifty.split()))
+    print(f"{words(fifty):,} words as one paragraph {t_one:.2f} s, in paragraphs "
+          f"{t_paragraphs:.2f} s: {t_one / t_paragraphs:.2f}x")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
