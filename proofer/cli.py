@@ -29,7 +29,6 @@ from proofer.quotemarks import smart_quotes
 from proofer.report import FileResult, as_github, as_json, as_text, summary
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-EXIT_CLOSED_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,18 +40,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     try:
         result: int = args.run(args)
-        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
         return result
     except (ConfigError, DraftError) as exc:
         _error(str(exc))
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        # The reader went away (`proofer rules | head`): stop quietly, as Unix tools do.
-        # Standard output is pointed at /dev/null so the exit's own flush cannot fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_CLOSED_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -337,19 +337,31 @@ def test_fix_keeps_utf16_byte_order(tmp_path: Path, encoding: str, bom: bytes) -
 
 
 @pytest.mark.parametrize(
-    "args", [("rules",), ("check", "big.txt"), ("check", "big.txt", "--format", "json")]
+    "args",
+    [
+        ("rules",),
+        ("check", "big.txt"),
+        ("check", "big.txt", "--format", "json"),
+        ("fix", "big.txt", "-o", "-"),
+        ("check", "--daemon", "big.txt"),
+    ],
 )
 def test_a_closed_pipe_ends_quietly(tmp_path: Path, args: tuple[str, ...]) -> None:
     # `proofer rules | head`: the reader leaves before the output is written.
     (tmp_path / "big.txt").write_text("Talks resume in April..\n" * 2000, encoding="utf-8")
-    process = subprocess.Popen(
-        [PROOFER, *args], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
-    assert process.stdout and process.stderr
-    process.stdout.close()
-    err = process.stderr.read()
-    assert process.wait() == 141
-    assert b"Traceback" not in err and b"BrokenPipe" not in err and b"Exception" not in err
+    (tmp_path / "run").mkdir()
+    env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path / "run")}  # a daemon of its own
+    try:
+        process = subprocess.Popen(
+            [PROOFER, *args], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert process.stdout and process.stderr
+        process.stdout.close()
+        err = process.stderr.read()
+        assert process.wait(timeout=120) == 141
+        assert b"Traceback" not in err and b"BrokenPipe" not in err and b"Exception" not in err
+    finally:
+        subprocess.run([PROOFER, "daemon", "stop"], env=env, capture_output=True, check=False)
 
 
 def test_json_lists_every_path_with_errors_and_notices(draft: Path, tmp_path: Path) -> None:
