@@ -19,6 +19,7 @@ class Category(str, Enum):
     PUNCTUATION = "punctuation"
     TYPOGRAPHY = "typography"
     STYLE = "style"
+    FACTS = "facts"  # the draft contradicts itself: ages, dates, titles, tallies, abbreviations
 
 
 class Severity(str, Enum):

@@ -15,6 +15,7 @@ from typing import TypeVar
 from proofer import suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
+from proofer.checkers.facts import FactChecker
 from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.invisible import InvisibleCharacterChecker
 from proofer.checkers.languagetool import LanguageToolChecker
@@ -32,6 +33,7 @@ from proofer.engines.harper import Dialect, HarperEngine
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
+from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule, silence
 
 T = TypeVar("T")
@@ -41,6 +43,7 @@ _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
 _STRETCH = 64
 _CATEGORY_RANK = {
     Category.NAMES: 0,
+    Category.FACTS: 0,
     Category.QUOTES: 1,
     Category.SPELLING: 2,
     Category.PUNCTUATION: 3,
@@ -93,6 +96,7 @@ class Proofreader:
             QuoteChecker(),
             NameChecker(self.engine, self.config.first_reference),
             PunctuationStyleChecker(),
+            FactChecker(),
             InvisibleCharacterChecker(),
             *extra,
         ]
@@ -171,6 +175,7 @@ class Proofreader:
         masked = masked_spans(doc)
         found = [f for f in found if not inside(f.start, f.end, masked)]
         found = suppressions.apply(doc.text, found, self.rules)
+        found = spare_the_speaker(doc, found)
         return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
 
     def _refined(self, doc: Document, findings: list[Finding]) -> list[Finding]:

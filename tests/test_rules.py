@@ -28,7 +28,7 @@ def test_every_rule_defined_is_in_the_rule_book(engine: object) -> None:
     # A rule written but not given to a checker would never report, and no test would notice.
     modules = [proofer.suppressions] + [
         importlib.import_module(m.name)
-        for m in pkgutil.iter_modules(proofer.checkers.__path__, "proofer.checkers.")
+        for m in pkgutil.walk_packages(proofer.checkers.__path__, "proofer.checkers.")
     ]
     defined = {v.id for m in modules for v in vars(m).values() if isinstance(v, Rule)}
     book = set(Proofreader(Config(), engine).rules)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ CATEGORY_COLOURS = {
     Category.TYPOGRAPHY: QColor("#56B4E9"),  # sky blue
     Category.GRAMMAR: QColor("#E69F00"),  # orange
     Category.STYLE: QColor("#999999"),  # grey
+    Category.FACTS: QColor("#000000"),  # black
 }
 
 SEVERITY_NAMES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

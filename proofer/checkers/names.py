@@ -398,3 +398,13 @@ def listed_names(doc: Document, index: EntityIndex) -> list[str]:
                 if not m.slips and m.form.kind != "correction":
                     seen.setdefault(m.form.entity.name, None)
     return list(seen)
+
+
+def name_runs(doc: Document) -> list[tuple[tuple[int, int, str], ...]]:
+    """Every name in the draft as found here, for checkers that ask who is who: runs of name
+    words, each ``(start, end, word)`` with any possessive ending taken off."""
+    return [
+        tuple((t.start, t.end, t.text) for t in run)
+        for p in doc.paragraphs
+        for run in _runs(p.text, p.start)
+    ]

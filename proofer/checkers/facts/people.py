@@ -1,0 +1,199 @@
+"""Who is who in a draft: the name checker's names, read as people with titles.
+
+A person is known by their full name where the draft gives one; a surname alone is that
+person when exactly one full name in the draft ends in it, and nobody in particular when two
+do (two people sharing a surname are never conflated). Titles before a name (``Mayor``,
+``Sen.``, ``Deputy Mayor``) come from a short built-in list of offices and ranks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from proofer.checkers.names import name_runs
+from proofer.document import Document
+from proofer.lexicon import zipf
+
+# Offices and ranks written before a name, by their usual abbreviation or variant -> one
+# canonical title. Several words are matched as a unit, the longest first.
+_TITLE_FORMS = {
+    "President": "President",
+    "Vice President": "Vice President",
+    "Prime Minister": "Prime Minister",
+    "Deputy Prime Minister": "Deputy Prime Minister",
+    "Minister": "Minister",
+    "Foreign Minister": "Foreign Minister",
+    "Finance Minister": "Finance Minister",
+    "Secretary": "Secretary",
+    "Secretary of State": "Secretary of State",
+    "Senator": "Senator",
+    "Sen": "Senator",
+    "Representative": "Representative",
+    "Rep": "Representative",
+    "Congressman": "Representative",
+    "Congresswoman": "Representative",
+    "Governor": "Governor",
+    "Gov": "Governor",
+    "Lieutenant Governor": "Lieutenant Governor",
+    "Lt Gov": "Lieutenant Governor",
+    "Mayor": "Mayor",
+    "Deputy Mayor": "Deputy Mayor",
+    "Councillor": "Councillor",
+    "Councilor": "Councillor",
+    "Councilman": "Councillor",
+    "Councilwoman": "Councillor",
+    "Alderman": "Alderman",
+    "Alderwoman": "Alderman",
+    "Assemblyman": "Assembly Member",
+    "Assemblywoman": "Assembly Member",
+    "Supervisor": "Supervisor",
+    "Commissioner": "Commissioner",
+    "Judge": "Judge",
+    "Justice": "Justice",
+    "Chief Justice": "Chief Justice",
+    "Attorney General": "Attorney General",
+    "Sheriff": "Sheriff",
+    "Chancellor": "Chancellor",
+    "Premier": "Premier",
+    "Ambassador": "Ambassador",
+    "Speaker": "Speaker",
+    "Chairman": "Chair",
+    "Chairwoman": "Chair",
+    "Chairperson": "Chair",
+    "Director": "Director",
+    "Superintendent": "Superintendent",
+    "Supt": "Superintendent",
+    "Inspector": "Inspector",
+    "Insp": "Inspector",
+    "Detective": "Detective",
+    "Det": "Detective",
+    "Constable": "Constable",
+    "Sergeant": "Sergeant",
+    "Sgt": "Sergeant",
+    "Lieutenant": "Lieutenant",
+    "Lt": "Lieutenant",
+    "Captain": "Captain",
+    "Capt": "Captain",
+    "Major": "Major",
+    "Maj": "Major",
+    "Colonel": "Colonel",
+    "Col": "Colonel",
+    "General": "General",
+    "Gen": "General",
+    "Admiral": "Admiral",
+    "Adm": "Admiral",
+    "Commander": "Commander",
+    "Cmdr": "Commander",
+    "Bishop": "Bishop",
+    "Archbishop": "Archbishop",
+    "Cardinal": "Cardinal",
+    "Rabbi": "Rabbi",
+    "Imam": "Imam",
+    "Coach": "Coach",
+}
+_TITLES = {tuple(form.split()): title for form, title in _TITLE_FORMS.items()}
+_LONGEST_TITLE = max(len(words) for words in _TITLES)
+# Courtesy titles go with any office (Mayor Okafor is also Ms. Okafor): never a contradiction.
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sir"})
+# A title qualified like this is not the one the person holds now: both may be true.
+_QUALIFIED = re.compile(
+    r"(?:\b(?:former|then|ex|late|acting|interim|outgoing|incoming|retired|deputy|"
+    r"vice|assistant|future|elected|elect)|-)\s*$",
+    re.IGNORECASE,
+)
+_ABBREVIATED_TITLE = re.compile(r"\b(?:[A-Z][a-z]{1,4}\.\s+){1,2}$")
+_SENTENCE_WORD = 5.0  # a capitalised word this common opening a run is not a name (The, When)
+_NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the draft: where the name is, and the title written before it."""
+
+    start: int  # the name itself, after any title
+    end: int
+    words: tuple[str, ...]
+    title: str | None  # the canonical title, when one stands directly before the name
+    title_start: int  # where the title (or the name) begins
+    qualified: bool  # the title is hedged: former, acting, then-
+
+
+class People:
+    """Every name in the draft and the person each one refers to."""
+
+    def __init__(self, doc: Document) -> None:
+        self.text = doc.text
+        self.mentions: list[Mention] = []
+        for run in name_runs(doc):
+            mention = self._mention(run)
+            if mention is not None:
+                self.mentions.append(mention)
+        full = {m.words for m in self.mentions if len(m.words) > 1}
+        # Panel Chair Ada Okafor and Ada Okafor are one person: the shortest full name that
+        # ends another stands for both.
+        self._canonical = {
+            name: min((n for n in full if name[-len(n) :] == n), key=len) for name in full
+        }
+        self._full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+        for name in self._canonical.values():
+            self._full[name[-1]].add(name)
+
+    def _mention(self, run: tuple[tuple[int, int, str], ...]) -> Mention | None:
+        words = list(run)
+        title: str | None = None
+        title_start = words[0][0]
+        # A title inside the run (Russian President Vladimir Putin): the last one wins.
+        for i in range(len(words) - 1, -1, -1):
+            found = self._title_ending(words, i)
+            if found is not None and i + 1 < len(words):
+                length, title = found
+                title_start = words[i + 1 - length][0]
+                words = words[i + 1 :]
+                break
+        else:
+            title, title_start = self._title_before(words[0][0])
+            while len(words) > 1 and zipf(words[0][2]) >= _SENTENCE_WORD:
+                words = words[1:]
+        while words and words[0][2] in _COURTESY:
+            words = words[1:]
+        names = tuple(w for _, _, w in words)
+        if len(names) == 1 and (names[0],) in _TITLES:
+            return None  # the Mayor said: a title, nobody named
+        if not names or any(w in _NOT_NAMES for w in names) or not names[-1][:1].isupper():
+            return None
+        qualified = bool(_QUALIFIED.search(self.text[max(0, title_start - 12) : title_start]))
+        return Mention(words[0][0], words[-1][1], names, title, title_start, qualified)
+
+    def _title_ending(self, words: list[tuple[int, int, str]], i: int) -> tuple[int, str] | None:
+        """The longest listed title whose last word is ``words[i]``: (its length, title)."""
+        for length in range(min(_LONGEST_TITLE, i + 1), 0, -1):
+            key = tuple(w for _, _, w in words[i + 1 - length : i + 1])
+            if key in _TITLES:
+                return length, _TITLES[key]
+        return None
+
+    def _title_before(self, start: int) -> tuple[str | None, int]:
+        """An abbreviated title just before a name (``Sen. Okafor``, ``Lt. Gov. Okafor``):
+        its period ends the name checker's run, so it is read here."""
+        m = _ABBREVIATED_TITLE.search(self.text, max(0, start - 16), start)
+        if m is None:
+            return None, start
+        words = [(w.start(), w.group()) for w in re.finditer(r"[A-Za-z]+", m.group())]
+        for k in range(len(words)):
+            key = tuple(w for _, w in words[k:])
+            if key in _TITLES:
+                return _TITLES[key], m.start() + words[k][0]
+        return None, start
+
+    def who(self, mention: Mention) -> str | None:
+        """The person a mention refers to: the full name where the draft gives one, a
+        surname nobody else carries, or None when two people share it."""
+        if len(mention.words) > 1:
+            return " ".join(self._canonical[mention.words])
+        full = self._full.get(mention.words[0], set())
+        if len(full) > 1:
+            return None
+        return " ".join(next(iter(full))) if full else mention.words[0]
