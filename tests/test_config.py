@@ -104,3 +104,17 @@ def test_an_unknown_ignore_warns_and_keeps_the_exit_status(tmp_path: Path) -> No
     assert result.returncode == 1  # the misspelling is still reported: nothing was ignored
     assert b"setting 'ignore': 'spelling' names no rule" in result.stderr
     assert b"hositalities" in result.stdout
+
+
+def test_a_missing_or_broken_settings_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("The council met.\n")
+    (tmp_path / "broken.toml").write_text('dialect = "british"\nbad key = \n')
+    missing = run_proofer("check", "story.txt", "--config", "nope.toml", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr) == (
+        2,
+        b"proofer: nope.toml: no such settings file\n",
+    )
+    broken = run_proofer("check", "story.txt", "--config", "broken.toml", cwd=tmp_path)
+    assert broken.returncode == 2
+    assert broken.stderr.startswith(b"proofer: broken.toml: not valid TOML (")
+    assert broken.stderr.count(b"\n") == 1

@@ -53,6 +53,11 @@ def test_ignoring_a_rule_silences_its_duplicates(engine: HarperEngine, rule_id: 
         assert not {f.rule for f in found} & silent, (text, found)
 
 
+def test_proofer_rules_shows_what_a_rule_also_silences() -> None:
+    text = RULES["typography.double-space"].describe()
+    assert "Also silences: harper.NoFrenchSpaces, harper.Spaces" in text
+
+
 def test_the_reported_case_double_space_and_no_french_spaces(engine: HarperEngine) -> None:
     text = "The council met.  It voted."
     assert "harper.NoFrenchSpaces" in _harper_hits(engine, text)
