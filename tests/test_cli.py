@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -93,30 +91,27 @@ def test_an_empty_draft_checks_clean(tmp_path: Path, content: bytes) -> None:
     assert result.stderr == b"0 errors, 0 warnings, 0 notes in 1 file\n"
 
 
-def test_standard_input(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    stdin = io.TextIOWrapper(io.BytesIO("cessation of hositalities\n".encode("cp1252")))
-    monkeypatch.setattr(sys, "stdin", stdin)
-    assert main(["check", "-", "--format", "json"]) == 1
-    data = json.loads(capsys.readouterr().out)
+def test_standard_input() -> None:
+    result = run_proofer(
+        "check", "-", "--format", "json", stdin="cessation of hositalities\n".encode("cp1252")
+    )
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
     assert data["files"][0]["path"] == "-"
     assert data["files"][0]["findings"][0]["suggestions"][0] == "hostilities"
 
 
-def test_config_is_discovered_and_flags_override(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_config_is_discovered_and_flags_override(tmp_path: Path) -> None:
     story = tmp_path / "desk" / "story.txt"
     story.parent.mkdir()
     story.write_text("The colour of the flag.\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
         '[tool.proofer]\ndialect = "american"\nfail-on = "warning"\n'
     )
-    assert main(["check", str(story)]) == 1
+    assert run_proofer("check", story).returncode == 1
     (tmp_path / "desk" / ".proofer.toml").write_text('dialect = "british"\nfail-on = "warning"\n')
-    assert main(["check", str(story)]) == 0
-    assert main(["check", str(story), "--dialect", "american"]) == 1
+    assert run_proofer("check", story).returncode == 0
+    assert run_proofer("check", story, "--dialect", "american").returncode == 1
 
 
 def test_bad_config_is_one_line(tmp_path: Path) -> None:
@@ -130,31 +125,33 @@ def test_bad_config_is_one_line(tmp_path: Path) -> None:
     )
 
 
-def test_malformed_entity_line_is_reported_and_the_rest_loads(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_malformed_entity_line_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     entities = tmp_path / "names.txt"
     entities.write_text("Margarethe Lindqvist\n| no name\nTomasz Wierzbicki\n", encoding="utf-8")
     story = tmp_path / "s.txt"
     story.write_text("Margarethe Lindqvist and Tomasz Wierzbicki met.\n", encoding="utf-8")
-    assert main(["check", str(story), "--entities", str(entities), "--fail-on", "info"]) == 0
-    assert f"{entities}:2: no name" in capsys.readouterr().err
+    result = run_proofer("check", story, "--entities", entities, "--fail-on", "info")
+    assert result.returncode == 0
+    assert f"{entities}:2: no name" in result.stderr.decode()
 
 
 def test_fix_applies_safe_fixes_only(tmp_path: Path) -> None:
     src = tmp_path / "in.txt"
     src.write_bytes("Vladamir said so..\r\nThe the end.\r\n".encode("cp1252"))
     out = tmp_path / "out.txt"
-    assert main(["fix", str(src), "--output", str(out)]) == 0
+    assert run_proofer("fix", src, "--output", out).returncode == 0
     # Spelling is not a safe fix (a name may be right); doubled marks and words are.
     assert out.read_bytes() == "Vladamir said so.\r\nThe end.\r\n".encode("cp1252")
 
 
-def test_rules_are_documented(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["rules", "punctuation.doubled"]) == 0
-    out = capsys.readouterr().out
+def test_rules_are_documented() -> None:
+    result = run_proofer("rules", "punctuation.doubled")
+    assert result.returncode == 0
+    out = result.stdout.decode()
     assert "What:" in out and "Why:" in out and "Example:" in out and "safe" in out
-    assert main(["rules", "no.such-rule"]) == 2
+    unknown = run_proofer("rules", "no.such-rule")
+    assert unknown.returncode == 2
+    assert unknown.stderr == b"proofer: no rule 'no.such-rule'; `proofer rules` lists them all\n"
 
 
 def test_installed_command_runs(draft: Path) -> None:
