@@ -170,7 +170,7 @@ class Normalised:
     def forward(self, offset: int) -> int:
         """The index in ``text`` of the original ``offset`` (a removed or merged character
         maps to where its replacement starts)."""
-        k = bisect.bisect_right([c.orig_start for c in self.changes], offset) - 1
+        k = bisect.bisect_right(self._orig_starts, offset) - 1
         if k < 0:
             return offset
         c = self.changes[k]
@@ -190,6 +190,10 @@ class Normalised:
     @cached_property
     def _norm_starts(self) -> list[int]:
         return [c.norm_start for c in self.changes]
+
+    @cached_property
+    def _orig_starts(self) -> list[int]:
+        return [c.orig_start for c in self.changes]
 
 
 def _normalise_word(text: str, start: int, end: int, n: int, changes: list[Change]) -> str:
