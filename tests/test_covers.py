@@ -4,12 +4,15 @@ under an inline switch, and only where ours would have reported."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.proofreader import OPEN_FAMILIES, Proofreader, rule_book
+from tests.lt_protocol_server import Behaviour, lt_protocol_server
 
 RULES = rule_book()
 COVERING = sorted((r for r in RULES.values() if r.covers), key=lambda r: r.id)
@@ -71,3 +74,21 @@ def test_an_engine_rule_still_reports_what_ours_would_not(engine: HarperEngine) 
     text = "The colors were red,blue and green."
     found = Proofreader(Config(ignore=("punctuation.space-before",)), engine).check(Document(text))
     assert [text[f.start : f.end] for f in found.findings if f.rule == "harper.CommaFixes"] == [","]
+
+
+def test_ignoring_a_rule_silences_languagetools_duplicates(engine: HarperEngine) -> None:
+    text = "The cessation of hositalities went to to court."
+    behaviour = Behaviour(
+        matches=[
+            ("hositalities", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible typo.", ["hostilities"]),
+            ("to to", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Word repeated.", ["to"]),
+        ]
+    )
+    with lt_protocol_server(behaviour) as url:
+        config = Config(languagetool=url, dialect="american")
+        both = Proofreader(config, engine).check(Document(text)).findings
+        ignoring = replace(config, ignore=("spelling.unknown", "grammar.repeated-word"))
+        left = Proofreader(ignoring, engine).check(Document(text)).findings
+    # With our rules on, the engine's reports merge into ours; with them off, they go too.
+    assert [f.rule for f in both] == ["spelling.unknown", "grammar.repeated-word"]
+    assert left == []

@@ -35,6 +35,11 @@ from proofer.words import (
     token_around,
 )
 
+# The outside engines' spell checks: they report the same misspellings.
+_SPELLERS = (
+    "harper.SpellCheck",
+    *(f"lt.MORFOLOGIK_RULE_EN_{region}" for region in ("US", "GB", "AU", "CA")),
+)
 UNKNOWN = Rule(
     id="spelling.unknown",
     category=Category.SPELLING,
@@ -44,6 +49,7 @@ UNKNOWN = Rule(
     flags=("the cessation of hositalities",),
     passes=("the cessation of hostilities",),
     severity=Severity.ERROR,
+    covers=_SPELLERS,
 )
 NAME_TYPO = Rule(
     id="spelling.name-typo",
@@ -57,6 +63,7 @@ NAME_TYPO = Rule(
     flags=("Russian President Vladamir Putin.",),
     passes=("Russian President Vladimir Putin.",),
     severity=Severity.ERROR,
+    covers=_SPELLERS,
 )
 UNVERIFIED_NAME = Rule(
     id="spelling.unverified-name",
