@@ -13,16 +13,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from proofer import __version__, batch, daemon
-from proofer.config import DIALECTS, FAIL_ON, QUOTE_STYLES, Config, ConfigError, for_draft
+from proofer import __version__, batch, daemon, html_report
+from proofer.config import (
+    DIALECTS,
+    FAIL_ON,
+    QUOTE_STYLES,
+    Config,
+    ConfigError,
+    for_draft,
+    style_entry,
+    with_desk,
+)
 from proofer.document import Document
-from proofer.engines.harper import HarperEngine
+from proofer.engines.harper import Dialect, HarperEngine
+from proofer.examples import style_examples
 from proofer.findings import Finding, Severity, apply_fixes
 from proofer.formats import READ_ONLY, WRITES, DraftError, read_draft, writable
 from proofer.formats.docx import apply_fixes as apply_docx_fixes
 from proofer.formats.docx import read_docx
 from proofer.formats.docx import to_bytes as docx_bytes
 from proofer.formats.text import decode, encode, write_atomically
+from proofer.learn import learn, stories_in
 from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader, rule_book
 from proofer.quotemarks import smart_quotes
@@ -56,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check drafts and report what is wrong")
     check.add_argument("paths", nargs="+", help="drafts to check; - reads standard input")
     _add_check_options(check)
-    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github", "html"), default="text")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
     check.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour the text"
@@ -92,8 +103,30 @@ def _parser() -> argparse.ArgumentParser:
 
     rules = sub.add_parser("rules", help="explain the rules")
     rules.add_argument("rule", nargs="?", help="one rule id, or a prefix such as 'spelling.'")
+    _add_style_option(rules)
+    rules.add_argument("--config", type=Path, help="settings file (else discovered)")
     rules.set_defaults(run=_rules)
+
+    learn = sub.add_parser("learn", help="learn a desk profile from an archive of stories")
+    learn.add_argument("archive", type=Path, help="folder of published stories (.txt, .md, .docx)")
+    learn.add_argument("--output", "-o", type=Path, required=True, help="desk profile folder")
+    learn.add_argument("--workers", type=int, help="processes to use (default: every core)")
+    learn.set_defaults(run=_learn)
+
+    style = sub.add_parser("style", help="work with style files")
+    style_sub = style.add_subparsers(dest="style_command", required=True)
+    test = style_sub.add_parser("test", help="check that each rule flags and passes its examples")
+    test.add_argument("files", nargs="+", help="style files, or preset names such as news-us")
+    test.set_defaults(run=_style_test)
     return parser
+
+
+def _add_style_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--style",
+        action="append",
+        help="style file or preset name, added to the settings' (repeatable)",
+    )
 
 
 def _add_check_options(p: argparse.ArgumentParser) -> None:
@@ -103,6 +136,8 @@ def _add_check_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dialect", choices=DIALECTS)
     p.add_argument("--quote-style", choices=QUOTE_STYLES)
     p.add_argument("--config", type=Path, help="settings file (else discovered)")
+    _add_style_option(p)
+    p.add_argument("--desk", type=Path, help="a desk profile folder (`proofer learn` writes one)")
 
 
 def _config(args: argparse.Namespace, draft: Path | None) -> Config:
@@ -115,8 +150,17 @@ def _config(args: argparse.Namespace, draft: Path | None) -> Config:
         "smart_quotes": getattr(args, "smart_quotes", None),
         "entities": tuple(args.entities) if args.entities else None,
         "dictionary": tuple(args.dictionary) if args.dictionary else None,
+        "style": _with_styles(base, args.style),
     }
-    return base.with_overrides(**overrides)
+    config = base.with_overrides(**overrides)
+    return with_desk(config, args.desk) if args.desk else config
+
+
+def _with_styles(base: Config, given: list[str] | None) -> tuple[str, ...] | None:
+    """The settings' style entries followed by those given as flags (paths from here)."""
+    if not given:
+        return None
+    return base.style + tuple(style_entry(Path.cwd(), item) for item in given)
 
 
 class _Proofreaders:
@@ -145,9 +189,10 @@ _PROOFREADERS = _Proofreaders()
 
 
 def _stamps(config: Config) -> tuple[object, ...]:
-    """When each list file last changed, and its size (None for a missing one)."""
+    """When each list and style file last changed, and its size (None for a missing one)."""
     stamps: list[object] = []
-    for path in (*config.entities, *config.dictionary):
+    styles = [Path(entry) for entry in config.style if Path(entry).is_absolute()]
+    for path in (*config.entities, *config.dictionary, *styles):
         try:
             st = path.stat()
             stamps.append((st.st_mtime_ns, st.st_size))
@@ -158,9 +203,12 @@ def _stamps(config: Config) -> tuple[object, ...]:
 
 def _problems(proofreader: Proofreader) -> list[str]:
     """What the lists and settings have to tell the user, one message each: entity list
-    lines that could not be read, settings that do nothing."""
-    skipped = [f"{problem} (line skipped)" for problem in proofreader.entities.problems]
-    return skipped + [f"warning: {warning}" for warning in proofreader.warnings]
+    lines and style rules that could not be read, settings that do nothing."""
+    return [
+        *(f"{problem} (line skipped)" for problem in proofreader.entities.problems),
+        *proofreader.style_problems,
+        *(f"warning: {warning}" for warning in proofreader.warnings),
+    ]
 
 
 def _read(path: str) -> Document:
@@ -178,6 +226,9 @@ class _Checked:
     result: FileResult | None
     messages: list[str] = field(default_factory=list)
     failing: bool = False
+    # What the HTML report shows of the check: the settings and the dialect it used.
+    config: Config | None = None
+    dialect: Dialect | None = None
 
 
 def _check_one(args: argparse.Namespace, path: str) -> _Checked:
@@ -190,7 +241,7 @@ def _check_one(args: argparse.Namespace, path: str) -> _Checked:
     report = proofreader.check(doc)
     failing = _fails(report.findings, config.fail_on)
     messages = _problems(proofreader) + report.notices
-    return _Checked(FileResult(doc, report.findings), messages, failing)
+    return _Checked(FileResult(doc, report.findings), messages, failing, config, report.dialect)
 
 
 def _warm_up(args: argparse.Namespace, path: str) -> list[str]:
@@ -216,6 +267,7 @@ def _size(path: str) -> int:
 def _check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
     notices: list[str] = []  # in order, each once
+    drafts: list[html_report.CheckedDraft] = []
     input_error = failing = False
     told: set[str] = set()
     paths: list[str] = args.paths
@@ -243,10 +295,20 @@ def _check(args: argparse.Namespace) -> int:
             continue
         notices.extend(m for m in checked.messages if m not in notices)
         results.append(checked.result)
+        if args.format == "html":
+            assert checked.config is not None
+            doc, found = checked.result.doc, checked.result.findings
+            drafts.append(
+                html_report.CheckedDraft(
+                    doc, found, checked.config, checked.dialect, checked.messages
+                )
+            )
         failing = failing or checked.failing
 
     if args.format == "json":
         print(as_json(results, notices))
+    elif args.format == "html":
+        print(_html(drafts), end="")
     elif args.format == "github":
         out = as_github(results)
         if out:
@@ -260,6 +322,13 @@ def _check(args: argparse.Namespace) -> int:
     if input_error:
         return EXIT_INPUT
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _html(drafts: list[html_report.CheckedDraft]) -> str:
+    """The HTML report of every draft that could be read."""
+    if not drafts:
+        return ""
+    return html_report.page(_PROOFREADERS.get(drafts[0].config), drafts)
 
 
 def _fails(findings: list[Finding], fail_on: str) -> bool:
@@ -345,7 +414,9 @@ def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int,
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = sorted(rule_book().values(), key=lambda r: r.id)
+    config = for_draft(None, args.config)
+    config = config.with_overrides(style=_with_styles(config, args.style))
+    rules = sorted(rule_book(config).values(), key=lambda r: r.id)
     chosen = [r for r in rules if not args.rule or r.id == args.rule or r.id.startswith(args.rule)]
     if not chosen:
         _error(f"no rule '{args.rule}'; `proofer rules` lists them all")
@@ -368,6 +439,41 @@ def _daemon(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(daemon.status())
     return EXIT_OK
+
+
+def _learn(args: argparse.Namespace) -> int:
+    if not args.archive.is_dir() or not stories_in(args.archive):
+        _error(f"{args.archive}: not a folder of stories (.txt, .md, .docx)")
+        return EXIT_INPUT
+    if args.workers is not None and args.workers < 1:
+        _error("--workers must be 1 or more")
+        return EXIT_INPUT
+    found = learn(args.archive, args.output, args.workers)
+    print(
+        f"{len(found.words)} desk words, {len(found.entities)} names, "
+        f"{len(found.rules)} style rules written to {args.output} (see report.md)",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _style_test(args: argparse.Namespace) -> int:
+    entries = tuple(style_entry(Path.cwd(), item) for item in args.files)
+    proofreader = Proofreader(Config(style=entries))
+    results = style_examples(proofreader)
+    for problem in proofreader.style_problems:
+        print(problem)
+    for failure in results.failures:
+        print(failure)
+    for rule_id in results.unproven:
+        print(f"{rule_id}: no flags/passes examples to test")
+    failed = len(results.failures) + len(proofreader.style_problems)
+    print(
+        f"{results.rules} rules, {results.examples} examples: "
+        + (f"{failed} failed" if failed else "all as written"),
+        file=sys.stderr,
+    )
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def _fixes(n: int) -> str:

@@ -26,6 +26,9 @@ DIALECTS = ("auto", "american", "british", "australian", "canadian")
 QUOTE_STYLES = ("american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGETOOL_MODES = ("off", "auto", "local")
+# A style entry that names a preset shipped with Proofer (``news-us``, pinned ``news-us@1``)
+# rather than a file; anything else is a path.
+PRESET_NAME = re.compile(r"(?P<name>[a-z][a-z0-9-]*)(?:@(?P<version>\d+))?")
 
 
 class ConfigError(ValueError):
@@ -40,6 +43,8 @@ class Kind(Enum):
     FLAG = "true or false"
     SECONDS = "a number of seconds above 0"
     FILES = "a file name or a list of file names"
+    STYLES = "a style file or preset name, or a list of them"
+    FOLDER = "a folder name"
     RULES = "a rule id or a list of rule ids"
 
 
@@ -65,6 +70,8 @@ SETTINGS: dict[str, Setting] = {
     for s in (
         Setting("entities", "entities", Kind.FILES),
         Setting("dictionary", "dictionary", Kind.FILES),
+        Setting("style", "style", Kind.STYLES),
+        Setting("desk", "desk", Kind.FOLDER),
         Setting("languagetool", "languagetool", Kind.ENGINE, LANGUAGETOOL_MODES),
         Setting("languagetool-timeout", "languagetool_timeout", Kind.SECONDS),
         Setting("dialect", "dialect", Kind.CHOICE, DIALECTS),
@@ -83,6 +90,8 @@ class Config:
 
     entities: tuple[Path, ...] = ()
     dictionary: tuple[Path, ...] = ()
+    style: tuple[str, ...] = ()  # style files (absolute paths) and preset names, in order
+    desk: Path | None = None  # a desk profile folder (`proofer learn` writes one)
     languagetool: str = "off"  # off, auto, local, or a server URL
     languagetool_timeout: float = 20.0
     dialect: str = "auto"
@@ -134,9 +143,15 @@ def load(path: Path, base: Config | None = None) -> Config:
     ``base`` (the user's own settings, or the defaults). A value of the wrong type or outside
     its choices is a ``ConfigError`` naming the file and the key."""
     values = _values(path)
+    base = base or Config()
+    if values.get("desk") is not None:
+        base = with_desk(base, values["desk"])
+        for name in ("entities", "dictionary", "style", "ignore"):
+            if name in values:  # the desk's lists, then the project's own
+                values[name] = getattr(base, name) + values[name]
     if "ignore" in values:
         values["ignore_source"] = path
-    return replace(base or Config(), source=path, **values)
+    return replace(base, source=path, **values)
 
 
 def _values(path: Path) -> dict[str, Any]:
@@ -197,6 +212,16 @@ def _rules(setting: Setting, value: Any, folder: Path) -> tuple[str, ...]:
     return _names(value)
 
 
+def _styles(setting: Setting, value: Any, folder: Path) -> tuple[str, ...]:
+    return tuple(style_entry(folder, name) for name in _names(value))
+
+
+def _folder(setting: Setting, value: Any, folder: Path) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise _WrongValue
+    return (folder / value).resolve()
+
+
 _READERS: dict[Kind, Callable[[Setting, Any, Path], Any]] = {
     Kind.CHOICE: _choice,
     Kind.ENGINE: _choice,
@@ -204,6 +229,8 @@ _READERS: dict[Kind, Callable[[Setting, Any, Path], Any]] = {
     Kind.SECONDS: _seconds,
     Kind.FILES: _files,
     Kind.RULES: _rules,
+    Kind.STYLES: _styles,
+    Kind.FOLDER: _folder,
 }
 
 
@@ -221,6 +248,41 @@ def _show(value: Any) -> str:
     if len(shown) > 60:
         shown = shown[:57] + "..."
     return f"{shown} ({kinds.get(type(value), type(value).__name__)})"
+
+
+DESK_SETTINGS = "desk.toml"
+
+
+def with_desk(config: Config, folder: Path) -> Config:
+    """``config`` with a desk profile's lists (and rules it ignores) before its own, and the
+    desk's dialect and quote style where ``config`` leaves them at their defaults."""
+    settings = folder / DESK_SETTINGS
+    if not settings.is_file():
+        raise ConfigError(
+            f"{folder}: not a desk profile (no {DESK_SETTINGS}; `proofer learn` writes one)"
+        )
+    desk = load(settings)
+    defaults = Config()
+    return replace(
+        config,
+        desk=folder,
+        entities=desk.entities + config.entities,
+        dictionary=desk.dictionary + config.dictionary,
+        style=desk.style + config.style,
+        ignore=desk.ignore + config.ignore,
+        ignore_source=config.ignore_source or desk.ignore_source,
+        dialect=config.dialect if config.dialect != defaults.dialect else desk.dialect,
+        quote_style=(
+            config.quote_style if config.quote_style != defaults.quote_style else desk.quote_style
+        ),
+    )
+
+
+def style_entry(folder: Path, item: str) -> str:
+    """A ``style`` entry as stored: a preset's name as given, a file resolved from ``folder``."""
+    if PRESET_NAME.fullmatch(item):
+        return item
+    return str((folder / item).resolve())
 
 
 def user_config_path() -> Path:

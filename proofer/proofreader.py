@@ -7,6 +7,7 @@ news style, before Harper, before LanguageTool), then the one with suggestions.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,9 +21,9 @@ from proofer.checkers.grammar import GrammarChecker
 from proofer.checkers.invisible import InvisibleCharacterChecker
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
+from proofer.checkers.patterns import PatternChecker
 from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
-from proofer.checkers.repeated_words import RepeatedWordChecker
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
 from proofer.config import Config, ConfigError
@@ -35,8 +36,12 @@ from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule, silence
+from proofer.style import OWN_RULES, load_styles
+from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
+PARAGRAPH_CACHE = 20_000  # paragraphs remembered; a 10,000-word draft has a few hundred
+ParagraphKey = tuple[str, Dialect, bool, frozenset[str]]
 # Rule families of the outside engines, passed through by the engine's own rule names.
 OPEN_FAMILIES = ("harper.", "lt.")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -66,7 +71,8 @@ class Proofreader:
     """Checks drafts with every checker the configuration turns on (LanguageTool too,
     when it is not "off").
 
-    Build one and reuse it: it holds the Harper linters and the loaded lists.
+    Build one and reuse it: it holds the Harper linters, the loaded lists and the findings
+    of the paragraphs it has checked. One proofreader serves one thread at a time.
     """
 
     def __init__(
@@ -77,6 +83,7 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
+        self._paragraphs: OrderedDict[ParagraphKey, list[Finding]] = OrderedDict()
         self.entities = load_entity_lists(
             [(p, _read_list(read_list_text, p)) for p in self.config.entities]
         )
@@ -87,7 +94,7 @@ class Proofreader:
         self.paragraph_checkers: list[ParagraphChecker] = [
             SpellingChecker(self.engine),
             GrammarChecker(self.engine),
-            RepeatedWordChecker(),
+            PatternChecker(load_styles((str(OWN_RULES),)).patterns),
             PunctuationChecker(),
             TypographyChecker(),
         ]
@@ -100,6 +107,19 @@ class Proofreader:
             InvisibleCharacterChecker(),
             *extra,
         ]
+        style = load_styles(self.config.style, reserved=self.rules)
+        # Mistakes in style files, one line each; the rest of each file still applies.
+        self.style_problems = style.problems
+        self.style_checkers: list[ParagraphChecker | DocumentChecker] = []
+        for name in style.checks:
+            checker = CODE_RULES[name]()
+            if isinstance(checker, ParagraphChecker):
+                self.paragraph_checkers.append(checker)
+            else:
+                self.document_checkers.append(checker)
+            self.style_checkers.append(checker)
+        self.paragraph_checkers.append(PatternChecker(style.patterns))
+        self.style_checkers.append(self.paragraph_checkers[-1])
         wants_languagetool = self.config.languagetool != "off"
         if wants_languagetool and not any(isinstance(c, LanguageToolChecker) for c in extra):
             self.document_checkers.append(
@@ -118,6 +138,11 @@ class Proofreader:
         rules = {rule.id: rule for checker in checkers for rule in checker.rules}
         rules[suppressions.UNUSED.id] = suppressions.UNUSED
         return rules
+
+    @property
+    def style_rules(self) -> dict[str, Rule]:
+        """The rules the configured style files and presets add, by id."""
+        return {rule.id: rule for checker in self.style_checkers for rule in checker.rules}
 
     def context(self, doc: Document) -> CheckContext:
         """The settings for checking ``doc``, with its dialect decided."""
@@ -141,14 +166,32 @@ class Proofreader:
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Findings of the paragraph checkers for one paragraph, relative to it.
 
-        This is the unit the editor caches and re-runs as a paragraph changes.
+        Remembered (the last ``PARAGRAPH_CACHE`` paragraphs), so that checking a draft
+        again after an edit sends only the changed paragraphs to the checkers. The key is
+        all a paragraph's result depends on besides this proofreader's own configuration
+        and lists: its text, the dialect, Markdown or not, and which of its words the
+        draft as a whole spells in the other dialect. The returned list is shared: do not
+        change it.
         """
-        norm = Normalised.of(text)
-        found = [f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)]
-        return _as_read(found, norm)
+        report = ctx.dialect_report
+        minority = frozenset(w for w in report.minority if w in text) if report else frozenset()
+        key = (text, ctx.dialect, ctx.markdown, minority)
+        found = self._paragraphs.get(key)
+        if found is None:
+            norm = Normalised.of(text)
+            checked = [
+                f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)
+            ]
+            found = self._paragraphs[key] = _as_read(checked, norm)
+            if len(self._paragraphs) > PARAGRAPH_CACHE:
+                self._paragraphs.popitem(last=False)
+        else:
+            self._paragraphs.move_to_end(key)
+        return found
 
     def check(self, doc: Document) -> Report:
-        """Check a whole draft."""
+        """Check a whole draft: the paragraphs (those seen before, from memory), then the
+        draft-wide checks, merged. The editor and the command line both call this."""
         ctx = self.context(doc)
         found: list[Finding] = []
         for paragraph in doc.paragraphs:
@@ -222,9 +265,10 @@ class Proofreader:
         return sorted(kept, key=_in_text_order)
 
 
-def rule_book() -> dict[str, Rule]:
-    """Every rule the project's checkers report, by id (for docs, tooltips, `proofer rules`)."""
-    return Proofreader(Config()).rules
+def rule_book(config: Config | None = None) -> dict[str, Rule]:
+    """Every rule a check with ``config`` reports (the defaults: the project's own), by id,
+    style rules included (for docs, tooltips, `proofer rules`)."""
+    return Proofreader(config or Config()).rules
 
 
 def _unknown_ignores(config: Config, rules: dict[str, Rule]) -> list[str]:

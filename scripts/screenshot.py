@@ -1,6 +1,7 @@
 """Save a screenshot of the editor on the sample draft: ``python scripts/screenshot.py OUT``.
 
-Runs the real window offscreen and waits for the first check to finish.
+Runs the real window offscreen and waits for the first check to finish. The starter entity
+list comes from resources/.proofer.toml, as it does for ``./run demo``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     q = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
     q.setValue("dataFolder", folder)
-    q.setValue("entityLists", [str(ROOT / "resources" / "starter-entities.txt")])
     window = MainWindow(Settings(q))
     window.resize(1280, 760)
     window.show()

@@ -10,10 +10,13 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import Pt
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from proofer.cli import main
 from proofer.formats import DraftError, read_draft
-from proofer.formats.docx import apply_fixes, read_docx, revisions, save, w
+from proofer.formats.docx import apply_fixes, read_docx, revisions, rewrite, save, w
 
 FOOTNOTES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -210,3 +213,85 @@ def test_libreoffice_opens_the_tracked_changes(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     pdf = tmp_path / "fixed.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000
+
+
+def _lines_of(text: str) -> list[str]:
+    return text[:-1].split("\n")
+
+
+def test_paragraphs_added_and_removed_become_tracked_revisions(tmp_path: Path) -> None:
+    path = build(tmp_path / "story.docx", footnote=True)
+    lines = _lines_of(read_docx(path).text)
+    edited = [lines[0], "A new paragraph.", *lines[2:6], "A last word.", lines[6]]
+    text = "".join(line + "\n" for line in edited)
+    draft = read_docx(path)
+    rewrite(draft, text, tracked=True)
+    save(draft, tmp_path / "out.docx")
+    assert read_docx(tmp_path / "out.docx").text == text
+    found = revisions(tmp_path / "out.docx")
+    assert ("ins", "Proofer", "A new paragraph.") in found
+    assert ("ins", "Proofer", "A last word.") in found
+    deleted = "".join(text for kind, _, text in found if kind == "del")
+    assert "The council voted on the enviromental plan" in deleted
+    body = docx.Document(str(tmp_path / "out.docx")).element.body
+    marks = body.findall(f".//{w('pPr')}/{w('rPr')}/{w('del')}")
+    assert len(marks) == 1  # the removed paragraph's own mark, so accepting merges nothing
+
+
+def test_a_new_paragraph_takes_the_formatting_before_it(tmp_path: Path) -> None:
+    path = build(tmp_path / "story.docx")
+    draft = read_docx(path)
+    text = draft.text + "Also in 14 point.\n"
+    rewrite(draft, text, tracked=False)
+    save(draft, tmp_path / "out.docx")
+    last = docx.Document(str(tmp_path / "out.docx")).paragraphs[-1]
+    assert last.text == "Also in 14 point." and last.runs[0].font.size == Pt(14)
+    assert revisions(tmp_path / "out.docx") == []
+
+
+_LINE = st.text(alphabet=st.sampled_from(list("abc XYZ,.’")), max_size=16)
+
+
+@hypothesis_settings(max_examples=40, deadline=None)
+@given(data=st.data(), tracked=st.booleans())
+def test_any_paragraph_edit_saves_and_reads_back(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject, tracked: bool
+) -> None:
+    folder = tmp_path_factory.mktemp("word")
+    document = docx.Document()
+    document.add_heading("Vote Tonight", level=1)
+    for words in ("The pier opens.", "Ferries run  daily.", "Fares rise.", "More later."):
+        p = document.add_paragraph()
+        p.add_run(words[:5]).bold = True
+        p.add_run(words[5:])
+    document.save(str(folder / "in.docx"))
+    new: list[str] = []
+    for line in _lines_of(read_docx(folder / "in.docx").text):
+        action = data.draw(st.sampled_from(["keep", "drop", "edit", "add"]))
+        if action != "drop":
+            new.append(line + data.draw(_LINE) if action == "edit" else line)
+        if action == "add":
+            new.append(data.draw(_LINE))
+    text = "".join(line + "\n" for line in new)
+    draft = read_docx(folder / "in.docx")
+    rewrite(draft, text, tracked=tracked)
+    save(draft, folder / "out.docx")
+    assert read_docx(folder / "out.docx").text == text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_added_and_removed_paragraphs(tmp_path: Path) -> None:
+    path = build(tmp_path / "story.docx", footnote=True)
+    lines = _lines_of(read_docx(path).text)
+    draft = read_docx(path)
+    edited = [lines[0], "A new paragraph.", *lines[2:]]
+    rewrite(draft, "".join(line + "\n" for line in edited), tracked=True)
+    save(draft, tmp_path / "paragraphs.docx")
+    result = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "txt:Text", "--outdir", str(tmp_path),
+         str(tmp_path / "paragraphs.docx")],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    shown = (tmp_path / "paragraphs.txt").read_text(encoding="utf-8-sig")
+    assert "A new paragraph." in shown and "Harbor Vote" in shown

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Callable, Iterator
+import select
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QMessageBox
 
+from tests.qt_support import Dialogs, dialogs, make_window, settings, wait_checked
 from ui.main_window import MainWindow
 from ui.settings import Settings
 
+__all__ = ["dialogs", "make_window", "settings"]  # fixtures from tests.qt_support
+
 pytestmark = pytest.mark.gui
 
+ROOT = Path(__file__).resolve().parent.parent
+Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 DRAFT = (
     "Port Strike Ends\n\n"
     "Russian President Vladamir Putin spoke on Monday.\n\n"
@@ -27,60 +33,10 @@ DRAFT = (
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    q = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    q.setValue("dataFolder", str(tmp_path / "data"))
-    return Settings(q)
-
-
-class Answers:
-    """Modal questions are answered from ``queue`` (default: Yes); ``asked`` records titles."""
-
-    def __init__(self) -> None:
-        self.asked: list[str] = []
-        self.queue: list[QMessageBox.StandardButton] = []
-
-    def __call__(self, parent: object, title: str, text: str, *args: object) -> object:
-        self.asked.append(title)
-        return self.queue.pop(0) if self.queue else QMessageBox.StandardButton.Yes
-
-
-@pytest.fixture
-def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
-    replies = Answers()
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(replies))
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(replies))
-    return replies
-
-
-@pytest.fixture
-def make_window(qtbot, settings: Settings, answers: Answers) -> Iterator[Callable[[], MainWindow]]:  # type: ignore[no-untyped-def]
-    windows: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(settings)
-        qtbot.addWidget(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.editor.document().setModified(False)
-        window.close()
-
-
-@pytest.fixture
 def draft(tmp_path: Path) -> Path:
     path = tmp_path / "story.txt"
     path.write_text(DRAFT, encoding="utf-8")
     return path
-
-
-def wait_checked(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(
-        lambda: window.last_result is not None and window.last_result.revision == window.revision,
-        timeout=20_000,
-    )
 
 
 def marked_text(window: MainWindow, word: str):  # type: ignore[no-untyped-def]
@@ -117,7 +73,7 @@ def test_fix_from_the_context_menu_is_one_undo_step(qtbot, make_window, draft: P
     assert all(m.text != "hostilities" for m in window.editor.marked)
 
 
-def test_ignore_and_ignore_all_persist(qtbot, make_window, draft: Path) -> None:  # type: ignore[no-untyped-def]
+def test_ignore_persists(qtbot, make_window, draft: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_path(draft)
     wait_checked(qtbot, window)
@@ -132,6 +88,33 @@ def test_ignore_and_ignore_all_persist(qtbot, make_window, draft: Path) -> None:
     wait_checked(qtbot, again)
     assert all(m.text != "hositalities" for m in again.editor.marked)
     assert any(m.text == "Vladamir" for m in again.editor.marked)
+
+
+def test_ignore_all_silences_every_occurrence_and_only_that_word(
+    qtbot, make_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "twice.txt"
+    path.write_text(
+        "The harbour comittee met on Monday.\n\nLater the comittee voted and was recieved well.\n",
+        encoding="utf-8",
+    )
+    window = make_window()
+    window.open_path(path)
+    wait_checked(qtbot, window)
+    assert [m.text for m in window.editor.marked].count("comittee") == 2
+    menu = window.editor.context_menu_for(marked_text(window, "comittee"))
+    next(a for a in menu.actions() if a.text() == "Ignore all").trigger()
+    assert all(m.text != "comittee" for m in window.editor.marked)
+    assert "recieved" in [m.text for m in window.editor.marked]
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    window.editor.insertPlainText("A third comittee formed.\n")
+    wait_checked(qtbot, window)
+    assert all(m.text != "comittee" for m in window.editor.marked)
+    again = make_window()  # it persists between sessions
+    again.open_path(path)
+    wait_checked(qtbot, again)
+    assert all(m.text != "comittee" for m in again.editor.marked)
+    assert "recieved" in [m.text for m in again.editor.marked]
 
 
 def test_added_word_stays_accepted_after_a_restart(
@@ -182,44 +165,127 @@ def test_save_keeps_encoding_and_line_endings(qtbot, make_window, tmp_path: Path
     assert not reopened.editor.document().isModified()
 
 
-def test_recovery_after_a_crash(qtbot, make_window, draft: Path, answers: Answers) -> None:  # type: ignore[no-untyped-def]
+CRASHING_EDITOR = """
+import sys
+from pathlib import Path
+
+sys.path.insert(0, sys.argv[1])
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+from ui.settings import Settings
+
+app = QApplication([])
+settings = Settings(QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window = MainWindow(settings)
+window.show()
+if len(sys.argv) > 4:
+    window.open_path(Path(sys.argv[4]))
+QTest.keyClicks(window.editor, sys.argv[3])
+window.autosave.start(100)  # the editor's own autosave, sooner than every 15 s
+folder = settings.data_folder / "recovery"
+
+
+def report() -> None:
+    if list(folder.glob("*.txt")):
+        print("kept", flush=True)
+    else:
+        QTimer.singleShot(50, report)
+
+
+report()
+app.exec()
+"""
+
+
+def crash_while_typing(
+    settings: Settings, tmp_path: Path, typed: str, draft: Path | None = None
+) -> None:
+    """Run the editor in a process of its own, type, wait for the autosave, and kill it
+    (SIGKILL: nothing is saved or cleaned up, as in a real crash)."""
+    settings.sync()
+    script = tmp_path / "crashing_editor.py"
+    script.write_text(CRASHING_EDITOR, encoding="utf-8")
+    args = [sys.executable, str(script), str(ROOT), settings.q.fileName(), typed]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    child = subprocess.Popen(
+        args + ([str(draft)] if draft else []), stdout=subprocess.PIPE, env=env
+    )
+    try:
+        ready, _, _ = select.select([child.stdout], [], [], 60)
+        assert ready and child.stdout.readline().strip() == b"kept"  # type: ignore[union-attr]
+        child.send_signal(signal.SIGKILL)
+        assert child.wait(10) == -signal.SIGKILL
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()  # type: ignore[union-attr]
+    settings.q.sync()
+
+
+def test_an_untitled_draft_survives_a_crash(
+    qtbot, make_window, settings: Settings, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    crash_while_typing(settings, tmp_path, "Unsaved lede about the harbour vote.")
     window = make_window()
-    window.open_path(draft)
-    window.editor.insertPlainText("Unsaved lede. ")
+    dialogs.expect("Recover unsaved changes?", Yes)
+    assert window.recover_unsaved_work() == []  # taken back in this (empty) window
+    assert window.editor.toPlainText() == "Unsaved lede about the harbour vote."
+    assert window.draft.path is None
+    assert window.editor.document().isModified()
+    assert window.windowTitle() == "*Untitled — Proofer"
+    # Kept until saved: a second crash now loses nothing either.
     window.save_recovery()
-    # A crash: the window goes away without closing, so nothing is saved or discarded.
-    window.checker.shutdown()
-    window.editor.document().setModified(False)
-    answers.asked.clear()
-    reopened = make_window()
-    reopened.open_path(draft)
-    assert answers.asked == ["Recover unsaved changes?"]
-    assert reopened.editor.toPlainText().startswith("Unsaved lede. ")
-    assert reopened.editor.document().isModified()
+    assert [c.text for c in window.recovery.copies()] == [window.editor.toPlainText()]
+
+
+def test_a_named_draft_survives_a_crash_and_no_discards_the_copy(
+    qtbot, make_window, settings: Settings, draft: Path, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    crash_while_typing(settings, tmp_path, "Late news. ", draft)
     assert draft.read_text(encoding="utf-8") == DRAFT
+    window = make_window()
+    dialogs.expect("Recover unsaved changes?", Yes)
+    window.recover_unsaved_work()
+    assert window.draft.path == draft
+    assert window.editor.toPlainText() == "Late news. " + DRAFT
+    assert window.windowTitle() == "*story.txt — Proofer"
+    window.editor.document().setModified(False)
+    window.close()
+    # A second crash; this time the copy editor does not want the copy back.
+    crash_while_typing(settings, tmp_path, "Unwanted. ", draft)
+    again = make_window()
+    dialogs.expect("Recover unsaved changes?", No)
+    again.recover_unsaved_work()
+    assert again.editor.toPlainText() == "" and again.draft.path is None
+    assert again.recovery.copies() == []
+    third = make_window()  # asked once, not forever: any dialog now fails the test
+    assert third.recover_unsaved_work() == []
+    assert third.open_path(draft) and third.editor.toPlainText() == DRAFT
 
 
-def test_closing_unsaved_work_asks_first(qtbot, make_window, draft: Path, answers: Answers) -> None:  # type: ignore[no-untyped-def]
+def test_closing_unsaved_work_asks_first(qtbot, make_window, draft: Path, dialogs: Dialogs) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_path(draft)
     window.editor.insertPlainText("More. ")
-    answers.queue.append(QMessageBox.StandardButton.Cancel)
+    dialogs.expect("Unsaved changes", QMessageBox.StandardButton.Cancel)
     assert not window.close()
-    assert answers.asked[-1] == "Unsaved changes"
+    assert dialogs.asked == ["Unsaved changes"]
     assert draft.read_text(encoding="utf-8") == DRAFT
 
 
 def test_changed_on_disk_is_noticed_before_saving(
-    qtbot, make_window, draft: Path, answers: Answers
+    qtbot, make_window, draft: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_path(draft)
     window.editor.insertPlainText("Mine. ")
     draft.write_text("Someone else's version.\n", encoding="utf-8")
     os.utime(draft, (1, 1))
-    answers.queue.append(QMessageBox.StandardButton.No)
+    dialogs.expect("The file changed on disk", No)
     assert not window.save()
-    assert answers.asked[-1] == "The file changed on disk"
     assert draft.read_text(encoding="utf-8") == "Someone else's version.\n"
 
 
@@ -235,10 +301,19 @@ def test_underlines_land_right_after_an_emoji(qtbot, make_window, tmp_path: Path
 def test_stale_results_are_dropped(qtbot, make_window, draft: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_path(draft)
-    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
-    for ch in "Teh ":
-        qtbot.keyClick(window.editor, ch)
     wait_checked(qtbot, window)
+    finished: list[int] = []  # every result the worker produced, stale or not
+    window.checker._worker.finished.connect(
+        lambda result: finished.append(result.revision), Qt.ConnectionType.DirectConnection
+    )
+    window.check_now()  # the worker starts on this snapshot at once...
+    stale = window.revision
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
+    window.editor.insertPlainText("Teh ")  # ...and the text changes before its result is in
+    wait_checked(qtbot, window)
+    assert stale in finished  # the worker did finish the old snapshot
+    assert window.last_result is not None and window.last_result.revision == window.revision
+    assert window.last_result.revision != stale  # but only the current text's result shows
     texts = [m.text for m in window.editor.marked]
     assert "Teh" in texts and "Vladamir" in texts
     for m in window.editor.marked:
@@ -301,20 +376,14 @@ def test_ready_to_publish_and_settings_persist(
 
 
 def test_word_draft_saved_as_tracked_changes(
-    qtbot, make_window, tmp_path: Path, monkeypatch
+    qtbot, make_window, tmp_path: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QFileDialog
-
     from proofer.formats.docx import read_docx, revisions
     from tests.test_docx import build
 
     original = build(tmp_path / "story.docx")
     before = original.read_bytes()
     out = tmp_path / "story-proofed.docx"
-    monkeypatch.setattr(MainWindow, "ask_choice", lambda self, *a: "Tracked changes")
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
-    )
     window = make_window()
     window.open_path(original)
     wait_checked(qtbot, window)
@@ -322,6 +391,8 @@ def test_word_draft_saved_as_tracked_changes(
     window.editor.apply(repeated, repeated.finding.suggestions[0])
     misspelled = marked_text(window, "enviromental")
     window.editor.apply(misspelled, "environmental")
+    dialogs.expect("Save the corrections", "Tracked changes")
+    dialogs.expect("Save corrected draft", str(out))
     assert window.save()
     assert original.read_bytes() == before
     found = revisions(out)
@@ -330,6 +401,38 @@ def test_word_draft_saved_as_tracked_changes(
     assert ("ins", "Proofer", "environmental") in found
     assert "The harbor association" in read_docx(out).text
     assert window.editor.toPlainText() == read_docx(out).text
+
+
+def test_word_draft_with_paragraphs_added_and_removed_saves(
+    qtbot, make_window, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    from proofer.formats.docx import read_docx, revisions
+    from tests.test_docx import build
+
+    original = build(tmp_path / "story.docx")
+    window = make_window()
+    window.open_path(original)
+    wait_checked(qtbot, window)
+    lines = window.editor.toPlainText().split("\n")
+    assert lines[0] == "Harbor Vote" and lines[2].startswith("The the harbor")
+    edited = "\n".join([lines[0], "A new second paragraph.", lines[1], *lines[3:]])
+    window.editor.setPlainText(edited)  # one paragraph added, one removed
+    tracked = tmp_path / "tracked.docx"
+    dialogs.expect("Save the corrections", "Tracked changes")
+    dialogs.expect("Save corrected draft", str(tracked))
+    assert window.save()
+    assert read_docx(tracked).text == edited
+    found = revisions(tracked)
+    assert ("ins", "Proofer", "A new second paragraph.") in found
+    assert any(kind == "del" and "harbor association" in text for kind, _, text in found)
+    assert window.editor.toPlainText() == edited
+    # Save As another format always works, whatever was done to the paragraphs.
+    window.editor.insertPlainText("Top line.\n")
+    text_copy = tmp_path / "story.txt"
+    dialogs.expect("Save draft as", str(text_copy))
+    assert window.save_as()
+    assert text_copy.read_text(encoding="utf-8") == "Top line.\n" + edited
+    assert not window.draft.word and window.windowTitle() == "story.txt — Proofer"
 
 
 def test_a_vanished_entity_list_is_reported_and_checking_goes_on(
@@ -344,7 +447,7 @@ def test_a_vanished_entity_list_is_reported_and_checking_goes_on(
 
 
 def test_bad_files_are_refused_plainly_and_empty_ones_open(
-    qtbot, make_window, tmp_path: Path, answers: Answers
+    qtbot, make_window, tmp_path: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
     binary = tmp_path / "photo.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
@@ -352,13 +455,34 @@ def test_bad_files_are_refused_plainly_and_empty_ones_open(
     broken.write_bytes(b"PK\x03\x04 not a zip")
     empty = tmp_path / "new.txt"
     empty.write_bytes(b"")
+    blank = tmp_path / "blank.txt"
+    blank.write_bytes(b"  \r\n\r\n")
     window = make_window()
+    dialogs.expect("Cannot open the draft", QMessageBox.StandardButton.Ok)
+    dialogs.expect("Cannot open the draft", QMessageBox.StandardButton.Ok)
     assert not window.open_path(binary)
     assert not window.open_path(broken)
-    assert answers.asked == ["Cannot open the draft", "Cannot open the draft"]
     assert window.open_path(empty)
     assert window.editor.toPlainText() == ""
+    assert window.open_path(blank)
+    assert window.editor.toPlainText() == "  \n\n"
+    window.editor.insertPlainText("Lede.")
+    assert window.save()
+    assert blank.read_bytes() == b"Lede.  \r\n\r\n"
     assert binary.read_bytes().startswith(b"\x89PNG") and broken.read_bytes().startswith(b"PK")
+
+
+def test_a_missing_draft_named_on_the_command_line_is_a_new_draft(
+    qtbot, make_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "tomorrow.txt"
+    window = make_window()
+    assert window.open_path(path, create=True)
+    assert window.windowTitle() == "tomorrow.txt — Proofer" and not path.exists()
+    qtbot.keyClicks(window.editor, "Budget vote.")
+    assert window.windowTitle() == "*tomorrow.txt — Proofer"
+    assert window.save()  # written on first save, where it was named
+    assert path.read_text(encoding="utf-8") == "Budget vote."
 
 
 def test_settings_dialog_writes_the_settings(qtbot, settings: Settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -380,3 +504,140 @@ def test_settings_dialog_writes_the_settings(qtbot, settings: Settings, tmp_path
     assert again.hidden_categories == {Category.STYLE}
     config = again.config()
     assert config.languagetool == "https://lt.example.net" and config.dialect == "british"
+
+
+def test_a_desks_settings_reach_the_editor_on_opening(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour comittee met on Monday and recieved the plan.\n"
+    loose = tmp_path / "loose.txt"
+    loose.write_text(text, encoding="utf-8")
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / ".proofer.toml").write_text('ignore = ["spelling."]\n', encoding="utf-8")
+    story = desk / "story.txt"
+    story.write_text(text, encoding="utf-8")
+    window = make_window()
+    window.open_path(loose)
+    wait_checked(qtbot, window)
+    underlined = {m.text for m in window.editor.marked if m.finding.category.value == "spelling"}
+    assert {"comittee", "recieved"} <= underlined
+    window.open_path(story)  # the same window: the settings are read again for this draft
+    wait_checked(qtbot, window)
+    assert not [m for m in window.editor.marked if m.finding.category.value == "spelling"]
+    [selection_formats] = [
+        {
+            s.format.property(QTextCharFormat.Property.UserProperty)
+            for s in window.editor.extraSelections()
+        }
+    ]
+    assert "spelling" not in selection_formats
+
+
+def test_the_editor_and_the_command_line_find_the_same(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "names.txt").write_text("Adaeze Okonkwo\nBrennick Island\n", encoding="utf-8")
+    (tmp_path / ".proofer.toml").write_text(
+        'entities = ["names.txt"]\ndialect = "british"\nquote-style = "british"\n', encoding="utf-8"
+    )
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Adaze Okonkwo said the ferry to Brenick Island would run “every day”. The colour "
+        "of the boats is a favorite topic , she said.\n",
+        encoding="utf-8",
+    )
+    command = Path(sys.executable).with_name("proofer")
+    result = subprocess.run(
+        [str(command), "check", "--format", "json", str(story)], capture_output=True, text=True
+    )
+    assert result.returncode in (0, 1), result.stderr
+    [listed] = json.loads(result.stdout)["files"]
+    on_the_command_line = {(f["start"], f["end"], f["rule"]) for f in listed["findings"]}
+    window = make_window()
+    window.open_path(story)
+    wait_checked(qtbot, window)
+    in_the_editor = {(m.start, m.end, m.finding.rule) for m in window.editor.marked}
+    assert in_the_editor == on_the_command_line
+    assert any(rule.startswith("names.") for _, _, rule in in_the_editor)
+    assert window.config.dialect == "british" and window.config.quote_style == "british"
+
+
+def test_only_choices_made_in_the_editor_override_the_desk(
+    qtbot, make_window, tmp_path: Path, settings: Settings
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "names.txt").write_text("Adaeze Okonkwo\n", encoding="utf-8")
+    (tmp_path / ".proofer.toml").write_text(
+        'entities = ["names.txt"]\ndialect = "british"\n', encoding="utf-8"
+    )
+    story = tmp_path / "story.txt"
+    story.write_text("The council met.\n", encoding="utf-8")
+    own = tmp_path / "own-names.txt"
+    own.write_text("Brennick Island\n", encoding="utf-8")
+    settings.entity_lists = [str(own)]
+    window = make_window()
+    window.open_path(story)
+    assert window.config.dialect == "british"  # unset in the editor: the desk's value
+    assert window.config.quote_style == "american"  # set nowhere: the default
+    assert set(window.config.entities) == {(tmp_path / "names.txt").resolve(), own}
+    settings.dialect = "american"
+    again = make_window()
+    again.open_path(story)
+    assert again.config.dialect == "american"
+
+
+def test_a_broken_desk_setting_is_reported_and_checking_goes_on(
+    qtbot, make_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / ".proofer.toml").write_text('dialect = "martian"\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The comittee met.\n", encoding="utf-8")
+    window = make_window()
+    assert window.open_path(story)
+    wait_checked(qtbot, window)
+    assert ".proofer.toml" in window.statusBar().currentMessage()
+    assert "comittee" in [m.text for m in window.editor.marked]
+
+
+def test_the_demo_draft_comes_with_the_starter_entity_list(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """``./run demo`` opens the sample draft with no settings of its own: the names on the
+    starter list are recognised, as on the README's screenshot."""
+    starter = (ROOT / "resources" / "starter-entities.txt").resolve()
+    window = make_window()
+    window.open_path(ROOT / "resources" / "sample-draft.txt")
+    wait_checked(qtbot, window)
+    assert starter in window.config.entities
+    assert window.last_result is not None
+    assert {"Adaeze Okonkwo", "Brennick Island"} <= set(window.last_result.listed)
+
+
+def test_a_choice_left_as_configured_is_not_stored(qtbot, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    from proofer.config import Config
+    from ui.settings_dialog import SettingsDialog
+
+    settings.quote_style = "british"
+    dialog = SettingsDialog(settings, configured=Config(dialect="canadian", languagetool="local"))
+    qtbot.addWidget(dialog)
+    assert dialog.dialect.currentText() == "as configured (canadian)"
+    assert dialog.quote_style.currentText() == "british"
+    dialog.quote_style.setCurrentIndex(0)  # back to what the files say
+    dialog.apply()
+    again = Settings(settings.q)
+    assert (again.dialect, again.quote_style, again.languagetool) == (None, None, None)
+    assert not again.q.contains("dialect") and not again.q.contains("quoteStyle")
+
+
+def test_a_desk_style_rule_is_underlined_and_explained(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "desk-style.toml").write_text(
+        '[[rule]]\nid = "desk.health-care"\nkind = "substitution"\n'
+        'swap = { "healthcare" = "health care" }\n'
+        "message = \"Desk style: '{fix}', not '{match}'.\"\n"
+        'why = "The desk writes health care as two words."\n'
+        'flags = ["The healthcare bill passed."]\npasses = ["The health care bill passed."]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / ".proofer.toml").write_text('style = ["desk-style.toml"]\n', encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("The council passed the healthcare plan on Monday.\n", encoding="utf-8")
+    window = make_window()
+    window.open_path(story)
+    wait_checked(qtbot, window)
+    [marked] = [m for m in window.editor.marked if m.finding.rule == "desk.health-care"]
+    assert marked.text == "healthcare" and marked.finding.suggestions[0] == "health care"
+    assert "two words" in window.editor.tooltip_html(marked)

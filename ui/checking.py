@@ -1,15 +1,13 @@
 """Checking off the GUI thread, the way novelWriter does it.
 
 Edits restart a short single-shot timer; when it fires, a snapshot of the text goes to a
-worker thread, one job at a time. The worker keeps each paragraph's findings cached by the
-paragraph's text, so only changed paragraphs reach Harper; the draft-wide checks (quotes
-over paragraphs, names, dialect) run on every job, as they are cheap. A result is applied
-only if the text has not changed since its snapshot was taken.
+worker thread, one job at a time, where the engine checks it (``Proofreader.check``, which
+remembers each paragraph's findings, so only changed paragraphs reach Harper). A result is
+applied only if the text has not changed since its snapshot was taken.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -18,11 +16,11 @@ from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import listed_names
 from proofer.config import Config, ConfigError
 from proofer.document import Document
-from proofer.findings import Finding
+from proofer.engines.harper import HarperEngine
 from proofer.proofreader import Proofreader, Report
+from proofer.rules import Rule
 
 DEBOUNCE_MS = 300
-_CACHE_SIZE = 20_000  # paragraphs; a 10,000-word draft has a few hundred
 
 
 @dataclass(frozen=True)
@@ -42,63 +40,50 @@ class CheckResult:
     report: Report
     listed: list[str] = field(default_factory=list)  # names on the list found in the draft
     languagetool: str = "off"
+    rules: dict[str, Rule] = field(default_factory=dict)  # what the tooltips explain
 
 
 class CheckWorker(QObject):
-    """Runs in the worker thread; owns the proofreader and the paragraph cache."""
+    """Runs in the worker thread; owns the engine and the proofreader, across jobs."""
 
     finished = Signal(object)  # CheckResult
 
     def __init__(self, config: Config) -> None:
         super().__init__()
         self._config = config
+        # Held here, not per thread: Qt drops this thread's Python state between jobs.
+        self._engine = HarperEngine(one_thread=True)
         self._proofreader: Proofreader | None = None
         self._problem = ""
-        self._cache: OrderedDict[tuple[str, str], list[Finding]] = OrderedDict()
 
     @Slot(object)
     def reconfigure(self, config: Config) -> None:
-        """New settings: rebuild the proofreader and forget cached findings."""
+        """New settings: the next job builds a new proofreader (the engine is kept)."""
         self._config = config
         self._proofreader = None
-        self._cache.clear()
 
     @Slot(object)
     def run(self, request: CheckRequest) -> None:
         """Check one snapshot and emit the result."""
         proofreader = self._get_proofreader()
         doc = Document(request.text, markdown=request.markdown)
-        ctx = proofreader.context(doc)
-        found: list[Finding] = []
-        for paragraph in doc.paragraphs:
-            key = (paragraph.text, ctx.dialect.value)
-            cached = self._cache.get(key)
-            if cached is None:
-                cached = proofreader.check_paragraph(paragraph.text, ctx)
-                self._cache[key] = cached
-                if len(self._cache) > _CACHE_SIZE:
-                    self._cache.popitem(last=False)
-            else:
-                self._cache.move_to_end(key)
-            found.extend(f.shifted(paragraph.start) for f in cached)
-        report = proofreader.finish(doc, ctx, found)
+        report = proofreader.check(doc)
         if self._problem:
             report.notices.append(self._problem)
         listed = listed_names(doc, proofreader.entities.index)
-        self.finished.emit(
-            CheckResult(request.revision, report, listed, self._languagetool_status())
-        )
+        status = self._languagetool_status()
+        self.finished.emit(CheckResult(request.revision, report, listed, status, proofreader.rules))
 
     def _get_proofreader(self) -> Proofreader:
         if self._proofreader is None:
             try:
-                self._proofreader = Proofreader(self._config)
+                self._proofreader = Proofreader(self._config, self._engine)
                 self._problem = ""
             except ConfigError as exc:
                 # A list that vanished or cannot be read: check without the lists, and say so.
                 self._problem = f"{exc}; checking without the entity lists and dictionary"
                 bare = replace(self._config, entities=(), dictionary=())
-                self._proofreader = Proofreader(bare)
+                self._proofreader = Proofreader(bare, self._engine)
         return self._proofreader
 
     def _languagetool_status(self) -> str:

@@ -8,10 +8,11 @@ turned into Qt's UTF-16 positions here, and only here.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from proofer.document import utf16_offsets
@@ -135,38 +136,41 @@ class DraftEditor(QPlainTextEdit):
         return "<p>" + "</p><p>".join(parts) + "</p>"
 
     def context_menu_for(self, marked: Marked | None) -> QMenu:
-        """The context menu: a finding's fixes and actions first, then the usual edits."""
-        menu = QMenu(self)
-        if marked is not None:
-            f = marked.finding
-            for suggestion in f.suggestions[:6]:
-                action = menu.addAction(_shown(suggestion))
-                action.triggered.connect(lambda _=False, m=marked, s=suggestion: self.apply(m, s))
-            if f.suggestions:
-                menu.addSeparator()
-            menu.addAction("Ignore").triggered.connect(lambda: self.ignore_requested.emit(f))
-            menu.addAction("Ignore all").triggered.connect(
-                lambda: self.ignore_all_requested.emit(f)
-            )
-            word = marked.text
-            if f.category in (Category.SPELLING, Category.NAMES) and " " not in word:
-                menu.addAction("Add to dictionary").triggered.connect(
-                    lambda: self.add_to_dictionary_requested.emit(word)
-                )
-            if f.category is Category.NAMES or f.rule == "spelling.unverified-name":
-                menu.addAction("Add to entity list").triggered.connect(
-                    lambda: self.add_to_entities_requested.emit(word)
-                )
-            menu.addSeparator()
-        standard = self.createStandardContextMenu()
-        for action in standard.actions():
-            menu.addAction(action)
+        """The context menu: a finding's fixes and actions first, then the usual edits.
+
+        The caller deletes the menu once used (``deleteLater``): a day of right-clicks
+        must not pile up menus.
+        """
+        menu = self.createStandardContextMenu()
+        if marked is None:
+            return menu
+        first = menu.actions()[0] if menu.actions() else None
+
+        def add(text: str, slot: Callable[..., None]) -> None:
+            action = QAction(text, menu)
+            action.triggered.connect(slot)
+            menu.insertAction(first, action)  # type: ignore[arg-type]
+
+        f = marked.finding
+        for suggestion in f.suggestions[:6]:
+            add(_shown(suggestion), lambda _=False, m=marked, s=suggestion: self.apply(m, s))
+        if f.suggestions:
+            menu.insertSeparator(first)  # type: ignore[arg-type]
+        add("Ignore", lambda: self.ignore_requested.emit(f))
+        add("Ignore all", lambda: self.ignore_all_requested.emit(f))
+        word = marked.text
+        if f.category in (Category.SPELLING, Category.NAMES) and " " not in word:
+            add("Add to dictionary", lambda: self.add_to_dictionary_requested.emit(word))
+        if f.category is Category.NAMES or f.rule == "spelling.unverified-name":
+            add("Add to entity list", lambda: self.add_to_entities_requested.emit(word))
+        menu.insertSeparator(first)  # type: ignore[arg-type]
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         position = self.cursorForPosition(event.pos()).position()
         menu = self.context_menu_for(self.marked_at(position))
         menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

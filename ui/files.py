@@ -2,24 +2,27 @@
 
 Qt's editor works in "\n"; a draft's own line endings and encoding are remembered and put
 back on save. Saves are atomic (the engine's ``write_draft``). While a draft has unsaved
-changes, a copy is kept in a recovery folder; it is offered the next time the draft opens.
+changes, a copy is kept in a recovery folder; every copy left by a crash is offered when
+the editor starts, and a draft's copy again when that draft is opened.
 
 A Word draft shows its paragraphs one per line. On save, the differences between the text
-as opened and as edited become the corrections, written into a copy of the .docx as
-tracked changes (or plain edits); the original file is only replaced when asked.
+as opened and as edited become the corrections (new and removed paragraphs too), written
+into a copy of the .docx as tracked changes (or plain edits); the original file is only
+replaced when asked. Any draft can be saved as text, and any as a new Word file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from proofer.findings import edits_between
 from proofer.formats import DraftError, write_draft
-from proofer.formats.docx import apply_fixes, read_docx
+from proofer.formats.docx import read_docx, rewrite, write_new_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import read_text_draft
 
@@ -59,8 +62,11 @@ def open_draft(path: Path) -> tuple[str, DraftFile]:
     if path.suffix.lower() == ".docx":
         text = read_docx(path).text
         return text, DraftFile(path, "docx", "\n", path.stat().st_mtime, text)
-    if path.is_file() and path.stat().st_size == 0:
-        return "", DraftFile(path, "utf-8", "\n", path.stat().st_mtime)  # a new, empty draft
+    if path.is_file() and not path.read_bytes().strip():
+        # Empty, or only spaces and line ends: a draft not yet written, opened as it is.
+        blank = path.read_bytes().decode("ascii")
+        newline = "\r\n" if "\r\n" in blank else "\n"
+        return blank.replace("\r\n", "\n"), DraftFile(path, "utf-8", newline, path.stat().st_mtime)
     doc = read_text_draft(path)
     newline = "\r\n" if "\r\n" in doc.text else "\n"
     text = doc.text.replace("\r\n", "\n")
@@ -70,60 +76,105 @@ def open_draft(path: Path) -> tuple[str, DraftFile]:
 def save_draft(
     text: str, draft: DraftFile, path: Path | None = None, tracked: bool = True
 ) -> DraftFile:
-    """Write ``text`` atomically in the draft's encoding and line endings. Raises DraftError."""
+    """Write ``text`` atomically to ``path`` (default: the draft's own file), in the format
+    its name asks for. A Word draft saved as Word gets its edits as revisions in a copy of
+    the original; any draft can be saved as text (in its own encoding, or UTF-8 for a Word
+    draft) or as a new Word file. Raises DraftError."""
     target = path or draft.path
     assert target is not None
-    if draft.word:
+    as_word = target.suffix.lower() == ".docx"
+    if as_word and draft.word:
         return _save_word(text, draft, target, tracked)
-    write_draft(target, text.replace("\n", draft.newline), draft.encoding)
-    return DraftFile(target, draft.encoding, draft.newline, target.stat().st_mtime)
+    if as_word:
+        write_new_docx(target, text)
+        return DraftFile(target, "docx", "\n", target.stat().st_mtime, read_docx(target).text)
+    plain = DraftFile(target) if draft.word else draft
+    write_draft(target, text.replace("\n", plain.newline), plain.encoding)
+    return DraftFile(target, plain.encoding, plain.newline, target.stat().st_mtime)
 
 
 def _save_word(text: str, draft: DraftFile, target: Path, tracked: bool) -> DraftFile:
-    """The edits since opening, as revisions in a copy of the original .docx."""
+    """The edits since opening, as revisions (or plain edits) in a copy of the original."""
     assert draft.path is not None
-    if text.count("\n") != draft.original.count("\n"):
-        raise DraftError(
-            "paragraphs were added or removed; a Word draft takes corrections within its "
-            "paragraphs only (save as .txt to keep the new text)"
-        )
     word = read_docx(draft.path)
-    apply_fixes(word, edits_between(draft.original, text), tracked=tracked)
+    if word.text != draft.original:
+        raise DraftError(f"{draft.path}: changed on disk since it was opened; save as .txt")
+    rewrite(word, text, tracked=tracked)
     save_docx(word, target)
     opened = read_docx(target).text
     return DraftFile(target, "docx", "\n", target.stat().st_mtime, opened)
 
 
+@dataclass(frozen=True)
+class Recovered:
+    """A recovery copy: unsaved text kept for a draft (``path`` None for an Untitled one)."""
+
+    key: str
+    path: Path | None
+    text: str
+    saved: float  # when it was kept (seconds since the epoch)
+
+
 class RecoveryStore:
-    """Autosaved copies of unsaved drafts, one per draft path (or "untitled")."""
+    """Autosaved copies of unsaved drafts: one per draft file, one per Untitled draft.
+
+    Each copy records the process that keeps it, so that a second editor running beside
+    the first does not offer (or discard) the first one's live copies.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _stem(self, path: Path | None) -> Path:
-        key = str(path.resolve()) if path else "untitled"
-        return self.folder / hashlib.sha1(key.encode()).hexdigest()[:16]
+    @staticmethod
+    def key_for(path: Path | None) -> str:
+        """The name of a draft's copy; every Untitled draft gets a name of its own."""
+        if path is None:
+            return f"untitled-{uuid.uuid4().hex[:12]}"
+        return hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
 
-    def save(self, path: Path | None, text: str) -> None:
+    def save(self, key: str, path: Path | None, text: str) -> None:
         """Keep a copy of unsaved text."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        stem = self._stem(path)
-        meta = {"path": str(path) if path else None, "saved": time.time()}
-        write_draft(stem.with_suffix(".txt"), text, "utf-8")
-        write_draft(stem.with_suffix(".json"), json.dumps(meta), "utf-8")
+        meta = {"path": str(path) if path else None, "saved": time.time(), "pid": os.getpid()}
+        write_draft(self.folder / f"{key}.txt", text, "utf-8")
+        write_draft(self.folder / f"{key}.json", json.dumps(meta), "utf-8")
 
-    def load(self, path: Path | None) -> tuple[str, float] | None:
-        """The recovered text and when it was kept, if there is a copy."""
-        stem = self._stem(path)
+    def load(self, key: str) -> Recovered | None:
+        """The copy kept under ``key``, if there is one."""
         try:
-            text = stem.with_suffix(".txt").read_text(encoding="utf-8")
-            meta = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            text = (self.folder / f"{key}.txt").read_text(encoding="utf-8")
+            meta = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            path = Path(meta["path"]) if meta.get("path") else None
+            return Recovered(key, path, text, float(meta.get("saved", 0.0)))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
-        return text, float(meta.get("saved", 0.0))
 
-    def discard(self, path: Path | None) -> None:
-        """Forget the copy (after a save, or a clean close)."""
-        stem = self._stem(path)
+    def copies(self) -> list[Recovered]:
+        """Every copy left by an editor that is no longer running, oldest first."""
+        found = []
+        for meta in sorted(self.folder.glob("*.json")):
+            copy = self.load(meta.stem)
+            if copy is not None and not _kept_by_another_editor(meta):
+                found.append(copy)
+        return sorted(found, key=lambda c: c.saved)
+
+    def discard(self, key: str) -> None:
+        """Forget the copy (after a save, a discard, or a clean close)."""
         for suffix in (".txt", ".json"):
-            stem.with_suffix(suffix).unlink(missing_ok=True)
+            (self.folder / f"{key}{suffix}").unlink(missing_ok=True)
+
+
+def _kept_by_another_editor(meta: Path) -> bool:
+    try:
+        pid = int(json.loads(meta.read_text(encoding="utf-8")).get("pid", 0))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return False
+    if pid <= 0 or pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer.config import Config, ConfigError, for_draft
 from proofer.dictionary import append_to_dictionary
 from proofer.findings import Finding, Severity
 from proofer.formats import DraftError
-from proofer.proofreader import rule_book
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
-from ui.files import DraftFile, RecoveryStore, open_draft, save_draft
+from ui.files import DraftFile, Recovered, RecoveryStore, open_draft, save_draft
 from ui.palette import counted
 from ui.panels import FindingsPanel, NamesPanel
 from ui.settings import Settings, fingerprint, ignore_all_key
@@ -39,12 +39,13 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.draft = DraftFile()
         self.recovery = RecoveryStore(self.settings.data_folder / "recovery")
+        self.recovery_key = RecoveryStore.key_for(None)  # this window's copy of unsaved work
         self.revision = 0
         self.last_result: CheckResult | None = None
         self._saving = False
+        self._recovered_windows: list[MainWindow] = []  # opened at start-up, kept alive
 
         self.editor = DraftEditor(self)
-        self.editor.rules = rule_book()
         self.setCentralWidget(self.editor)
         self.findings_panel = FindingsPanel()
         self.names_panel = NamesPanel()
@@ -55,9 +56,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.counts, 1)
         self.statusBar().addPermanentWidget(self.engines)
 
-        self.checker = BackgroundChecker(self.settings.config())
+        self.config = self._current_config()
+        self.checker = BackgroundChecker(self.config)
         self.checker.checked.connect(self._on_checked)
         self.editor.document().contentsChanged.connect(self._on_edited)
+        self.editor.document().modificationChanged.connect(self._update_title)
         self.editor.ignore_requested.connect(self.ignore)
         self.editor.ignore_all_requested.connect(self.ignore_all)
         self.editor.add_to_dictionary_requested.connect(self.add_to_dictionary)
@@ -128,41 +131,93 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> bool:
-        """Open a draft, offering a recovered copy if one is newer. False if not opened."""
+    def open_path(self, path: Path, create: bool = False) -> bool:
+        """Open a draft, offering its recovery copy if there is one. With ``create``, a
+        missing file is a new draft of that name, written on first save. False if not
+        opened."""
         if not self.maybe_save():
             return False
-        try:
-            text, draft = open_draft(path)
-        except DraftError as exc:
-            QMessageBox.warning(self, "Cannot open the draft", str(exc))
-            return False
-        recovered = self.recovery.load(path)
-        if recovered and recovered[0] != text:
-            when = datetime.fromtimestamp(recovered[1]).strftime("%Y-%m-%d %H:%M")
-            answer = QMessageBox.question(
-                self,
-                "Recover unsaved changes?",
-                f"{path.name} has unsaved changes kept at {when}, after the editor closed "
-                "without saving them. Recover them?",
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                text = recovered[0]
-        self._load(text, draft)
-        self.editor.document().setModified(text != open_draft(path)[0])
+        if create and not path.exists():
+            text, draft = "", DraftFile(path)
+            self.statusBar().showMessage(f"New draft: {path} is created when you save", 0)
+        else:
+            try:
+                text, draft = open_draft(path)
+            except DraftError as exc:
+                QMessageBox.warning(self, "Cannot open the draft", str(exc))
+                return False
+        key = RecoveryStore.key_for(path)
+        recovered = self.recovery.load(key)
+        restore = False
+        if recovered and recovered.text != text:
+            restore = self._ask_recover(recovered)
+        elif recovered:
+            self.recovery.discard(key)  # the copy says nothing the file does not
+        self._load(recovered.text if restore and recovered else text, draft, key)
+        self.editor.document().setModified(restore)
         self.settings.add_recent(path)
         self._fill_recent()
         return True
 
-    def _load(self, text: str, draft: DraftFile) -> None:
+    def recover_unsaved_work(self) -> list[MainWindow]:
+        """At start-up: offer every recovery copy a crash left behind, one by one. The
+        first one taken back opens in this window (if it is still empty), the others in
+        windows of their own (returned, and kept by this one); "No" discards a copy."""
+        opened: list[MainWindow] = []
+        free = self.draft.path is None and not self.editor.document().isModified()
+        for copy in self.recovery.copies():
+            if copy.key == self.recovery_key or not self._ask_recover(copy):
+                continue
+            window = self
+            if not free:
+                window = MainWindow(self.settings)
+                window.show()
+                opened.append(window)
+            free = False
+            window.restore(copy)
+        self._recovered_windows = opened
+        return opened
+
+    def restore(self, copy: Recovered) -> None:
+        """Show a recovered copy as unsaved work on its draft (or an Untitled one)."""
+        draft = DraftFile(copy.path)
+        if copy.path is not None and copy.path.exists():
+            try:
+                draft = open_draft(copy.path)[1]
+            except DraftError as exc:  # unreadable now: the text is kept, saved elsewhere
+                self.statusBar().showMessage(str(exc), 0)
+                draft = DraftFile()
+        self._load(copy.text, draft, copy.key)
+        self.editor.document().setModified(True)
+
+    def _ask_recover(self, copy: Recovered) -> bool:
+        """Ask whether to take back a copy; "No" discards it, so it is asked only once."""
+        when = datetime.fromtimestamp(copy.saved).strftime("%Y-%m-%d %H:%M")
+        name = copy.path.name if copy.path else "An Untitled draft"
+        answer = QMessageBox.question(
+            self,
+            "Recover unsaved changes?",
+            f"{name} has unsaved changes kept at {when}, after the editor closed without "
+            "saving them. Recover them? (No discards them.)",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.recovery.discard(copy.key)
+        return False
+
+    def _load(self, text: str, draft: DraftFile, key: str) -> None:
         if self.draft.path:
             self.watcher.removePath(str(self.draft.path))
+        if key != self.recovery_key:
+            self.recovery.discard(self.recovery_key)  # the work it kept was saved or dropped
+        self.recovery_key = key
         self.draft = draft
         self.editor.setPlainText(text)
         self.editor.document().setModified(False)
-        if draft.path:
+        if draft.path and draft.path.exists():
             self.watcher.addPath(str(draft.path))
         self._update_title()
+        self._apply_config()  # the new draft's folder may have settings of its own
         self.check_now()
 
     def save(self) -> bool:
@@ -183,14 +238,19 @@ class MainWindow(QMainWindow):
         return self._write(self.draft.path)
 
     def save_as(self) -> bool:
-        if self.draft.word:
-            return self.save_word()
-        path, _ = QFileDialog.getSaveFileName(self, "Save draft as", self.draft.name)
-        return bool(path) and self._write(Path(path))
+        """Save under a new name; the name's ending (.txt, .md, .docx) picks the format."""
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save draft as", self.draft.name, "Drafts (*.txt *.md *.docx);;All files (*)"
+        )
+        if not path:
+            return False
+        if self.draft.word and Path(path).suffix.lower() == ".docx":
+            return self.save_word(Path(path))
+        return self._write(Path(path))
 
-    def save_word(self) -> bool:
-        """A Word draft: the accepted corrections go into a copy, as tracked changes or plain
-        edits; the original is replaced only when the copy editor picks it and confirms."""
+    def save_word(self, target: Path | None = None) -> bool:
+        """A Word draft: the corrections go into a copy, as tracked changes or plain edits;
+        the original is replaced only when the copy editor picks it and confirms."""
         assert self.draft.path is not None
         how = self.ask_choice(
             "Save the corrections",
@@ -200,17 +260,19 @@ class MainWindow(QMainWindow):
         )
         if how is None:
             return False
-        suggested = self.draft.path.with_name(f"{self.draft.path.stem}-proofed.docx")
-        path, _ = QFileDialog.getSaveFileName(self, "Save corrected draft", str(suggested))
-        if not path:
-            return False
-        if Path(path).resolve() == self.draft.path.resolve():
+        if target is None:
+            suggested = self.draft.path.with_name(f"{self.draft.path.stem}-proofed.docx")
+            path, _ = QFileDialog.getSaveFileName(self, "Save corrected draft", str(suggested))
+            if not path:
+                return False
+            target = Path(path)
+        if target.resolve() == self.draft.path.resolve():
             answer = QMessageBox.question(
                 self, "Replace the original?", f"Write over the original {self.draft.name}?"
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        return self._write(Path(path), tracked=how == "Tracked changes")
+        return self._write(target, tracked=how == "Tracked changes")
 
     def ask_choice(self, title: str, text: str, choices: list[str]) -> str | None:
         """A question with named answers; None when cancelled."""
@@ -243,15 +305,17 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._saved)
         if self.draft.path and self.draft.path != path:
             self.watcher.removePath(str(self.draft.path))
-        self.recovery.discard(self.draft.path)
+        self.recovery.discard(self.recovery_key)
+        self.recovery_key = RecoveryStore.key_for(path)
         self.draft = saved
-        if saved.word:  # accepted revisions now read as the draft's text
+        if saved.word and saved.original != text:  # accepted revisions read as the text
             self.editor.setPlainText(saved.original)
         self.watcher.addPath(str(path))
         self.editor.document().setModified(False)
         self.settings.add_recent(path)
         self._fill_recent()
         self._update_title()
+        self._apply_config()  # saved into another folder: its settings apply now
         return True
 
     def _saved(self) -> None:
@@ -274,14 +338,14 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.recovery.discard(self.draft.path)
+            self.recovery.discard(self.recovery_key)
             return True
         return False
 
     def save_recovery(self) -> None:
         """Keep a copy of unsaved work (runs on a timer)."""
         if self.editor.document().isModified():
-            self.recovery.save(self.draft.path, self.editor.toPlainText())
+            self.recovery.save(self.recovery_key, self.draft.path, self.editor.toPlainText())
 
     def _changed_on_disk(self, path: str) -> None:
         if self._saving or not self.draft.changed_on_disk():
@@ -294,6 +358,7 @@ class MainWindow(QMainWindow):
             return
         self.checker.shutdown()
         self.autosave.stop()
+        self.recovery.discard(self.recovery_key)  # saved, or let go when asked
         self.settings.sync()
         event.accept()
 
@@ -325,6 +390,7 @@ class MainWindow(QMainWindow):
         if result.revision != self.revision:
             return  # the text changed after this snapshot
         self.last_result = result
+        self.editor.rules = result.rules  # the desk's style rules explain themselves too
         self._show(result)
         for notice in result.report.notices:
             self.statusBar().showMessage(notice, 15_000)
@@ -382,21 +448,41 @@ class MainWindow(QMainWindow):
 
     def add_to_dictionary(self, word: str) -> None:
         append_to_dictionary(self.settings.dictionary, word)
-        self._reconfigure()
+        self._apply_config(reload=True)
+        self.check_now()
 
     def add_to_entities(self, name: str) -> None:
         append_to_dictionary(self.settings.own_entity_list, name)
-        self._reconfigure()
+        self._apply_config(reload=True)
+        self.check_now()
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        try:
+            configured = for_draft(self.draft.path)  # what the files alone say
+        except ConfigError:
+            configured = None
+        dialog = SettingsDialog(self.settings, self, configured)
         if dialog.exec():
             dialog.apply()
-            self._reconfigure()
+            self._apply_config(reload=True)
+            self.check_now()
 
-    def _reconfigure(self) -> None:
-        self.checker.reconfigure(self.settings.config())
-        self.check_now()
+    def _current_config(self) -> Config:
+        """The draft's configuration, as the command line finds it, with the editor's
+        choices on top; a configuration file that cannot be used is reported and left out."""
+        try:
+            return self.settings.config(self.draft.path)
+        except ConfigError as exc:
+            self.statusBar().showMessage(f"{exc}; using the editor's own settings", 0)
+            return self.settings.config(self.draft.path, discover=False)
+
+    def _apply_config(self, reload: bool = False) -> None:
+        """Give the checker the current configuration, if it changed (or, with ``reload``,
+        when the lists it names changed on disk)."""
+        config = self._current_config()
+        if reload or config != self.config:
+            self.config = config
+            self.checker.reconfigure(config)
 
     def _update_title(self) -> None:
         star = "*" if self.editor.document().isModified() else ""

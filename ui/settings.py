@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from proofer.config import Config
+from proofer.config import Config, for_draft
 from proofer.findings import Category, Finding
 
 MAX_RECENT = 10
@@ -55,29 +55,42 @@ class Settings:
     def dictionary(self, path: Path) -> None:
         self.q.setValue("dictionary", str(path))
 
+    # The choices below are None until the copy editor makes them in the settings dialog:
+    # until then the configuration files (the desk's .proofer.toml, the user's config) decide.
+
+    def _choice(self, key: str) -> str | None:
+        value = self.q.value(key)
+        return None if value in (None, "") else str(value)
+
+    def _choose(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.q.remove(key)
+        else:
+            self.q.setValue(key, value)
+
     @property
-    def languagetool(self) -> str:
-        return str(self.q.value("languagetool", "off"))
+    def languagetool(self) -> str | None:
+        return self._choice("languagetool")
 
     @languagetool.setter
-    def languagetool(self, mode: str) -> None:
-        self.q.setValue("languagetool", mode)
+    def languagetool(self, mode: str | None) -> None:
+        self._choose("languagetool", mode)
 
     @property
-    def dialect(self) -> str:
-        return str(self.q.value("dialect", "auto"))
+    def dialect(self) -> str | None:
+        return self._choice("dialect")
 
     @dialect.setter
-    def dialect(self, value: str) -> None:
-        self.q.setValue("dialect", value)
+    def dialect(self, value: str | None) -> None:
+        self._choose("dialect", value)
 
     @property
-    def quote_style(self) -> str:
-        return str(self.q.value("quoteStyle", "american"))
+    def quote_style(self) -> str | None:
+        return self._choice("quoteStyle")
 
     @quote_style.setter
-    def quote_style(self, value: str) -> None:
-        self.q.setValue("quoteStyle", value)
+    def quote_style(self, value: str | None) -> None:
+        self._choose("quoteStyle", value)
 
     @property
     def hidden_categories(self) -> set[Category]:
@@ -106,15 +119,20 @@ class Settings:
     def ignore_all(self, key: str) -> None:
         self.q.setValue("ignoredAll", sorted(self.ignored()[1] | {key}))
 
-    def config(self) -> Config:
-        """The engine's configuration from these settings."""
+    def config(self, draft: Path | None = None, discover: bool = True) -> Config:
+        """The configuration for ``draft``: what the command line uses for it (the project's
+        and the user's configuration files, ``proofer.config.for_draft``), with the choices
+        made in this editor on top, as flags are; the editor's entity lists and dictionary
+        join the desk's. Raises ``ConfigError`` for a configuration file that cannot be used
+        (``discover=False`` leaves the files out)."""
+        base = for_draft(draft) if discover else Config()
         lists = [Path(p) for p in self.entity_lists]
         if self.own_entity_list.exists():
             lists.append(self.own_entity_list)
-        dictionary = (self.dictionary,) if self.dictionary.exists() else ()
-        return Config(
-            entities=tuple(lists),
-            dictionary=dictionary,
+        dictionary = [self.dictionary] if self.dictionary.exists() else []
+        return base.with_overrides(
+            entities=_joined(base.entities, lists),
+            dictionary=_joined(base.dictionary, dictionary),
             languagetool=self.languagetool,
             dialect=self.dialect,
             quote_style=self.quote_style,
@@ -134,3 +152,8 @@ def fingerprint(finding: Finding, text: str) -> str:
 def ignore_all_key(finding: Finding, text: str) -> str:
     """Ignore this rule for this text everywhere."""
     return f"{finding.rule}|{text[finding.start : finding.end]}"
+
+
+def _joined(first: tuple[Path, ...], more: list[Path]) -> tuple[Path, ...]:
+    """Both sets of lists, each once, the configuration's first."""
+    return tuple(dict.fromkeys([*first, *more]))

@@ -19,15 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from proofer.config import DIALECTS, QUOTE_STYLES
+from proofer.config import DIALECTS, QUOTE_STYLES, Config
 from proofer.findings import Category
 from ui.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    """Edits the Settings; ``apply()`` writes them back."""
+    """Edits the Settings; ``apply()`` writes them back. A choice left at "as configured"
+    is not stored, so the desk's configuration keeps deciding it."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, configured: Config | None = None
+    ) -> None:
+        """``configured``: what the configuration files say, shown as the first choice of
+        each setting (picking it leaves the setting to the files)."""
         super().__init__(parent)
         self.setWindowTitle("Proofer settings")
         self.settings = settings
@@ -40,17 +45,13 @@ class SettingsDialog(QDialog):
         buttons.addWidget(add)
         buttons.addWidget(remove)
         self.dictionary = QLineEdit(str(settings.dictionary))
-        self.languagetool = QComboBox()
-        self.languagetool.setEditable(True)
-        self.languagetool.addItems(["off", "local"])
-        self.languagetool.setCurrentText(settings.languagetool)
+        desk = configured or Config()
+        self.languagetool = _choices(
+            ["off", "local"], desk.languagetool, settings.languagetool, editable=True
+        )
         self.languagetool.setToolTip("off, local, or the URL of a LanguageTool server")
-        self.dialect = QComboBox()
-        self.dialect.addItems(list(DIALECTS))
-        self.dialect.setCurrentText(settings.dialect)
-        self.quote_style = QComboBox()
-        self.quote_style.addItems(list(QUOTE_STYLES))
-        self.quote_style.setCurrentText(settings.quote_style)
+        self.dialect = _choices(list(DIALECTS), desk.dialect, settings.dialect)
+        self.quote_style = _choices(list(QUOTE_STYLES), desk.quote_style, settings.quote_style)
         self.categories = {c: QCheckBox(c.value.capitalize()) for c in Category}
         for c, box in self.categories.items():
             box.setChecked(c not in settings.hidden_categories)
@@ -84,11 +85,35 @@ class SettingsDialog(QDialog):
         s = self.settings
         s.entity_lists = [self.lists.item(i).text() for i in range(self.lists.count())]
         s.dictionary = Path(self.dictionary.text())
-        s.languagetool = self.languagetool.currentText().strip() or "off"
-        s.dialect = self.dialect.currentText()
-        s.quote_style = self.quote_style.currentText()
+        s.languagetool = _chosen(self.languagetool)
+        s.dialect = _chosen(self.dialect)
+        s.quote_style = _chosen(self.quote_style)
         s.hidden_categories = {c for c, box in self.categories.items() if not box.isChecked()}
         s.sync()
+
+
+_CONFIGURED = "as configured"
+
+
+def _choices(
+    values: list[str], configured: str, chosen: str | None, editable: bool = False
+) -> QComboBox:
+    """A choice whose first item defers to the configuration files (and shows their value)."""
+    box = QComboBox()
+    box.setEditable(editable)
+    box.addItem(f"{_CONFIGURED} ({configured})")
+    box.addItems(values)
+    if chosen is None:
+        box.setCurrentIndex(0)
+    else:
+        box.setCurrentText(chosen)
+    return box
+
+
+def _chosen(box: QComboBox) -> str | None:
+    """The value picked, or None when left to the configuration files."""
+    text = box.currentText().strip()
+    return None if not text or text.startswith(_CONFIGURED) else text
 
 
 def _row(layout: QHBoxLayout | QVBoxLayout) -> QWidget:

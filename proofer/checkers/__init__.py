@@ -38,7 +38,7 @@ class CheckContext:
 class ParagraphChecker:
     """Checks one paragraph; offsets in its findings are relative to the paragraph."""
 
-    rules: ClassVar[tuple[Rule, ...]] = ()
+    rules: tuple[Rule, ...] = ()
     # Categories this checker is the authority on: engine findings in them are dropped.
     owns: ClassVar[frozenset[Category]] = frozenset()
 
@@ -54,7 +54,7 @@ class ParagraphChecker:
 class DocumentChecker:
     """Checks the whole draft; offsets in its findings are document offsets."""
 
-    rules: ClassVar[tuple[Rule, ...]] = ()
+    rules: tuple[Rule, ...] = ()
     owns: ClassVar[frozenset[Category]] = frozenset()
     # Checkers read the draft normalised (``document.Normalised``); one that judges the very
     # characters normalising removes reads it as it is.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import harper
 
 from proofer.checkers import CheckContext, ParagraphChecker
-from proofer.engines.harper import SPELL_RULE, HarperEngine
+from proofer.engines.harper import SPELL_RULE, Dialect, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.words import strip_possessive, token_around
 
@@ -81,6 +81,12 @@ def _finding(text: str, rule_name: str, lint: harper.Lint) -> Finding | None:
         severity,
         Engine.HARPER,
     )
+
+
+def explanations(engine: HarperEngine) -> dict[str, str]:
+    """What each Harper rule reported here looks for, by its id (``harper.RepeatedWords``)."""
+    described: dict[str, str] = engine.linter(Dialect.AMERICAN).get_lint_descriptions()
+    return {f"harper.{name}": text for name, text in described.items() if name not in SILENCED}
 
 
 def _shouted(problem: str) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import threading
 from enum import Enum
+from types import SimpleNamespace
+from typing import Any
 
 import harper
 
@@ -31,10 +33,16 @@ _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in t
 
 
 class HarperEngine:
-    """Lints text with one Harper ``Linter`` per thread and dialect."""
+    """Lints text with one Harper ``Linter`` per thread and dialect.
 
-    def __init__(self) -> None:
-        self._local = threading.local()
+    ``one_thread``: the engine is only ever used from one thread, so it keeps its linters
+    and caches on itself. A Qt worker thread needs this: its Python thread state (and with
+    it anything in a ``threading.local``) is thrown away after every slot call, which would
+    rebuild the linters, half a second each, for every check.
+    """
+
+    def __init__(self, one_thread: bool = False) -> None:
+        self._local: Any = SimpleNamespace() if one_thread else threading.local()
 
     def linter(self, dialect: Dialect) -> harper.Linter:
         """This thread's linter for ``dialect``, built on first use."""

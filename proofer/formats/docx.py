@@ -3,8 +3,10 @@
 The text of a .docx is its paragraphs (body, tables and footnotes, in document order), one
 per line. Every character keeps a pointer to the run it came from, so a finding can be
 reported at the right place and a fix written back into the right run: as a tracked
-change (``w:del`` and ``w:ins`` by "Proofer", dated) or as a plain edit. Everything else in
-the file (styles, bold and italic runs, comments, headers) is left as it was.
+change (``w:del`` and ``w:ins`` by "Proofer", dated) or as a plain edit. ``rewrite`` takes
+a whole edited text (the editor's save): paragraphs added or removed become inserted or
+deleted paragraphs, tracked too. Everything else in the file (styles, bold and italic runs,
+comments, headers) is left as it was.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
 from proofer.document import Document
+from proofer.findings import edits_between
 from proofer.formats.text import DraftError, write_atomically
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -104,8 +108,11 @@ def read_docx(path: Path) -> WordDraft:
     offset = 0
     for body in bodies:
         for p in _paragraph_elements(body):
+            texts = list(_run_texts(p))
+            if not texts and _mark_deleted(p):
+                continue  # a paragraph deleted as a tracked change: gone once accepted
             para = WordParagraph(p, offset, offset)
-            for run, child, text in _run_texts(p):
+            for run, child, text in texts:
                 para.pieces.append(Piece(offset, text, child, run))
                 chunks.append(text)
                 offset += len(text)
@@ -184,12 +191,288 @@ def apply_fixes(
             _replace(runs, para, start, replacement)
         applied += 1
         done_until = end
+    _store_footnotes(draft)
+    return applied
+
+
+def rewrite(
+    draft: WordDraft,
+    text: str,
+    tracked: bool = True,
+    author: str = AUTHOR,
+    when: datetime | None = None,
+) -> None:
+    """Make the document read ``text`` (one paragraph per line, as ``read_docx`` gives it).
+
+    Lines are matched to the draft's paragraphs: changes within a paragraph go in as
+    ``apply_fixes`` writes them, a new line becomes a new paragraph (formatted like the one
+    before it) and a removed line a removed paragraph; with ``tracked`` those are Word
+    revisions too (an inserted or deleted paragraph mark). Raises ``DraftError`` only for a
+    line added between the line breaks of one paragraph.
+    """
+    stamp = (when or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    lines = _lines(draft)
+    old = [draft.text[line.start : line.end] for line in lines]
+    new = text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
+    if text == "":
+        new = []
+    fixes: list[tuple[int, int, str]] = []
+    added: list[tuple[Any, str, list[str]]] = []  # (paragraph element, before/after, lines)
+    gone: set[int] = set()  # line numbers
+    waiting: list[str] = []  # new lines, placed once the next old line is known
+    previous = -1
+    for i, j in _aligned(old, new):
+        if i is None:
+            waiting.append(new[j])  # type: ignore[index]
+            continue
+        if waiting:
+            added.append(_insertion_place(draft, lines, previous, i, waiting))
+            waiting = []
+        if j is None:
+            gone.add(i)
+        else:
+            start = lines[i].start
+            fixes += [(start + a, start + b, r) for a, b, r in edits_between(old[i], new[j])]
+        previous = i
+    if waiting:
+        added.append(_insertion_place(draft, lines, previous, len(lines), waiting))
+    deleted: list[WordParagraph] = []
+    for index, para in enumerate(draft.paragraphs):
+        mine = [i for i, line in enumerate(lines) if line.paragraph == index]
+        if mine and all(i in gone for i in mine):
+            deleted.append(para)
+        else:  # a line between breaks of a paragraph that stays: delete it with its break
+            for i in (i for i in mine if i in gone):
+                line = lines[i]
+                first = i == mine[0]
+                fixes.append(
+                    (line.start, line.end + 1, "") if first else (line.start - 1, line.end, "")
+                )
+    apply_fixes(draft, fixes, tracked=tracked, author=author, when=when)
+    ids = iter(range(_max_revision_id(draft) + 1, 10**9))
+    for anchor, where, texts in added:
+        for line_text in reversed(texts) if where == "after" else texts:
+            paragraph = _new_paragraph(anchor, line_text, tracked, author, stamp, ids)
+            _place(anchor, where, paragraph)
+    for para in deleted:
+        if tracked:
+            _track_paragraph_deletion(para.element, author, stamp, ids)
+        else:
+            _remove_paragraph(para.element)
+    _store_footnotes(draft)
+
+
+_SIMILAR = 0.5  # lines at least this alike are one paragraph edited, not one replaced
+_ALIGN_LIMIT = 2_500  # old x new lines in one changed stretch beyond which none are paired
+
+
+def _aligned(old: list[str], new: list[str]) -> Iterator[tuple[int | None, int | None]]:
+    """Old and new lines in order: (i, j) the same paragraph (perhaps edited), (i, None)
+    removed, (None, j) added. In a changed stretch, lines are paired only with a similar
+    line, so a paragraph written anew is a deletion and an insertion, not a mangled edit."""
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op == "equal":
+            yield from zip(range(i1, i2), range(j1, j2), strict=True)
+        elif op == "replace" and (i2 - i1) * (j2 - j1) <= _ALIGN_LIMIT:
+            yield from _paired(old, new, i1, i2, j1, j2)
+        else:
+            yield from ((i, None) for i in range(i1, i2))
+            yield from ((None, j) for j in range(j1, j2))
+
+
+def _paired(
+    old: list[str], new: list[str], i1: int, i2: int, j1: int, j2: int
+) -> list[tuple[int | None, int | None]]:
+    """The most alike pairing of old[i1:i2] with new[j1:j2], in order (a weighted LCS)."""
+    n, m = i2 - i1, j2 - j1
+    like = [[_likeness(old[i1 + a], new[j1 + b]) for b in range(m)] for a in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for a in range(n - 1, -1, -1):
+        for b in range(m - 1, -1, -1):
+            pair = best[a + 1][b + 1] + like[a][b] if like[a][b] else -1.0
+            best[a][b] = max(pair, best[a + 1][b], best[a][b + 1])
+    out: list[tuple[int | None, int | None]] = []
+    a = b = 0
+    while a < n or b < m:
+        if a < n and b < m and like[a][b] and best[a][b] == best[a + 1][b + 1] + like[a][b]:
+            out.append((i1 + a, j1 + b))
+            a, b = a + 1, b + 1
+        elif a < n and (b == m or best[a][b] == best[a + 1][b]):
+            out.append((i1 + a, None))
+            a += 1
+        else:
+            out.append((None, j1 + b))
+            b += 1
+    return out
+
+
+def _likeness(a: str, b: str) -> float:
+    """How alike two lines are (0 when not alike enough to be one paragraph edited)."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < _SIMILAR or matcher.quick_ratio() < _SIMILAR:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= _SIMILAR else 0.0
+
+
+@dataclass
+class _Line:
+    """A line of the draft's text: a paragraph, or part of one between line breaks."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+def _lines(draft: WordDraft) -> list[_Line]:
+    lines: list[_Line] = []
+    for index, para in enumerate(draft.paragraphs):
+        start = para.start
+        for piece in para.pieces:
+            if piece.text == "\n":
+                lines.append(_Line(index, start, piece.start))
+                start = piece.end
+        lines.append(_Line(index, start, para.end))
+    return lines
+
+
+def _insertion_place(
+    draft: WordDraft, lines: list[_Line], before: int, after: int, texts: list[str]
+) -> tuple[Any, str, list[str]]:
+    """Where new lines between old lines ``before`` and ``after`` go, as new paragraphs."""
+    if before >= 0 and (
+        before + 1 >= len(lines) or lines[before + 1].paragraph != lines[before].paragraph
+    ):
+        return draft.paragraphs[lines[before].paragraph].element, "after", texts
+    if after < len(lines) and (after == 0 or lines[after - 1].paragraph != lines[after].paragraph):
+        return draft.paragraphs[lines[after].paragraph].element, "before", texts
+    if not lines:
+        return _body_end(draft), "before", texts
+    raise DraftError(
+        f"{draft.path}: new lines inside a paragraph with line breaks cannot be written "
+        "into the Word file; save as .txt to keep them"
+    )
+
+
+def _body_end(draft: WordDraft) -> Any:
+    """An empty document: new paragraphs go before the section settings at the end."""
+    from lxml import etree
+
+    body = draft.package.element.body
+    marker = body.find(w("sectPr"))
+    if marker is None:
+        marker = etree.SubElement(body, w("sectPr"))
+    return marker
+
+
+def _new_paragraph(
+    model: Any, text: str, tracked: bool, author: str, stamp: str, ids: Iterator[int]
+) -> Any:
+    """A paragraph holding ``text``, with the paragraph and run formatting of ``model``."""
+    from lxml import etree
+
+    p = etree.Element(w("p"))
+    properties = model.find(w("pPr")) if model.tag == w("p") else None
+    if properties is not None:
+        properties = copy.deepcopy(properties)
+        for child in list(properties):
+            if child.tag in (w("sectPr"), w("pPrChange"), w("rPr")):
+                properties.remove(child)
+        p.append(properties)
+    runs = list(model.iter(w("r"))) if model.tag == w("p") else []
+    run = _new_run_like(runs[-1] if runs else None, text) if text else None
+    if tracked:
+        _mark_paragraph(p, "ins", author, stamp, ids)
+        if run is not None:
+            p.append(_revision("ins", author, stamp, ids, [run]))
+    elif run is not None:
+        p.append(run)
+    return p
+
+
+def _track_paragraph_deletion(p: Any, author: str, stamp: str, ids: Iterator[int]) -> None:
+    deletion = None
+    for run in list(p.iter(w("r"))):
+        if any(a.tag == w("del") for a in run.iterancestors()):
+            continue
+        for t in run.iter(w("t")):
+            t.tag = w("delText")
+        if deletion is None or run.getprevious() is not deletion:  # runs side by side: one
+            deletion = _revision("del", author, stamp, ids, [])
+            run.addprevious(deletion)
+        deletion.append(run)
+    _mark_paragraph(p, "del", author, stamp, ids)
+
+
+def _remove_paragraph(p: Any) -> None:
+    """Remove a paragraph; one a table cell or a section needs keeps its place, emptied."""
+    parent = p.getparent()
+    properties = p.find(w("pPr"))
+    needed = properties is not None and properties.find(w("sectPr")) is not None
+    if needed or (parent.tag == w("tc") and len(parent.findall(w("p"))) == 1):
+        for child in list(p):
+            if child.tag != w("pPr"):
+                p.remove(child)
+    else:
+        parent.remove(p)
+
+
+def _revision(kind: str, author: str, stamp: str, ids: Iterator[int], runs: list[Any]) -> Any:
+    from lxml import etree
+
+    element = etree.Element(w(kind))
+    element.set(w("id"), str(next(ids)))
+    element.set(w("author"), author)
+    element.set(w("date"), stamp)
+    for run in runs:
+        element.append(run)
+    return element
+
+
+def _mark_paragraph(p: Any, kind: str, author: str, stamp: str, ids: Iterator[int]) -> None:
+    """Record the paragraph mark itself as inserted or deleted (``w:pPr/w:rPr/w:ins``)."""
+    from lxml import etree
+
+    properties = p.find(w("pPr"))
+    if properties is None:
+        properties = etree.Element(w("pPr"))
+        p.insert(0, properties)
+    marks = properties.find(w("rPr"))
+    if marks is None:
+        marks = etree.Element(w("rPr"))
+        later = [c for c in properties if c.tag in (w("sectPr"), w("pPrChange"))]
+        if later:
+            later[0].addprevious(marks)
+        else:
+            properties.append(marks)
+    marks.insert(0, _revision(kind, author, stamp, ids, []))
+
+
+def _mark_deleted(p: Any) -> bool:
+    properties = p.find(w("pPr"))
+    marks = properties.find(w("rPr")) if properties is not None else None
+    return marks is not None and marks.find(w("del")) is not None
+
+
+def _store_footnotes(draft: WordDraft) -> None:
+    """Write the edited footnotes back into their part (python-docx keeps it as bytes)."""
     if draft.footnotes:
-        part, root = draft.footnotes
         from lxml import etree
 
+        part, root = draft.footnotes
         part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return applied
+
+
+def write_new_docx(path: Path, text: str) -> None:
+    """Write ``text`` as a new Word document, one paragraph per line."""
+    import docx
+
+    package = docx.Document()
+    for line in text[:-1].split("\n") if text.endswith("\n") else text.split("\n"):
+        package.add_paragraph(line)
+    buffer = io.BytesIO()
+    package.save(buffer)
+    write_atomically(path, buffer.getvalue())
 
 
 def to_bytes(draft: WordDraft) -> bytes:
