@@ -23,7 +23,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 DIALECTS = ("auto", "american", "british", "australian", "canadian")
-QUOTE_STYLES = ("american", "british")
+QUOTE_STYLES = ("auto", "american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
 LANGUAGETOOL_MODES = ("off", "auto", "local")
 # A style entry that names a preset shipped with Proofer (``news-us``, pinned ``news-us@1``)
@@ -95,7 +95,7 @@ class Config:
     languagetool: str = "off"  # off, auto, local, or a server URL
     languagetool_timeout: float = 20.0
     dialect: str = "auto"
-    quote_style: str = "american"
+    quote_style: str = "auto"  # the draft's own majority, then its dialect
     fail_on: str = "error"
     ignore: tuple[str, ...] = ()  # rule ids or prefixes ("harper.", "spelling.unverified-name")
     smart_quotes: bool = False  # `proofer fix` turns straight marks curly
@@ -254,12 +254,17 @@ DESK_SETTINGS = "desk.toml"
 
 
 def with_desk(config: Config, folder: Path) -> Config:
-    """``config`` with a desk profile's lists (and rules it ignores) before its own, and the
-    desk's dialect and quote style where ``config`` leaves them at their defaults."""
-    settings = folder / DESK_SETTINGS
-    if not settings.is_file():
+    """``config`` with a desk's lists, style files and ignores before its own, and the desk's
+    dialect and quote style where ``config`` leaves them at their defaults. The desk folder
+    holds a learned profile's ``desk.toml`` or a desk's hand-written ``.proofer.toml``."""
+    settings = next(
+        (folder / name for name in (DESK_SETTINGS, ".proofer.toml") if (folder / name).is_file()),
+        None,
+    )
+    if settings is None:
         raise ConfigError(
-            f"{folder}: not a desk profile (no {DESK_SETTINGS}; `proofer learn` writes one)"
+            f"{folder}: not a desk folder (no {DESK_SETTINGS} or .proofer.toml; "
+            "`proofer learn` writes one)"
         )
     desk = load(settings)
     defaults = Config()

@@ -144,19 +144,21 @@ class Proofreader:
         """The rules the configured style files and presets add, by id."""
         return {rule.id: rule for checker in self.style_checkers for rule in checker.rules}
 
-    def context(self, doc: Document) -> CheckContext:
-        """The settings for checking ``doc``, with its dialect decided."""
+    def context(self, doc: Document, dialect: str | None = None) -> CheckContext:
+        """The settings for checking ``doc``, with its dialect decided: ``dialect`` (one of
+        the config's choices) when given, else the configured one."""
+        choice = dialect or self.config.dialect
         report: DialectReport | None = None
-        if self.config.dialect == "auto":
+        if choice == "auto":
             report = detect(doc.text, self.engine)
-            dialect = report.dialect
+            decided = report.dialect
         else:
-            dialect = Dialect(self.config.dialect)
-            if dialect in (Dialect.AMERICAN, Dialect.BRITISH):
-                report = replace(detect(doc.text, self.engine), dialect=dialect)
+            decided = Dialect(choice)
+            if decided in (Dialect.AMERICAN, Dialect.BRITISH):
+                report = replace(detect(doc.text, self.engine), dialect=decided)
         return CheckContext(
             markdown=doc.markdown,
-            dialect=dialect,
+            dialect=decided,
             quote_style=self.config.quote_style,
             known=self.known,
             entities=self.entities,
@@ -189,10 +191,12 @@ class Proofreader:
             self._paragraphs.move_to_end(key)
         return found
 
-    def check(self, doc: Document) -> Report:
+    def check(self, doc: Document, dialect: str | None = None) -> Report:
         """Check a whole draft: the paragraphs (those seen before, from memory), then the
-        draft-wide checks, merged. The editor and the command line both call this."""
-        ctx = self.context(doc)
+        draft-wide checks, merged. The editor, the command line and the server all call
+        this; ``dialect`` (one of the settings' choices) overrides the configured one, for a
+        server's client that names its own."""
+        ctx = self.context(doc, dialect)
         found: list[Finding] = []
         for paragraph in doc.paragraphs:
             found.extend(

@@ -24,7 +24,7 @@ from tests.conftest import run_proofer
         ("languagetool-timeout = true", "a number of seconds"),
         ('languagetool = "maybe"', "off, auto, local, or a server URL"),
         ('dialect = "klingon"', "one of auto, american"),
-        ("quote-style = 2", "one of american, british"),
+        ("quote-style = 2", "one of auto, american, british"),
         ('fail-on = ["error"]', "one of error, warning"),
         ("ignore = [3]", "a rule id or a list"),
     ],

@@ -30,6 +30,7 @@ class Dialect(str, Enum):
 
 SPELL_RULE = "SpellCheck"
 _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
+_WORDS_KEPT = 500_000  # dictionary answers kept per thread
 
 
 class HarperEngine:
@@ -39,10 +40,14 @@ class HarperEngine:
     and caches on itself. A Qt worker thread needs this: its Python thread state (and with
     it anything in a ``threading.local``) is thrown away after every slot call, which would
     rebuild the linters, half a second each, for every check.
+
+    ``recent`` is how many paragraphs' lints each thread keeps: a few for one check; a
+    server, whose clients re-send a whole draft after each edit, keeps thousands.
     """
 
-    def __init__(self, one_thread: bool = False) -> None:
+    def __init__(self, one_thread: bool = False, recent: int = _RECENT) -> None:
         self._local: Any = SimpleNamespace() if one_thread else threading.local()
+        self._recent = recent
 
     def linter(self, dialect: Dialect) -> harper.Linter:
         """This thread's linter for ``dialect``, built on first use."""
@@ -63,21 +68,25 @@ class HarperEngine:
         recent: dict[tuple[Dialect, bool, str], dict[str, list[harper.Lint]]]
         recent = self._local.__dict__.setdefault("recent", {})
         key = (dialect, markdown, text)
-        if key not in recent:
-            if len(recent) >= _RECENT:
+        lints = recent.pop(key, None)  # re-inserted below: the least recently used goes first
+        if lints is None:
+            if len(recent) >= self._recent:
                 recent.pop(next(iter(recent)))
             language = "markdown" if markdown else "plaintext"
-            recent[key] = self.linter(dialect).organized_lints(text, language=language, dedup=False)
+            lints = self.linter(dialect).organized_lints(text, language=language, dedup=False)
             # Remember the words found unknown, so that asking about them again (the name
             # checker asks about every name) costs nothing.
             known: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
-            for lint in recent[key].get(SPELL_RULE, []):
+            for lint in lints.get(SPELL_RULE, []):
                 known[(dialect, lint.problem_text)] = False
-        return recent[key]
+        recent[key] = lints
+        return lints
 
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
         """The subset of ``words`` that Harper's dictionary for ``dialect`` does not know."""
         cache: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
+        if len(cache) > _WORDS_KEPT:
+            cache.clear()  # a server meets new words without end; start again, not grow
         todo = [w for w in dict.fromkeys(words) if (dialect, w) not in cache]
         if todo:
             # A word in none of Harper's dictionaries is unknown: say so without the spell
