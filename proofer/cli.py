@@ -28,11 +28,11 @@ from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.examples import style_examples
 from proofer.findings import Finding, Severity, apply_fixes
-from proofer.formats import DraftError, read_draft, write_draft
+from proofer.formats import READ_ONLY, WRITES, DraftError, read_draft, writable
 from proofer.formats.docx import apply_fixes as apply_docx_fixes
 from proofer.formats.docx import read_docx
-from proofer.formats.docx import save as save_docx
-from proofer.formats.text import decode
+from proofer.formats.docx import to_bytes as docx_bytes
+from proofer.formats.text import decode, encode, write_atomically
 from proofer.learn import learn, stories_in
 from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader, rule_book
@@ -84,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("--output", "-o", required=True, help="where to write; - for stdout")
     fix.add_argument("--track-changes", action="store_true", help="Word revisions (.docx)")
     fix.add_argument(
-        "--overwrite", action="store_true", help="allow --output to be the draft itself"
+        "--overwrite",
+        action="store_true",
+        help="allow --output to replace a file that exists (the draft itself, or another)",
     )
     fix.add_argument(
         "--smart-quotes",
@@ -224,11 +226,13 @@ def _stamps(config: Config) -> tuple[object, ...]:
     return tuple(stamps)
 
 
-def _list_problems(proofreader: Proofreader) -> list[str]:
-    """The entity list lines and style rules that could not be read, one message each."""
+def _problems(proofreader: Proofreader) -> list[str]:
+    """What the lists and settings have to tell the user, one message each: entity list
+    lines and style rules that could not be read, settings that do nothing."""
     return [
         *(f"{problem} (line skipped)" for problem in proofreader.entities.problems),
         *proofreader.style_problems,
+        *(f"warning: {warning}" for warning in proofreader.warnings),
     ]
 
 
@@ -261,17 +265,21 @@ def _check_one(args: argparse.Namespace, path: str) -> _Checked:
         return _Checked(None, [str(exc)])
     report = proofreader.check(doc)
     failing = _fails(report.findings, config.fail_on)
-    messages = _list_problems(proofreader) + report.notices
+    messages = _problems(proofreader) + report.notices
     return _Checked(FileResult(doc, report.findings), messages, failing, config, report.dialect)
 
 
-def _warm_up(args: argparse.Namespace, path: str) -> None:
-    """Build the engine in this process before the workers fork, so they start warm."""
+def _warm_up(args: argparse.Namespace, path: str) -> list[str]:
+    """Build the engine in this process before the workers fork, so they start warm.
+
+    Returns the warm-up check's notices: an engine found unavailable here is not tried
+    again by the workers, so only this check can tell the user.
+    """
     try:
         proofreader = _PROOFREADERS.get(_config(args, Path(path)))
     except ConfigError:
-        return  # the worker will report it
-    proofreader.check(Document("A warm-up sentense for the Qwertyuiop engine."))
+        return []  # the worker will report it
+    return proofreader.check(Document("A warm-up sentense for the Qwertyuiop engine.")).notices
 
 
 def _size(path: str) -> int:
@@ -283,28 +291,34 @@ def _size(path: str) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     results: list[FileResult] = []
+    notices: list[str] = []  # in order, each once
     drafts: list[html_report.CheckedDraft] = []
     input_error = failing = False
     told: set[str] = set()
     paths: list[str] = args.paths
     serial = "-" in paths  # standard input is read here, once
     progress = batch.Progress(len(paths))
+    warm_notices: list[str] = []
     outcomes = batch.in_order(
         lambda path: _check_one(args, path),
         paths,
         size=_size,
         workers=1 if serial else None,
-        warm=lambda: _warm_up(args, paths[0]),
+        warm=lambda: warm_notices.extend(_warm_up(args, paths[0])),
     )
-    for checked in outcomes:
+    for path, checked in zip(paths, outcomes, strict=True):
         progress.step()
+        if checked.result is not None:
+            checked.messages[:0] = warm_notices  # told with the first file checked
         for message in checked.messages:
             if checked.result is None or message not in told:
                 told.add(message)
                 _error(message)
         if checked.result is None:
+            results.append(FileResult(Document("", path), [], error=checked.messages[0]))
             input_error = True
             continue
+        notices.extend(m for m in checked.messages if m not in notices)
         results.append(checked.result)
         if args.format == "html":
             assert checked.config is not None
@@ -317,7 +331,7 @@ def _check(args: argparse.Namespace) -> int:
         failing = failing or checked.failing
 
     if args.format == "json":
-        print(as_json(results))
+        print(as_json(results, notices))
     elif args.format == "html":
         print(_html(drafts), end="")
     elif args.format == "github":
@@ -328,7 +342,7 @@ def _check(args: argparse.Namespace) -> int:
         out = as_text(results, colour=_use_colour(args.color))
         if out:
             print(out)
-        if results:
+        if any(not r.error for r in results):
             print(summary(results), file=sys.stderr)
     if input_error:
         return EXIT_INPUT
@@ -352,41 +366,66 @@ def _fails(findings: list[Finding], fail_on: str) -> bool:
 def _fix(args: argparse.Namespace) -> int:
     source = None if args.path == "-" else Path(args.path)
     word = source is not None and source.suffix.lower() == ".docx"
+    if source is not None and not writable(source):
+        kind = READ_ONLY.get(source.suffix.lower(), source.suffix)
+        _error(f"{source}: fix cannot write {kind} drafts; it writes {WRITES}")
+        return EXIT_INPUT
     if args.track_changes and not word:
         _error("--track-changes needs a Word (.docx) draft; plain text has no revisions")
         return EXIT_INPUT
-    if (
-        source is not None
-        and args.output != "-"
-        and Path(args.output).resolve() == source.resolve()
-        and not args.overwrite
-    ):
-        _error(f"{args.output}: that is the draft itself; pass --overwrite to replace it")
+    refusal = _output_refusal(args.output, source, word, args.overwrite)
+    if refusal:
+        _error(refusal)
         return EXIT_INPUT
     proofreader = _PROOFREADERS.get(_config(args, source))
-    for problem in _list_problems(proofreader):
+    for problem in _problems(proofreader):
         _error(problem)
     if word:
         assert source is not None
         draft = read_docx(source)
         fixes = _safe_fixes(proofreader, draft.document())
         applied = apply_docx_fixes(draft, fixes, tracked=args.track_changes)
-        save_docx(draft, Path(args.output))
+        _write(args.output, docx_bytes(draft))
         how = "as tracked changes" if args.track_changes else "as plain edits"
-        print(f"{applied} fixes applied {how}", file=sys.stderr)
+        print(f"{_fixes(applied)} applied {how}", file=sys.stderr)
         return EXIT_OK
     doc = _read(args.path)
     fixes = _safe_fixes(proofreader, doc)
     if proofreader.config.smart_quotes:
         paragraphs = [(p.start, p.text) for p in doc.paragraphs]
         fixes += smart_quotes(paragraphs, masked_spans(doc))
-    fixed = apply_fixes(doc.text, fixes)
-    if args.output == "-":
-        sys.stdout.write(fixed)
-    else:
-        write_draft(Path(args.output), fixed, doc.encoding)
-    print(f"{len(fixes)} fixes applied", file=sys.stderr)
+    _write(args.output, encode(apply_fixes(doc.text, fixes), doc.encoding, args.output))
+    print(f"{_fixes(len(fixes))} applied", file=sys.stderr)
     return EXIT_OK
+
+
+def _output_refusal(output: str, source: Path | None, word: bool, overwrite: bool) -> str | None:
+    """Why ``fix`` must not write to ``output`` (``-`` is standard output), or None."""
+    if output == "-":
+        return None
+    out = Path(output)
+    if out.is_dir():
+        return f"{output}: is a folder; name the file to write"
+    if not writable(out) or (out.suffix.lower() == ".docx") != word:
+        kind = "a .docx file" if word else "a text file (not .docx or .odt)"
+        return f"{output}: fix writes the draft in its own format: name {kind}"
+    folder = Path(os.path.realpath(out)).parent
+    if not folder.is_dir():
+        return f"{output}: the folder {folder} does not exist"
+    if overwrite or not (out.exists() or out.is_symlink()):
+        return None
+    if source is not None and out.resolve() == source.resolve():
+        return f"{output}: that is the draft itself; pass --overwrite to replace it"
+    return f"{output}: the file exists; pass --overwrite to replace it"
+
+
+def _write(output: str, data: bytes) -> None:
+    """The fixed draft to standard output (as bytes, in the draft's encoding) or a file."""
+    if output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        write_atomically(Path(output), data)
 
 
 def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int, str]]:
@@ -483,6 +522,10 @@ def _style_test(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _fixes(n: int) -> str:
+    return f"{n} fix" if n == 1 else f"{n} fixes"
 
 
 def _use_colour(choice: str) -> bool:

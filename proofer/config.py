@@ -7,10 +7,13 @@ Like ruff: ``--config FILE``, else the nearest ``.proofer.toml`` or ``pyproject.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
-from dataclasses import dataclass, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +27,7 @@ else:  # pragma: no cover
 DIALECTS = ("auto", "american", "british", "australian", "canadian")
 QUOTE_STYLES = ("auto", "american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
+LANGUAGETOOL_MODES = ("off", "auto", "local")
 # A style entry that names a preset shipped with Proofer (``news-us``, pinned ``news-us@1``)
 # rather than a file; anything else is a path.
 PRESET_NAME = re.compile(r"(?P<name>[a-z][a-z0-9-]*)(?:@(?P<version>\d+))?")
@@ -31,6 +35,57 @@ PRESET_NAME = re.compile(r"(?P<name>[a-z][a-z0-9-]*)(?:@(?P<version>\d+))?")
 
 class ConfigError(ValueError):
     """A configuration file or value that cannot be used; the message says which."""
+
+
+class Kind(Enum):
+    """What a setting holds; the value is how a message names it."""
+
+    CHOICE = "one of"
+    ENGINE = "off, auto, local, or a server URL (http:// or https://)"
+    FLAG = "true or false"
+    SECONDS = "a number of seconds above 0"
+    FILES = "a file name or a list of file names"
+    STYLES = "a style file or preset name, or a list of them"
+    FOLDER = "a folder name"
+    RULES = "a rule id or a list of rule ids"
+    HARPER_RULES = "Harper rule names (such as OxfordComma) or all"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting as a file spells it, the ``Config`` field it fills, and what it holds."""
+
+    key: str
+    name: str  # the Config field
+    kind: Kind
+    choices: tuple[str, ...] = ()
+
+    def expects(self) -> str:
+        """What a right value looks like, in words."""
+        if self.kind is Kind.CHOICE:
+            return f"one of {', '.join(self.choices)}"
+        return str(self.kind.value)
+
+
+# Every setting a file may hold: the one place that says each setting's type.
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("entities", "entities", Kind.FILES),
+        Setting("dictionary", "dictionary", Kind.FILES),
+        Setting("style", "style", Kind.STYLES),
+        Setting("desk", "desk", Kind.FOLDER),
+        Setting("languagetool", "languagetool", Kind.ENGINE, LANGUAGETOOL_MODES),
+        Setting("languagetool-timeout", "languagetool_timeout", Kind.SECONDS),
+        Setting("dialect", "dialect", Kind.CHOICE, DIALECTS),
+        Setting("quote-style", "quote_style", Kind.CHOICE, QUOTE_STYLES),
+        Setting("fail-on", "fail_on", Kind.CHOICE, FAIL_ON),
+        Setting("ignore", "ignore", Kind.RULES),
+        Setting("harper-rules", "harper_rules", Kind.HARPER_RULES),
+        Setting("smart-quotes", "smart_quotes", Kind.FLAG),
+        Setting("first-reference", "first_reference", Kind.FLAG),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -51,6 +106,8 @@ class Config:
     smart_quotes: bool = False  # `proofer fix` turns straight marks curly
     first_reference: bool = False  # full name first, surname after
     source: Path | None = None  # the file these settings came from
+    # The file whose ``ignore`` list this is, so a warning about an entry can name it.
+    ignore_source: Path | None = field(default=None, compare=False)
 
     def with_overrides(self, **values: Any) -> Config:
         """A copy with the given non-None values replaced (command-line flags)."""
@@ -60,15 +117,13 @@ class Config:
         return merged
 
     def validate(self) -> None:
-        """Raise ``ConfigError`` for a value outside its choices."""
-        for name, choices in (
-            ("dialect", DIALECTS),
-            ("quote_style", QUOTE_STYLES),
-            ("fail_on", FAIL_ON),
-        ):
-            value = getattr(self, name)
-            if value not in choices:
-                raise ConfigError(f"{name} must be one of {', '.join(choices)}, not '{value}'")
+        """Raise ``ConfigError`` for a value outside its choices (flags and code pass values
+        that are already of the right type; files are checked as they are read)."""
+        for setting in SETTINGS.values():
+            if setting.kind in (Kind.CHOICE, Kind.ENGINE):
+                value = getattr(self, setting.name)
+                if not _in_choices(setting, value):
+                    raise ConfigError(f"{setting.key} must be {setting.expects()}, not '{value}'")
         known = harper_rule_names() | {ALL_RULES}
         for rule in self.harper_rules:
             if not isinstance(rule, str) or rule not in known:
@@ -97,7 +152,8 @@ def discover(start: Path) -> Path | None:
 
 def load(path: Path, base: Config | None = None) -> Config:
     """Settings from a ``.proofer.toml`` or a ``pyproject.toml``'s ``[tool.proofer]``, over
-    ``base`` (the user's own settings, or the defaults)."""
+    ``base`` (the user's own settings, or the defaults). A value of the wrong type or outside
+    its choices is a ``ConfigError`` naming the file and the key."""
     values = _values(path)
     base = base or Config()
     if values.get("desk") is not None:
@@ -105,41 +161,113 @@ def load(path: Path, base: Config | None = None) -> Config:
         for name in ("entities", "dictionary", "style", "ignore"):
             if name in values:  # the desk's lists, then the project's own
                 values[name] = getattr(base, name) + values[name]
-    config = replace(base, source=path, **values)
-    try:
-        config.validate()
-    except ConfigError as exc:
-        raise ConfigError(f"{path}: {exc}") from None
-    return config
+    if "ignore" in values:
+        values["ignore_source"] = path
+    return replace(base, source=path, **values)
 
 
 def _values(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("proofer", {})
-    known = {f.name.replace("_", "-"): f.name for f in fields(Config) if f.name != "source"}
+        if not isinstance(data, dict):
+            raise ConfigError(f"{path}: [tool.proofer] must be a table of settings")
     values: dict[str, Any] = {}
     for key, value in data.items():
-        name = known.get(key) or known.get(key.replace("_", "-"))
-        if name is None:
+        setting = SETTINGS.get(key) or SETTINGS.get(key.replace("_", "-"))
+        if setting is None:
             raise ConfigError(f"{path}: unknown setting '{key}'")
-        if name in ("entities", "dictionary"):
-            items = [value] if isinstance(value, str) else value
-            values[name] = tuple((path.parent / p).resolve() for p in items)
-        elif name == "desk":
-            if not isinstance(value, str):
-                raise ConfigError(f"{path}: desk must be a folder name")
-            values[name] = (path.parent / value).resolve()
-        elif name == "style":
-            items = [value] if isinstance(value, str) else value
-            if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
-                raise ConfigError(f"{path}: style must be a list of style files or preset names")
-            values[name] = tuple(style_entry(path.parent, p) for p in items)
-        elif name in ("ignore", "harper_rules"):
-            values[name] = tuple([value] if isinstance(value, str) else value)
-        else:
-            values[name] = value
+        try:
+            values[setting.name] = _READERS[setting.kind](setting, value, path.parent)
+        except _WrongValue:
+            raise ConfigError(
+                f"{path}: setting '{key}' must be {setting.expects()}, not {_show(value)}"
+            ) from None
     return values
+
+
+class _WrongValue(Exception):
+    pass
+
+
+def _choice(setting: Setting, value: Any, folder: Path) -> str:
+    if not isinstance(value, str) or not _in_choices(setting, value):
+        raise _WrongValue
+    return value
+
+
+def _flag(setting: Setting, value: Any, folder: Path) -> bool:
+    if not isinstance(value, bool):
+        raise _WrongValue
+    return value
+
+
+def _seconds(setting: Setting, value: Any, folder: Path) -> float:
+    # bool is an int in Python; `timeout = true` is still a mistake.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise _WrongValue
+    return float(value)
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+        raise _WrongValue
+    return tuple(v.strip() for v in items)
+
+
+def _files(setting: Setting, value: Any, folder: Path) -> tuple[Path, ...]:
+    return tuple((folder / name).resolve() for name in _names(value))
+
+
+def _rules(setting: Setting, value: Any, folder: Path) -> tuple[str, ...]:
+    return _names(value)
+
+
+def _harper_rules(setting: Setting, value: Any, folder: Path) -> tuple[str, ...]:
+    names = _names(value)
+    if not set(names) <= harper_rule_names() | {ALL_RULES}:
+        raise _WrongValue
+    return names
+
+
+def _styles(setting: Setting, value: Any, folder: Path) -> tuple[str, ...]:
+    return tuple(style_entry(folder, name) for name in _names(value))
+
+
+def _folder(setting: Setting, value: Any, folder: Path) -> Path:
+    if not isinstance(value, str) or not value.strip():
+        raise _WrongValue
+    return (folder / value).resolve()
+
+
+_READERS: dict[Kind, Callable[[Setting, Any, Path], Any]] = {
+    Kind.CHOICE: _choice,
+    Kind.ENGINE: _choice,
+    Kind.FLAG: _flag,
+    Kind.SECONDS: _seconds,
+    Kind.FILES: _files,
+    Kind.RULES: _rules,
+    Kind.HARPER_RULES: _harper_rules,
+    Kind.STYLES: _styles,
+    Kind.FOLDER: _folder,
+}
+
+
+def _in_choices(setting: Setting, value: str) -> bool:
+    if value in setting.choices:
+        return True
+    return setting.kind is Kind.ENGINE and re.match(r"https?://\S+$", value) is not None
+
+
+def _show(value: Any) -> str:
+    """A wrong value as the file wrote it, with its TOML type when that is the mistake."""
+    kinds = {bool: "true/false", str: "a string", int: "a number", float: "a number",
+             list: "a list", dict: "a table"}  # fmt: skip
+    shown = json.dumps(value, default=str, ensure_ascii=False)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"{shown} ({kinds.get(type(value), type(value).__name__)})"
 
 
 DESK_SETTINGS = "desk.toml"
@@ -167,6 +295,7 @@ def with_desk(config: Config, folder: Path) -> Config:
         dictionary=desk.dictionary + config.dictionary,
         style=desk.style + config.style,
         ignore=desk.ignore + config.ignore,
+        ignore_source=config.ignore_source or desk.ignore_source,
         dialect=config.dialect if config.dialect != defaults.dialect else desk.dialect,
         quote_style=(
             config.quote_style if config.quote_style != defaults.quote_style else desk.quote_style
@@ -200,5 +329,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"{path}: {exc}") from None
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such settings file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None

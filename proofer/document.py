@@ -1,18 +1,32 @@
 """Document: a draft's text, its paragraphs, and every offset conversion the engine needs.
 
 Offsets inside the engine are ``str`` indices (code points). Qt counts UTF-16 units and
-so does LanguageTool; the two helpers at the bottom are the only conversions.
+so does LanguageTool; the two helpers at the bottom are the only conversions. Text is
+checked normalised (``Normalised``): accents composed, invisible characters out; findings
+are mapped back to the text as read.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
 _SENTENCE_END = (".", "!", "?", "”", '"', "’", ":", ";", ")", "…")
+# Characters that format text without being seen (Unicode category Cf): soft hyphen, Arabic
+# letter mark, Mongolian vowel separator, zero-width spaces, joiners and marks, bidirectional
+# controls, the word joiner and invisible operators, the BOM as zero-width no-break space.
+# They split words for every tokenizer; checking reads the text without them.
+INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+# Combining marks (the common blocks): a letter and its marks are one character to a reader.
+_MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# A word with a character past Latin-1 or a soft hyphen: only these can need normalising.
+_NOT_LATIN1_WORD = re.compile(r"\S*[^\x00-\xac\xae-\u02ff]\S*")
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,16 @@ class Document:
                 )
         return paragraphs
 
+    def normalised(self) -> tuple[Document, Normalised]:
+        """This draft as checked (see ``Normalised``), and the way back to its offsets."""
+        norm = Normalised.of(self.text)
+        if norm.same:
+            return self, norm
+        spans = None
+        if self.paragraph_spans is not None:
+            spans = [(norm.forward(s), norm.forward(e)) for s, e in self.paragraph_spans]
+        return Document(norm.text, self.path, self.encoding, self.markdown, spans), norm
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph that contains ``offset``, if any."""
         starts = [p.start for p in self.paragraphs]
@@ -85,6 +109,139 @@ class Document:
         if i >= 0 and offset <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None
+
+
+@dataclass(frozen=True)
+class Change:
+    """Where the checked text differs from the original: ``text[norm_start:norm_end]``
+    stands for ``original[orig_start:orig_end]`` (an empty ``norm`` side: characters
+    removed)."""
+
+    norm_start: int
+    norm_end: int
+    orig_start: int
+    orig_end: int
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Text as the checkers read it: composed (NFC, so ``nai`` + U+0308 + ``ve`` is one
+    word) and without ``INVISIBLE`` characters (a zero-width space does not split a word),
+    with the changes that lead back to the original, in text order. Elsewhere the two
+    texts are the same, only shifted."""
+
+    text: str
+    original_length: int
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def same(self) -> bool:
+        """True when checking reads the text exactly as it is."""
+        return not self.changes
+
+    @classmethod
+    def of(cls, text: str) -> Normalised:
+        """Normalise ``text`` for checking. Only the words that need it are looked at, so
+        a long draft with one stray character costs little."""
+        if _plain(text):
+            return cls(text, len(text))
+        pieces: list[str] = []
+        changes: list[Change] = []
+        pos = 0  # the original is copied up to here
+        n = 0  # the length of the normalised text so far
+        for m in _NOT_LATIN1_WORD.finditer(text):
+            if _plain(m.group()):
+                continue
+            pieces.append(text[pos : m.start()])
+            n += m.start() - pos
+            pieces.append(_normalise_word(text, m.start(), m.end(), n, changes))
+            n += len(pieces[-1])
+            pos = m.end()
+        pieces.append(text[pos:])
+        return cls("".join(pieces), len(text), tuple(changes))
+
+    def back(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``text[start:end]``: whole original characters, with any
+        invisible ones inside it (so a fix replaces them too), none at its edges."""
+        if start >= end:
+            return self._orig(start)[0], self._orig(start)[0]
+        return self._orig(start)[0], self._orig(end - 1)[1]
+
+    def forward(self, offset: int) -> int:
+        """The index in ``text`` of the original ``offset`` (a removed or merged character
+        maps to where its replacement starts)."""
+        k = bisect.bisect_right(self._orig_starts, offset) - 1
+        if k < 0:
+            return offset
+        c = self.changes[k]
+        return c.norm_start if offset < c.orig_end else c.norm_end + offset - c.orig_end
+
+    def _orig(self, index: int) -> tuple[int, int]:
+        """The original span of ``text[index]`` (for ``len(text)``, the original's end)."""
+        k = bisect.bisect_right(self._norm_starts, index) - 1
+        if k < 0:
+            return index, index + 1
+        c = self.changes[k]
+        if index < c.norm_end:
+            return c.orig_start, c.orig_end
+        at = c.orig_end + index - c.norm_end
+        return at, at + 1
+
+    @cached_property
+    def _norm_starts(self) -> list[int]:
+        return [c.norm_start for c in self.changes]
+
+    @cached_property
+    def _orig_starts(self) -> list[int]:
+        return [c.orig_start for c in self.changes]
+
+
+def _normalise_word(text: str, start: int, end: int, n: int, changes: list[Change]) -> str:
+    """``text[start:end]`` composed and without invisible characters; appends the changes,
+    ``n`` being where the word starts in the normalised text."""
+    kept = [k for k in range(start, end) if not INVISIBLE.match(text[k])]
+    visible = "".join(text[k] for k in kept)
+    out: list[str] = []
+    orig = start
+    i = 0
+    while i < len(visible):
+        # A cluster: a character and those that compose with it (combining marks, jamo).
+        j = i + 1
+        while j < len(visible) and _composes(visible[i:j], visible[j]):
+            j += 1
+        o_start, o_end = kept[i], kept[j - 1] + 1
+        if o_start > orig:
+            changes.append(Change(n, n, orig, o_start))  # invisible characters before it
+        composed = unicodedata.normalize("NFC", visible[i:j])
+        if composed != text[o_start:o_end] or len(composed) > 1:
+            # Changed, or a letter with marks no single character has (a̧): either way its
+            # findings must cover all of it.
+            changes.append(Change(n, n + len(composed), o_start, o_end))
+        out.append(composed)
+        n += len(composed)
+        orig = o_end
+        i = j
+    if end > orig:
+        changes.append(Change(n, n, orig, end))
+    return "".join(out)
+
+
+def _plain(text: str) -> bool:
+    """True when ``text`` reads the same normalised, character for character."""
+    return (
+        not INVISIBLE.search(text)
+        and not _MARK.search(text)
+        and unicodedata.is_normalized("NFC", text)
+    )
+
+
+def _composes(cluster: str, ch: str) -> bool:
+    if ch < "\u0300":  # nothing below the combining marks composes with what precedes it
+        return False
+    if unicodedata.combining(ch):
+        return True
+    together = unicodedata.normalize("NFC", cluster + ch)
+    return together != unicodedata.normalize("NFC", cluster) + unicodedata.normalize("NFC", ch)
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -4,13 +4,27 @@ the command line here."""
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+
+EXIT_CLOSED_PIPE = 128 + 13  # what a shell reports for a process ended by SIGPIPE
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``proofer``; returns the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        status = _run(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # inside the try: a closed pipe shows up here, not at exit
+        return status
+    except BrokenPipeError:
+        # The reader went away (`proofer rules | head`): stop quietly, as Unix tools do.
+        # Standard output is pointed at /dev/null so the exit's own flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
+
+
+def _run(args: list[str]) -> int:
     if args[:1] == ["check"] and "--daemon" in args:
         from proofer.daemon import run_client
 

@@ -18,6 +18,7 @@ from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.facts import FactChecker
 from proofer.checkers.grammar import GrammarChecker, enabled_rules
+from proofer.checkers.invisible import InvisibleCharacterChecker
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
 from proofer.checkers.patterns import PatternChecker
@@ -28,19 +29,21 @@ from proofer.checkers.typography import PunctuationStyleChecker, TypographyCheck
 from proofer.config import Config, ConfigError
 from proofer.dialects import DialectReport, detect
 from proofer.dictionary import KnownWords, load_dictionary
-from proofer.document import Document
+from proofer.document import Document, Normalised
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
 from proofer.quotations import spare_the_speaker
-from proofer.rules import Rule
+from proofer.rules import Rule, silence
 from proofer.style import OWN_RULES, load_styles
 from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
 PARAGRAPH_CACHE = 20_000  # paragraphs remembered; a 10,000-word draft has a few hundred
 ParagraphKey = tuple[str, Dialect, bool, frozenset[str]]
+# Rule families of the outside engines, passed through by the engine's own rule names.
+OPEN_FAMILIES = ("harper.", "lt.")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
 _STRETCH = 64
 _CATEGORY_RANK = {
@@ -101,6 +104,7 @@ class Proofreader:
             NameChecker(self.engine, self.config.first_reference),
             PunctuationStyleChecker(),
             FactChecker(),
+            InvisibleCharacterChecker(),
             *extra,
         ]
         style = load_styles(self.config.style, reserved=self.rules)
@@ -121,6 +125,8 @@ class Proofreader:
             self.document_checkers.append(
                 LanguageToolChecker(self.config.languagetool, self.config.languagetool_timeout)
             )
+        # Settings that are valid but do nothing, for the user to hear about once.
+        self.warnings = _unknown_ignores(self.config, self.rules)
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -175,8 +181,11 @@ class Proofreader:
         key = (text, ctx.dialect, ctx.markdown, minority)
         found = self._paragraphs.get(key)
         if found is None:
-            found = [f for c in self.paragraph_checkers for f in c.check_paragraph(text, ctx)]
-            self._paragraphs[key] = found
+            norm = Normalised.of(text)
+            checked = [
+                f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)
+            ]
+            found = self._paragraphs[key] = _as_read(checked, norm)
             if len(self._paragraphs) > PARAGRAPH_CACHE:
                 self._paragraphs.popitem(last=False)
         else:
@@ -202,14 +211,18 @@ class Proofreader:
         """Add the document checkers' findings to the paragraph findings and merge them."""
         found = self._refined(doc, list(paragraph_findings))
         notices: list[str] = []
+        checked, norm = doc.normalised()
         for checker in self.document_checkers:
-            found.extend(checker.check_document(doc, ctx))
+            if checker.reads_original:
+                found.extend(checker.check_document(doc, ctx))
+            else:
+                found.extend(_as_read(checker.check_document(checked, ctx), norm))
             notices.extend(checker.notices)
         owned = {cat for c in self.document_checkers for cat in c.owns}
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
         masked = masked_spans(doc)
         found = [f for f in found if not inside(f.start, f.end, masked)]
-        found = suppressions.apply(doc.text, found)
+        found = suppressions.apply(doc.text, found, self.rules)
         found = spare_the_speaker(doc, found)
         return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
 
@@ -228,18 +241,18 @@ class Proofreader:
     ) -> list[Finding]:
         """One finding per problem, in text order.
 
-        Drops ignored rules, outside engines' findings in categories a checker of ours owns,
-        repeats of once-per-text rules, and duplicates (overlapping spans of similar
-        length: a sentence-long style note does not swallow a typo inside it).
+        Drops ignored rules (and outside engines' reports of the problems they cover),
+        outside engines' findings in categories a checker of ours owns, repeats of
+        once-per-text rules, and duplicates (overlapping spans of similar length: a
+        sentence-long style note does not swallow a typo inside it).
         """
         owned = owned or set()
         rules = self.rules
+        findings = silence(findings, lambda f: self.config.ignores(f.rule), rules)
         kept: list[Finding] = []
         near: dict[int, list[Finding]] = {}  # kept findings by 64-character stretch
         seen_once: set[tuple[str, str]] = set()
         for f in sorted(findings, key=_priority):
-            if self.config.ignores(f.rule):
-                continue
             if f.engine is not Engine.PROOFER and f.category in owned and f.rule not in rules:
                 continue
             rule = rules.get(f.rule)
@@ -263,6 +276,23 @@ def rule_book(config: Config | None = None) -> dict[str, Rule]:
     return Proofreader(config or Config()).rules
 
 
+def _unknown_ignores(config: Config, rules: dict[str, Rule]) -> list[str]:
+    """A line for each ``ignore`` entry that names no rule of ours and no engine's family
+    (``harper.*`` and ``lt.*`` are open: their rules are the engines', passed through)."""
+    where = f"{config.ignore_source}: setting 'ignore'" if config.ignore_source else "ignore"
+    lines = []
+    for entry in config.ignore:
+        if entry.startswith(OPEN_FAMILIES) or any(
+            rule == entry or (entry.endswith(".") and rule.startswith(entry)) for rule in rules
+        ):
+            continue
+        family = entry + "."
+        known = family in OPEN_FAMILIES or any(rule.startswith(family) for rule in rules)
+        hint = f"; did you mean '{family}'?" if known else ""
+        lines.append(f"{where}: '{entry}' names no rule, so it ignores nothing{hint}")
+    return lines
+
+
 def _read_list(load: Callable[[Path], T], path: Path) -> T:
     """Load an entity list or dictionary; a file that cannot be read is a ConfigError."""
     try:
@@ -273,6 +303,17 @@ def _read_list(load: Callable[[Path], T], path: Path) -> T:
         raise ConfigError(f"{path}: cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text; save the list as UTF-8") from None
+
+
+def _as_read(findings: list[Finding], norm: Normalised) -> list[Finding]:
+    """Findings on normalised text moved onto the text as read: the one way back."""
+    if norm.same:
+        return findings
+    moved = []
+    for f in findings:
+        start, end = norm.back(f.start, f.end)
+        moved.append(replace(f, start=start, end=end))
+    return moved
 
 
 def _in_text_order(f: Finding) -> tuple[int, int, str]:

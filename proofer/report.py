@@ -12,10 +12,12 @@ from proofer.findings import Finding, Severity
 
 @dataclass(frozen=True)
 class FileResult:
-    """One draft's findings, ready to print."""
+    """One draft's findings, ready to print; or, with ``error``, why it could not be checked
+    (then ``doc`` is an empty document that carries only the path)."""
 
     doc: Document
     findings: list[Finding]
+    error: str = ""
 
 
 _COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -52,11 +54,14 @@ def summary(results: Sequence[FileResult]) -> str:
         _plural(counts[Severity.WARNING], "warning"),
         _plural(counts[Severity.INFO], "note"),
     ]
-    return f"{', '.join(parts)} in {_plural(len(results), 'file')}"
+    checked = sum(not r.error for r in results)
+    return f"{', '.join(parts)} in {_plural(checked, 'file')}"
 
 
-def as_json(results: Sequence[FileResult]) -> str:
-    """The contract in design.md: ``{"version": 1, "files": [...]}``."""
+def as_json(results: Sequence[FileResult], notices: Sequence[str] = ()) -> str:
+    """The contract in design.md: ``{"version": 1, "files": [...]}``, every path given in
+    order, with ``"error"`` on a file that could not be checked, and the run's ``"notices"``
+    (an engine that was unavailable) that the text format prints on standard error."""
     files = []
     for result in results:
         items = []
@@ -76,8 +81,12 @@ def as_json(results: Sequence[FileResult]) -> str:
                     "engine": f.engine.value,
                 }
             )
-        files.append({"path": result.doc.path, "findings": items})
-    return json.dumps({"version": 1, "files": files}, ensure_ascii=False, indent=2)
+        entry: dict[str, object] = {"path": result.doc.path, "findings": items}
+        if result.error:
+            entry["error"] = result.error
+        files.append(entry)
+    document = {"version": 1, "files": files, "notices": list(notices)}
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def as_github(results: Sequence[FileResult]) -> str:

@@ -7,6 +7,7 @@ and its proof live in one place.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,9 @@ class Rule:
     severity: Severity = Severity.WARNING
     # Report only the first finding for each distinct text (a name to verify, say).
     once_per_text: bool = False
+    # Outside engines' rules (``harper.X``, ``lt.X``) that report the same problem: where this
+    # rule is ignored or switched off, their finding of it is silenced too.
+    covers: tuple[str, ...] = ()
 
     def finding(
         self,
@@ -57,5 +61,25 @@ class Rule:
             f"  Example: {self.example}\n"
             + "".join(f"  Flags: {text}\n" for text in self.flags)
             + "".join(f"  Passes: {text}\n" for text in self.passes)
+            + (f"  Also silences: {', '.join(self.covers)}\n" if self.covers else "")
             + f"  Fix: {fix}"
         )
+
+
+def silence(
+    findings: Iterable[Finding], off: Callable[[Finding], bool], rules: Mapping[str, Rule]
+) -> list[Finding]:
+    """The findings without those ``off`` turns off, nor an outside engine's report of the
+    same problem: a finding whose rule a turned-off finding's rule ``covers``, on an
+    overlapping span. (Only the problem is silenced; the engine's rule still reports
+    elsewhere what this rule would not.)"""
+    kept: list[Finding] = []
+    dropped: dict[str, list[Finding]] = {}  # outside rule id -> turned-off findings covering it
+    for f in findings:
+        if off(f):
+            rule = rules.get(f.rule)
+            for outside in rule.covers if rule else ():
+                dropped.setdefault(outside, []).append(f)
+        else:
+            kept.append(f)
+    return [f for f in kept if not any(f.overlaps(d) for d in dropped.get(f.rule, ()))]

@@ -54,7 +54,7 @@ _DEFAULT_MESSAGE = {
 }
 _RULE_KEYS = frozenset(
     {"id", "kind", "swap", "tokens", "fix", "either", "message", "level", "why", "summary",
-     "example", "category", "flags", "passes", "regex", "safe", "keep-case"}
+     "example", "category", "flags", "passes", "regex", "safe", "keep-case", "covers"}
 )  # fmt: skip
 _FILE_KEYS = frozenset({"rule", "version", "name", "description", "checks", "include"})
 
@@ -281,6 +281,7 @@ def parse_rule(t: dict[str, Any]) -> PatternRule:
         example=_text(t, "example", _example(patterns)),
         flags=_texts(t, "flags"),
         passes=_texts(t, "passes"),
+        covers=_texts(t, "covers"),
         fix_safe=_flag(t, "safe", False),
         severity=level,
     )

@@ -9,10 +9,11 @@ that silences nothing is reported, so stale ones do not pile up.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from proofer.findings import Category, Finding, Severity
-from proofer.rules import Rule
+from proofer.rules import Rule, silence
 
 UNUSED = Rule(
     id="proofer.unused-suppression",
@@ -46,18 +47,20 @@ class _Stretch:
         )
 
 
-def apply(text: str, findings: list[Finding]) -> list[Finding]:
-    """Drop the findings inside disabled stretches; add one for each unused switch."""
+def apply(text: str, findings: list[Finding], rules: Mapping[str, Rule]) -> list[Finding]:
+    """Drop the findings inside disabled stretches, and the outside engines' reports of the
+    same problems (``Rule.covers``); add one finding for each unused switch."""
     stretches = _stretches(text)
     if not stretches:
         return findings
-    kept = []
-    for f in findings:
+
+    def switched_off(f: Finding) -> bool:
         hits = [s for s in stretches if s.covers(f)]
         for s in hits:
             s.used = True
-        if not hits:
-            kept.append(f)
+        return bool(hits)
+
+    kept = silence(findings, switched_off, rules)
     for s in stretches:
         if not s.used:
             what = ", ".join(s.rules) if s.rules else "every rule"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,3 +54,17 @@ def check(engine: HarperEngine, tmp_path: Path) -> Callable[..., list[Finding]]:
 def flagged(findings: list[Finding], text: str, prefix: str = "") -> list[str]:
     """The flagged texts, optionally only for rules starting with ``prefix``."""
     return [text[f.start : f.end] for f in findings if f.rule.startswith(prefix)]
+
+
+# The console script pip installed beside this interpreter: what a writer actually runs.
+PROOFER = Path(sys.executable).parent / "proofer"
+
+
+def run_proofer(
+    *args: str | Path, cwd: Path | None = None, stdin: bytes = b""
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the installed ``proofer`` command as a real process; output is kept as bytes."""
+    assert PROOFER.is_file(), f"{PROOFER} is not installed (pip install -e .)"
+    return subprocess.run(
+        [str(PROOFER), *map(str, args)], cwd=cwd, input=stdin, capture_output=True, check=False
+    )

@@ -43,15 +43,48 @@ def test_crlf_is_kept_as_read(tmp_path: Path) -> None:
     assert read_draft(draft).text == "One.\r\n\r\nTwo.\r\n"
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [(b"", "empty"), (b"  \n\n", "empty"), (b"PK\x03\x04\x00\x00binary", "binary")],
-)
-def test_unusable_files_get_a_plain_message(tmp_path: Path, content: bytes, message: str) -> None:
+def test_unusable_files_get_a_plain_message(tmp_path: Path) -> None:
     draft = tmp_path / "bad.txt"
-    draft.write_bytes(content)
-    with pytest.raises(DraftError, match=message):
+    draft.write_bytes(b"PK\x03\x04\x00\x00binary")
+    with pytest.raises(DraftError, match="binary"):
         read_draft(draft)
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\n", b"\xef\xbb\xbf"])
+def test_an_empty_draft_is_a_draft(tmp_path: Path, content: bytes) -> None:
+    draft = tmp_path / "empty.md"
+    draft.write_bytes(content)
+    assert read_draft(draft).text == content.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-16-be", b"\xfe\xff"), ("utf-16-le", b"\xff\xfe")]
+)
+def test_utf16_keeps_its_byte_order(tmp_path: Path, encoding: str, bom: bytes) -> None:
+    draft = tmp_path / "u.txt"
+    draft.write_bytes(bom + "Hello “world” 😀\r\n".encode(encoding))
+    doc = read_draft(draft)
+    assert doc.text == "Hello “world” 😀\r\n"  # no BOM in the text
+    write_draft(draft, doc.text.replace("Hello", "Goodbye"), doc.encoding)
+    assert draft.read_bytes() == bom + "Goodbye “world” 😀\r\n".encode(encoding)
+
+
+def test_writing_through_a_symbolic_link_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "real" / "story.txt"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    link = tmp_path / "story.txt"
+    link.symlink_to(target)
+    write_draft(link, "new")
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["real", "story.txt"]
+    assert [p.name for p in target.parent.iterdir()] == ["story.txt"]  # no temporary left
+
+
+def test_writing_into_a_missing_folder_is_a_draft_error(tmp_path: Path) -> None:
+    with pytest.raises(DraftError, match="does not exist"):
+        write_draft(tmp_path / "gone" / "story.txt", "text")
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:

@@ -52,5 +52,5 @@ def test_a_path_is_not_a_sentence(check: Check) -> None:
 def test_unknown_harper_rule_names_the_file_and_key(tmp_path: Path, value: str) -> None:
     path = tmp_path / ".proofer.toml"
     path.write_text(f"harper-rules = {value}\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"proofer\.toml: harper-rules"):
+    with pytest.raises(ConfigError, match=r"proofer\.toml: setting 'harper-rules'"):
         load(path)

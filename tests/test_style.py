@@ -322,7 +322,7 @@ def test_fixing_leaves_nothing_to_fix(
 
 def test_a_style_setting_of_the_wrong_type_names_file_and_key(tmp_path: Path) -> None:
     (tmp_path / ".proofer.toml").write_text("style = 5\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"\.proofer\.toml: style must be a list"):
+    with pytest.raises(ConfigError, match=r"\.proofer\.toml: setting 'style' must be a style"):
         for_draft(tmp_path / "d.txt")
 
 

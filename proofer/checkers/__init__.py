@@ -1,5 +1,7 @@
 """Checkers: small classes, one concern each, that turn text into findings.
 
+Both read text normalised for checking (accents composed, invisible characters out: see
+``document.Normalised``); the proofreader maps their findings back to the text as read.
 A paragraph checker sees one paragraph at a time, so the editor can cache its results per
 paragraph; a document checker sees the whole draft (quotations that run over paragraphs,
 spelling consistency). Neither knows of the other: the proofreader merges.
@@ -55,6 +57,9 @@ class DocumentChecker:
 
     rules: tuple[Rule, ...] = ()
     owns: ClassVar[frozenset[Category]] = frozenset()
+    # Checkers read the draft normalised (``document.Normalised``); one that judges the very
+    # characters normalising removes reads it as it is.
+    reads_original: ClassVar[bool] = False
     # What the last check has to tell the user in words (an engine that is unavailable).
     notices: list[str] = []  # noqa: RUF012 (read-only here; a checker assigns its own list)
 

@@ -19,6 +19,7 @@ DOUBLED = Rule(
     passes=("Talks resume in April...",),
     fix_safe=True,
     severity=Severity.ERROR,
+    covers=("harper.EllipsisLength", "lt.DOUBLE_PUNCTUATION"),
 )
 MIXED_MARKS = Rule(
     id="punctuation.interrobang",
@@ -47,9 +48,10 @@ SPACE_BEFORE = Rule(
     why="English sets these marks against the word before; a space can also break the line "
     "before the mark.",
     example="the association , which represents -> the association, which represents",
-    flags=("the association , which",),
+    flags=("the association , which", "She stayed ."),
     passes=("the association, which",),
     fix_safe=True,
+    covers=("harper.CommaFixes", "harper.Spaces", "lt.COMMA_PARENTHESIS_WHITESPACE"),
 )
 
 # Exactly two of the same mark: three periods are an ellipsis.

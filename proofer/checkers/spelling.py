@@ -38,6 +38,11 @@ from proofer.words import (
     token_around,
 )
 
+# The outside engines' spell checks: they report the same misspellings.
+_SPELLERS = (
+    "harper.SpellCheck",
+    *(f"lt.MORFOLOGIK_RULE_EN_{region}" for region in ("US", "GB", "AU", "CA")),
+)
 UNKNOWN = Rule(
     id="spelling.unknown",
     category=Category.SPELLING,
@@ -50,6 +55,7 @@ UNKNOWN = Rule(
     ),
     passes=("the cessation of hostilities", "It cost 4 dlrs, then 2 dlrs, now 9 dlrs."),
     severity=Severity.ERROR,
+    covers=_SPELLERS,
 )
 NAME_TYPO = Rule(
     id="spelling.name-typo",
@@ -67,6 +73,7 @@ NAME_TYPO = Rule(
     ),
     passes=("Russian President Vladimir Putin.", "Kowalczyk spoke. Kowalczyk left."),
     severity=Severity.ERROR,
+    covers=_SPELLERS,
 )
 CAPITAL_TYPO = Rule(
     id="spelling.capitalised-typo",
@@ -140,6 +147,7 @@ _SHORT = 4  # words this short have many neighbours: one slip proves little
 _ASSOCIATED = 1.0  # a pairing ten times likelier than chance (South Africa) is evidence
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
 _EVERYDAY = 5.5  # since, each, what: a short capitalised slip must be of a word this common
+_PLAINLY_A_WORD = 5.0  # as common as "okay" (5.1): a word, however close to another (ok / of)
 
 
 @dataclass(frozen=True)
@@ -291,6 +299,8 @@ class SpellingChecker(ParagraphChecker):
             (c.score for c in candidates if not c.listed and c.zipf >= floor),
             default=float("-inf"),
         )
+        if zipf(word) >= _PLAINLY_A_WORD:
+            return True  # no misspelling is this common (alot 3.9, dont 4.7)
         if zipf(word) >= _UNSEEN and not any(_plausible_slip(word, c) for c in candidates):
             return True  # seen in English, and no word it could be a slip of: pulmonologist
         return zipf(word) >= _SEEN_WORD and zipf(word) - best > _REAL_WORD_MARGIN

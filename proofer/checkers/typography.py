@@ -16,13 +16,14 @@ DOUBLE_SPACE = Rule(
     summary="Two or more spaces (a no-break space counts) where one belongs.",
     why="Typesetting systems keep every space; doubled ones show as gaps in print and online.",
     example="group.  The loss -> group. The loss",
-    flags=("group.  The loss",),
+    flags=("group.  The loss", "The vote  passed today."),
     passes=(
         "group. The loss",
         # Two spaces after many sentences are one habit (typography.sentence-spacing).
         "It rained.  The pier closed.  Ferries stopped.  Trains ran late.",
     ),
     fix_safe=True,
+    covers=("harper.NoFrenchSpaces", "harper.Spaces", "lt.WHITESPACE_RULE"),
 )
 
 SENTENCE_SPACING = Rule(
@@ -104,6 +105,7 @@ ELLIPSIS = Rule(
     flags=("It is … odd ... and more.",),
     passes=("It is … odd … and more.",),
     fix_safe=True,
+    covers=("harper.UseEllipsisCharacter",),
 )
 DASH_SPACING = Rule(
     id="typography.dash-spacing",

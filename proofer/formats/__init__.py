@@ -5,7 +5,15 @@ from pathlib import Path
 from proofer.document import Document
 from proofer.formats.text import DraftError, read_text_draft, write_draft
 
-__all__ = ["DraftError", "read_draft", "write_draft"]
+__all__ = ["READ_ONLY", "WRITES", "DraftError", "read_draft", "writable", "write_draft"]
+
+READ_ONLY = {".odt": "OpenDocument (.odt)"}
+WRITES = "plain text, Markdown and Word (.docx)"
+
+
+def writable(path: Path) -> bool:
+    """True when drafts of this kind can be written back (every kind but ``READ_ONLY``)."""
+    return path.suffix.lower() not in READ_ONLY
 
 
 def read_draft(path: Path) -> Document:

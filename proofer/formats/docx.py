@@ -12,6 +12,7 @@ comments, headers) is left as it was.
 from __future__ import annotations
 
 import copy
+import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from typing import Any
 
 from proofer.document import Document
 from proofer.findings import edits_between
-from proofer.formats.text import DraftError
+from proofer.formats.text import DraftError, write_atomically
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -469,12 +470,21 @@ def write_new_docx(path: Path, text: str) -> None:
     package = docx.Document()
     for line in text[:-1].split("\n") if text.endswith("\n") else text.split("\n"):
         package.add_paragraph(line)
-    package.save(str(path))
+    buffer = io.BytesIO()
+    package.save(buffer)
+    write_atomically(path, buffer.getvalue())
+
+
+def to_bytes(draft: WordDraft) -> bytes:
+    """The (changed) document as the bytes of a .docx file."""
+    buffer = io.BytesIO()
+    draft.package.save(buffer)
+    return buffer.getvalue()
 
 
 def save(draft: WordDraft, out: Path) -> None:
-    """Save the (changed) document to ``out``."""
-    draft.package.save(str(out))
+    """Save the (changed) document to ``out``, atomically (a link stays a link)."""
+    write_atomically(out, to_bytes(draft))
 
 
 def _max_revision_id(draft: WordDraft) -> int:

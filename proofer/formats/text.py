@@ -1,7 +1,8 @@
 """Plain-text and Markdown drafts: decoding that never guesses blindly, saving that never
 loses the draft.
 
-UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such. Anything else is a
+UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such, and UTF-16 is written
+back in its own byte order, BOM first. Anything else is a
 legacy export: Windows-1252 when its typographic bytes (curly quotes, dashes in
 0x80-0x9F) are present, since those are control codes in every ISO-8859 encoding; other
 encodings are left to ``charset-normalizer``'s detection. Line endings are kept as read.
@@ -20,6 +21,12 @@ from proofer.document import Document
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown"}
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# Encodings whose files start with a byte-order mark: the mark, and the codec of what follows.
+_BOMS = {
+    "utf-8-sig": (codecs.BOM_UTF8, "utf-8"),
+    "utf-16-le": (codecs.BOM_UTF16_LE, "utf-16-le"),
+    "utf-16-be": (codecs.BOM_UTF16_BE, "utf-16-be"),
+}
 
 
 class DraftError(Exception):
@@ -41,17 +48,11 @@ def read_text_draft(path: Path) -> Document:
 
 
 def decode(data: bytes, name: str = "-") -> tuple[str, str]:
-    """The text of a draft's bytes and the encoding it was in."""
-    if not data.strip():
-        raise DraftError(f"{name}: the file is empty")
-    for bom, encoding in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    """The text of a draft's bytes and the encoding it was in (an empty draft is "")."""
+    for encoding, (bom, codec) in _BOMS.items():
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding
+                return data[len(bom) :].decode(codec), encoding
             except UnicodeDecodeError:
                 raise DraftError(f"{name}: damaged {encoding} text") from None
     if b"\x00" in data:
@@ -85,28 +86,47 @@ def _is_cp1252(data: bytes) -> bool:
     return bool(c1) and not (c1 & _CP1252_UNDEFINED)
 
 
-def write_draft(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` atomically: to a file beside ``path``, then renamed over it.
+def encode(text: str, encoding: str, name: str = "-") -> bytes:
+    """``text`` as a file in ``encoding``, with the byte-order mark the encoding's files carry.
 
-    A crash or a full disk leaves the old file whole. A character the original encoding
-    cannot hold raises ``DraftError`` before anything is written.
+    A character the encoding cannot hold raises ``DraftError``.
     """
+    bom, codec = _BOMS.get(encoding, (b"", encoding))
     try:
-        data = text.encode(encoding)
+        return bom + text.encode(codec)
     except UnicodeEncodeError as exc:
         raise DraftError(
-            f"{path}: ‘{exc.object[exc.start : exc.end]}’ cannot be saved as {encoding}"
+            f"{name}: ‘{exc.object[exc.start : exc.end]}’ cannot be saved as {encoding}"
         ) from None
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+
+
+def write_draft(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` in ``encoding`` atomically (see ``write_atomically``)."""
+    write_atomically(path, encode(text, encoding, str(path)))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a file beside ``path``, then rename it over ``path``.
+
+    A crash or a full disk leaves the old file whole. A symbolic link stays a link: its
+    target is the file replaced. Nothing is written if it cannot be encoded or the folder
+    is missing (``DraftError``).
+    """
+    target = Path(os.path.realpath(path))  # through any symbolic links
+    if not target.parent.is_dir():
+        raise DraftError(f"{path}: the folder {target.parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise DraftError(f"{path}: cannot write there ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
