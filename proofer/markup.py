@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from proofer.document import Document
+from proofer.words import URL
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 _MD_CODE = re.compile(
     r"^(?P<fence>```|~~~).*?^(?P=fence)[^\n]*$|`[^`\n]+`|^(?: {4}|\t)\S.*$",
     re.DOTALL | re.MULTILINE,
@@ -21,7 +21,7 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
 
 def masked_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of ``doc.text`` that checkers leave alone."""
-    spans = [m.span() for m in _URL.finditer(doc.text)]
+    spans = [m.span() for m in URL.finditer(doc.text)]
     if doc.markdown:
         spans += [m.span() for m in _MD_CODE.finditer(doc.text)]
         spans += [m.span() for m in _FRONT_MATTER.finditer(doc.text)]

@@ -59,8 +59,13 @@ PARTICLES = frozenset(
     }
 )
 _PUNCT_EDGE = "\"“”‘’'«»()[]{}<>,.;:!?…*_~"
-_URL = re.compile(
-    r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[\w.-]+\.(?:com|org|net|gov|edu|io|co|uk|int)\b", re.I
+# Addresses, not prose: a URL with a scheme or www., an e-mail address, or a bare domain.
+# The one pattern for them: tokens are judged by it and markup masks what it finds.
+URL = re.compile(
+    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]+"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|int)\b(?:/[^\s<>()\[\]]*)?",
+    re.I,
 )
 _ACRONYM_MAX = 6  # longer runs of capitals are shouted words, judged as words
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
@@ -92,7 +97,7 @@ def is_non_word(token: str) -> bool:
         or "/" in token
         or "_" in token
         or any(ch.isdigit() for ch in token)
-        or bool(_URL.match(token))
+        or bool(URL.match(token))
     )
 
 
