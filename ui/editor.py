@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QTextCharFormat, QTextCurs
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from proofer.document import utf16_offsets
-from proofer.findings import Category, Finding
+from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
 from ui.palette import colour
 
@@ -82,7 +82,7 @@ class DraftEditor(QPlainTextEdit):
             marked.append(Marked(f, cursor))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = _underline(f.category)  # type: ignore[attr-defined]
+            selection.format = finding_format(f)  # type: ignore[attr-defined]
             selections.append(selection)
         self._marked = marked
         self.setExtraSelections(selections)
@@ -184,14 +184,24 @@ class DraftEditor(QPlainTextEdit):
         return super().event(event)
 
 
-def _underline(category: Category) -> QTextCharFormat:
+# The line tells the severity without colour: wavy for an error, dashed for a warning,
+# dotted for a note; the colour tells the category.
+UNDERLINES = {
+    Severity.ERROR: QTextCharFormat.UnderlineStyle.WaveUnderline,
+    Severity.WARNING: QTextCharFormat.UnderlineStyle.DashUnderline,
+    Severity.INFO: QTextCharFormat.UnderlineStyle.DotLine,
+}
+
+
+def finding_format(finding: Finding) -> QTextCharFormat:
+    """How a finding is marked in the text (on screen and in print)."""
     fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(colour(category))
-    tint = colour(category)
+    fmt.setUnderlineStyle(UNDERLINES[finding.severity])
+    fmt.setUnderlineColor(colour(finding.category))
+    tint = colour(finding.category)
     tint.setAlpha(40)  # a faint wash, so a flagged quotation mark or space is seen too
     fmt.setBackground(tint)
-    fmt.setProperty(QTextFormat.Property.UserProperty, category.value)
+    fmt.setProperty(QTextFormat.Property.UserProperty, finding.category.value)
     return fmt
 
 

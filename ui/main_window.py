@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QFont,
+    QKeySequence,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
+    QFontDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,8 +39,10 @@ from proofer.formats import DraftError
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
 from ui.files import DraftFile, Recovered, RecoveryStore, open_draft, save_draft
+from ui.find_bar import FindBar
 from ui.palette import counted
 from ui.panels import FindingsPanel, NamesPanel
+from ui.printing import print_proof, proof_document
 from ui.settings import Settings, fingerprint, ignore_all_key
 from ui.settings_dialog import SettingsDialog
 
@@ -46,7 +64,17 @@ class MainWindow(QMainWindow):
         self._recovered_windows: list[MainWindow] = []  # opened at start-up, kept alive
 
         self.editor = DraftEditor(self)
-        self.setCentralWidget(self.editor)
+        self.find_bar = FindBar(self.editor)
+        self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5_000))
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.editor)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        if self.settings.editor_font is not None:
+            self.editor.setFont(self.settings.editor_font)
         self.findings_panel = FindingsPanel()
         self.names_panel = NamesPanel()
         self._dock("Findings", self.findings_panel, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -76,6 +104,7 @@ class MainWindow(QMainWindow):
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._changed_on_disk)
         self.setAcceptDrops(True)
+        self.actions_by_name: dict[str, QAction] = {}
         self._build_menus()
         self.resize(1200, 800)
         self.editor.document().setModified(False)
@@ -90,24 +119,54 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
 
-    def _action(self, menu_name: str, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(
+        self,
+        menu_name: str,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        fallback: str = "",
+    ) -> QAction:
         menu = self._menus.get(menu_name) or self.menuBar().addMenu(menu_name)
         self._menus[menu_name] = menu
         action = menu.addAction(text)
         action.triggered.connect(slot)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            # The platform's keys; a platform without one for this action gets ``fallback``.
+            bindings = QKeySequence.keyBindings(shortcut) or [QKeySequence(fallback)]
+            action.setShortcuts([b for b in bindings if not b.isEmpty()])
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        self.actions_by_name[text.replace("&", "").rstrip("…")] = action
         return action
 
     def _build_menus(self) -> None:
-        self._menus: dict[str, object] = {}
-        self._action("&File", "&Open…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = self._menus["&File"].addMenu("Open &Recent")  # type: ignore[attr-defined]
-        self._action("&File", "&Save", self.save, QKeySequence.StandardKey.Save)
-        self._action("&File", "Save &As…", self.save_as, QKeySequence.StandardKey.SaveAs)
-        self._action("&File", "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self._action("&Edit", "&Undo", self.editor.undo, QKeySequence.StandardKey.Undo)
-        self._action("&Edit", "&Redo", self.editor.redo, QKeySequence.StandardKey.Redo)
+        self._menus: dict[str, QMenu] = {}
+        keys = QKeySequence.StandardKey
+        self._action("&File", "&New", self.new_draft, keys.New, "Ctrl+N")
+        self._action("&File", "&Open…", self.open_dialog, keys.Open)
+        self.recent_menu = self._menus["&File"].addMenu("Open &Recent")
+        self._action("&File", "&Save", self.save, keys.Save)
+        self._action("&File", "Save &As…", self.save_as, keys.SaveAs)
+        self._menus["&File"].addSeparator()
+        self._action("&File", "Print Pre&view…", self.print_preview)
+        self._action("&File", "&Print…", self.print_dialog, keys.Print, "Ctrl+P")
+        self._menus["&File"].addSeparator()
+        self._action("&File", "&Close", self.close_draft, keys.Close, "Ctrl+W")
+        self._action("&File", "&Quit", self.close, keys.Quit, "Ctrl+Q")
+        self._action("&Edit", "&Undo", self.editor.undo, keys.Undo)
+        self._action("&Edit", "&Redo", self.editor.redo, keys.Redo)
+        self._menus["&Edit"].addSeparator()
+        self._action("&Edit", "&Find…", lambda: self.find_bar.open(), keys.Find, "Ctrl+F")
+        self._action("&Edit", "Find &Next", lambda: self.find_bar.find(), keys.FindNext)
+        self._action("&Edit", "Find Pre&vious", lambda: self.find_bar.find(True), keys.FindPrevious)
+        self._action(
+            "&Edit", "&Replace…", lambda: self.find_bar.open(replacing=True), keys.Replace, "Ctrl+H"
+        )
+        self._action("&Edit", "&Go to Line…", self.go_to_line_dialog, "Ctrl+L")
+        self._action("&View", "Zoom &In", lambda: self.zoom(1), keys.ZoomIn)
+        self._action("&View", "Zoom &Out", lambda: self.zoom(-1), keys.ZoomOut)
+        self._action("&View", "&Font…", self.choose_font)
         self._action("&Check", "&Next finding", lambda: self.editor.next_finding(), "F8")
         self._action(
             "&Check", "&Previous finding", lambda: self.editor.next_finding(True), "Shift+F8"
@@ -123,6 +182,17 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
 
     # Files
+
+    def new_draft(self) -> bool:
+        """Start an empty Untitled draft in this window (after saving, or not, the one open)."""
+        if not self.maybe_save():
+            return False
+        self._load("", DraftFile(), RecoveryStore.key_for(None))
+        return True
+
+    def close_draft(self) -> bool:
+        """Close the draft; the window stays, with an empty Untitled one."""
+        return self.new_draft()
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -370,6 +440,64 @@ class MainWindow(QMainWindow):
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
             self.open_path(Path(urls[0].toLocalFile()))
+
+    # Editing
+
+    def go_to_line_dialog(self) -> None:
+        document = self.editor.document()
+        here = self.editor.textCursor().blockNumber() + 1
+        line, ok = QInputDialog.getInt(
+            self, "Go to line", f"Line (1–{document.blockCount()}):", here, 1,
+            document.blockCount(),
+        )  # fmt: skip
+        if ok:
+            self.go_to_line(line)
+
+    def go_to_line(self, line: int) -> None:
+        """Put the cursor at the start of ``line`` (counted from 1, clamped to the draft)."""
+        document = self.editor.document()
+        block = document.findBlockByNumber(max(0, min(line, document.blockCount()) - 1))
+        self.editor.setTextCursor(QTextCursor(block))
+        self.editor.centerCursor()
+        self.editor.setFocus()
+
+    def zoom(self, steps: int) -> None:
+        """Make the draft's text larger or smaller, and keep that size for next time."""
+        font = self.editor.font()
+        font.setPointSizeF(min(48.0, max(6.0, font.pointSizeF() + steps)))
+        self.set_editor_font(font)
+
+    def choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.editor.font(), self, "Font of the draft")
+        if ok:
+            self.set_editor_font(font)
+
+    def set_editor_font(self, font: QFont) -> None:
+        """Show the draft in ``font`` from now on (kept in the settings)."""
+        self.editor.setFont(font)
+        self.settings.editor_font = font
+
+    def proof(self) -> QTextDocument:
+        """The draft as printed: its findings marked and listed."""
+        return proof_document(
+            self.draft.name, self.editor.toPlainText(), self.editor.marked, self.editor.font()
+        )
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the proof on ``printer`` (a real printer, a preview, or a PDF file)."""
+        print_proof(printer, self.proof())
+
+    def print_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_preview(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.paintRequested.connect(self.print_to)
+        preview.exec()
 
     # Checking
 

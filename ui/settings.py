@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtGui import QFont
 
 from proofer.config import Config, for_draft
 from proofer.findings import Category, Finding
@@ -118,6 +119,29 @@ class Settings:
 
     def ignore_all(self, key: str) -> None:
         self.q.setValue("ignoredAll", sorted(self.ignored()[1] | {key}))
+
+    @property
+    def editor_font(self) -> QFont | None:
+        """The draft's font, when the copy editor chose one (or zoomed)."""
+        value = self.q.value("editorFont")
+        font = QFont()
+        return font if value and font.fromString(str(value)) else None
+
+    @editor_font.setter
+    def editor_font(self, font: QFont) -> None:
+        self.q.setValue("editorFont", font.toString())
+
+    def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """The window's geometry and its panels' and toolbars' state, as last saved."""
+        geometry, state = self.q.value("windowGeometry"), self.q.value("windowState")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.q.setValue("windowGeometry", geometry)
+        self.q.setValue("windowState", state)
 
     def config(self, draft: Path | None = None, discover: bool = True) -> Config:
         """The configuration for ``draft``: what the command line uses for it (the project's

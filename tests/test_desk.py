@@ -1,0 +1,191 @@
+"""The editor as a desk's daily tool: find, replace, go to line, new, close, print, zoom."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFontDialog, QInputDialog, QMessageBox
+
+from proofer.findings import Severity
+from tests.qt_support import Dialogs, dialogs, make_window, settings, wait_checked
+from ui.main_window import MainWindow
+
+__all__ = ["dialogs", "make_window", "settings"]  # fixtures from tests.qt_support
+
+pytestmark = pytest.mark.gui
+
+TEXT = (
+    "The Harbour board met.\n\n"
+    "The harbour master spoke; harbourside traders listened.\n\n"
+    "A new harbour wall is planned.\n"
+)
+
+
+@pytest.fixture
+def window(qtbot, make_window, tmp_path: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    path = tmp_path / "harbour.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_path(path)
+    return window
+
+
+def test_the_desk_shortcuts_are_bound(window: MainWindow) -> None:
+    wanted = {
+        "New": "Ctrl+N",
+        "Close": "Ctrl+W",
+        "Find": "Ctrl+F",
+        "Replace": "Ctrl+H",
+        "Print": "Ctrl+P",
+        "Go to Line": "Ctrl+L",
+    }
+    for name, key in wanted.items():
+        shortcuts = [s.toString() for s in window.actions_by_name[name].shortcuts()]
+        assert key in shortcuts, (name, shortcuts)
+    everything = [
+        s.toString() for a in window.actions_by_name.values() for s in a.shortcuts() if s.count()
+    ]
+    assert len(everything) == len(set(everything)), "a key is bound to two actions"
+
+
+def test_ctrl_f_opens_the_find_bar_and_escape_closes_it(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    window.activateWindow()
+    window.editor.setFocus()
+    qtbot.keyClick(window.editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    assert not window.find_bar.replace_field.isVisible()
+    qtbot.keyClick(window.find_bar.find_field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    qtbot.keyClick(window.editor, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible() and window.find_bar.replace_field.isVisible()
+
+
+def found(window: MainWindow) -> tuple[int, str]:
+    cursor = window.editor.textCursor()
+    return cursor.selectionStart(), cursor.selectedText()
+
+
+def test_find_next_previous_wraps_and_honours_case_and_whole_word(window: MainWindow) -> None:
+    bar = window.find_bar
+    bar.open()
+    bar.find_field.setText("harbour")
+    starts = []
+    for _ in range(5):
+        assert bar.find()
+        starts.append(found(window)[0])
+    # Case-insensitive: Harbour, harbour, harbour(side), harbour, then round again.
+    assert [TEXT[s : s + 7].lower() for s in starts] == ["harbour"] * 5
+    assert starts[4] == starts[0] and len(set(starts[:4])) == 4
+    assert bar.find(backwards=True)
+    assert found(window)[0] == starts[3]
+    bar.match_case.setChecked(True)
+    bar.whole_word.setChecked(True)
+    seen = set()
+    for _ in range(3):
+        bar.find()
+        seen.add(found(window)[0])
+    assert seen == {TEXT.index("harbour master"), TEXT.index("harbour wall")}
+    bar.find_field.setText("lighthouse")
+    assert not bar.find()
+    assert "not found" in bar.status.text()
+
+
+def test_replace_one_then_all_each_one_undo_step(window: MainWindow) -> None:
+    bar = window.find_bar
+    bar.open(replacing=True)
+    bar.find_field.setText("harbour")
+    bar.whole_word.setChecked(True)
+    bar.replace_field.setText("port")
+    window.editor.moveCursor(QTextCursor.MoveOperation.Start)
+    bar.replace()  # selects the first match
+    assert window.editor.toPlainText() == TEXT
+    bar.replace()  # replaces it
+    assert window.editor.toPlainText().startswith("The port board met.")
+    window.editor.undo()
+    assert window.editor.toPlainText() == TEXT
+    assert bar.replace_all() == 3
+    replaced = window.editor.toPlainText()
+    assert "harbour " not in replaced.lower() and "harbourside" in replaced
+    window.editor.undo()  # all three come back at once
+    assert window.editor.toPlainText() == TEXT
+    window.editor.redo()
+    assert window.editor.toPlainText() == replaced
+
+
+def test_replace_all_with_a_longer_text_containing_the_search_ends(window: MainWindow) -> None:
+    bar = window.find_bar
+    bar.find_field.setText("met")
+    bar.replace_field.setText("met and met")
+    assert bar.replace_all() == 1
+    assert "met and met." in window.editor.toPlainText()
+
+
+def test_go_to_line(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *a, **k: (5, True)))
+    window.go_to_line_dialog()
+    cursor = window.editor.textCursor()
+    assert cursor.blockNumber() == 4
+    assert cursor.block().text() == "A new harbour wall is planned."
+    window.go_to_line(999)  # past the end: the last line
+    assert window.editor.textCursor().blockNumber() == window.editor.document().blockCount() - 1
+
+
+def test_new_and_close_ask_about_unsaved_work(window: MainWindow, dialogs: Dialogs) -> None:
+    window.editor.insertPlainText("Breaking: ")
+    dialogs.expect("Unsaved changes", QMessageBox.StandardButton.Cancel)
+    assert not window.new_draft()
+    assert window.editor.toPlainText().startswith("Breaking: ")
+    dialogs.expect("Unsaved changes", QMessageBox.StandardButton.Discard)
+    assert window.close_draft()
+    assert window.editor.toPlainText() == ""
+    assert window.draft.path is None and window.windowTitle().startswith("Untitled")
+    assert window.new_draft()  # nothing to lose: no question
+
+
+def test_print_to_pdf_marks_the_findings(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.insertPlainText("The comittee voted.\n")
+    wait_checked(qtbot, window)
+    slip = next(m for m in window.editor.marked if m.text == "comittee")
+    proof = window.proof()
+    text = proof.toPlainText()
+    at = text.index("The comittee") + len("The ")
+    cursor = QTextCursor(proof)
+    cursor.setPosition(at + 1)
+    assert slip.finding.severity is Severity.ERROR
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    cursor.setPosition(text.index("The Harbour") + 1)
+    assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert "Findings (" in text and "“comittee”" in text
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "proof.pdf"
+    printer.setOutputFileName(str(out))
+    window.print_to(printer)
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and b"/Type /Page" in data
+    assert len(data) > 2_000
+
+
+def test_zoom_and_font_are_kept(
+    qtbot, make_window, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    size = window.editor.font().pointSizeF()
+    window.actions_by_name["Zoom In"].trigger()
+    window.actions_by_name["Zoom In"].trigger()
+    assert window.editor.font().pointSizeF() == size + 2
+    window.actions_by_name["Zoom Out"].trigger()
+    assert window.editor.font().pointSizeF() == size + 1
+    chosen = QFont("Serif", 15)
+    monkeypatch.setattr(QFontDialog, "getFont", staticmethod(lambda *a: (True, chosen)))
+    window.choose_font()
+    assert window.editor.font().family() == chosen.family()
+    again = make_window()
+    assert again.editor.font().pointSizeF() == 15
+    assert again.editor.font().family() == chosen.family()
