@@ -189,3 +189,36 @@ def test_zoom_and_font_are_kept(
     again = make_window()
     assert again.editor.font().pointSizeF() == 15
     assert again.editor.font().family() == chosen.family()
+
+
+def test_a_closed_panel_comes_back_from_the_view_menu(window: MainWindow) -> None:
+    view = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    toggles = {a.text(): a for a in view.actions() if a.isCheckable()}
+    assert {"Findings panel", "Names panel", "Toolbar"} <= set(toggles)
+    findings = window.findings_panel.parentWidget()
+    assert findings.isVisible() and toggles["Findings panel"].isChecked()
+    findings.close()  # the panel's own close button
+    assert not findings.isVisible() and not toggles["Findings panel"].isChecked()
+    toggles["Findings panel"].trigger()
+    assert findings.isVisible() and toggles["Findings panel"].isChecked()
+
+
+def test_the_layout_is_remembered_between_runs(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    first = make_window()
+    first.show()
+    qtbot.waitExposed(first)
+    names = first.names_panel.parentWidget()
+    first.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, names)
+    first.actions_by_name["Findings panel"].trigger()  # hidden
+    first.resize(700, 500)
+    qtbot.waitUntil(lambda: first.width() == 700)
+    first.close()
+    second = make_window()
+    second.show()
+    qtbot.waitExposed(second)
+    assert second.dockWidgetArea(second.names_panel.parentWidget()) == (
+        Qt.DockWidgetArea.LeftDockWidgetArea
+    )
+    assert not second.findings_panel.parentWidget().isVisible()
+    assert not second.actions_by_name["Findings panel"].isChecked()
+    qtbot.waitUntil(lambda: (second.width(), second.height()) == (700, 500))

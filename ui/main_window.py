@@ -77,8 +77,11 @@ class MainWindow(QMainWindow):
             self.editor.setFont(self.settings.editor_font)
         self.findings_panel = FindingsPanel()
         self.names_panel = NamesPanel()
-        self._dock("Findings", self.findings_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self._dock("Names", self.names_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.docks = [
+            self._dock("Findings", self.findings_panel, right),
+            self._dock("Names", self.names_panel, right),
+        ]
         self.counts = QLabel()
         self.engines = QLabel()
         self.statusBar().addWidget(self.counts, 1)
@@ -110,14 +113,24 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(False)
         self._update_title()
         self._update_status(None)
+        self._restore_layout()
 
     # Building the window
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def _restore_layout(self) -> None:
+        """The window's size and its panels as they were when it last closed."""
+        geometry, state = self.settings.window_layout()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
-        dock.setObjectName(title)
+        dock.setObjectName(title)  # saveState/restoreState know it by this name
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        return dock
 
     def _action(
         self,
@@ -167,6 +180,15 @@ class MainWindow(QMainWindow):
         self._action("&View", "Zoom &In", lambda: self.zoom(1), keys.ZoomIn)
         self._action("&View", "Zoom &Out", lambda: self.zoom(-1), keys.ZoomOut)
         self._action("&View", "&Font…", self.choose_font)
+        view = self._menus["&View"]
+        view.addSeparator()
+        # Each panel's own toggle: checked while it shows, so a panel closed by mistake
+        # comes back from here.
+        for dock in self.docks:
+            toggle = dock.toggleViewAction()
+            toggle.setText(f"{dock.windowTitle()} panel")
+            view.addAction(toggle)
+            self.actions_by_name[toggle.text()] = toggle
         self._action("&Check", "&Next finding", lambda: self.editor.next_finding(), "F8")
         self._action(
             "&Check", "&Previous finding", lambda: self.editor.next_finding(True), "Shift+F8"
@@ -174,6 +196,28 @@ class MainWindow(QMainWindow):
         self._action("&Check", "Check &again", self.check_now, "F5")
         self._action("&Check", "&Settings…", self.open_settings)
         self._fill_recent()
+        self._build_toolbar()
+
+    def _build_toolbar(self) -> None:
+        """The common actions, as words: a desk reads them at a glance."""
+        self.toolbar = self.addToolBar("Toolbar")
+        self.toolbar.setObjectName("Toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        groups = [
+            ["New", "Open", "Save", "Print"],
+            ["Find", "Replace"],
+            ["Previous finding", "Next finding", "Check again"],
+        ]
+        for group in groups:
+            if self.toolbar.actions():
+                self.toolbar.addSeparator()
+            for name in group:
+                self.toolbar.addAction(self.actions_by_name[name])
+        toggle = self.toolbar.toggleViewAction()
+        toggle.setText("Toolbar")
+        self._menus["&View"].addAction(toggle)
+        self.actions_by_name["Toolbar"] = toggle
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -428,6 +472,7 @@ class MainWindow(QMainWindow):
             return
         self.checker.shutdown()
         self.autosave.stop()
+        self.settings.save_window_layout(self.saveGeometry(), self.saveState())
         self.recovery.discard(self.recovery_key)  # saved, or let go when asked
         self.settings.sync()
         event.accept()
