@@ -10,9 +10,11 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFontDialog, QInputDialog, QMessageBox
 
-from proofer.findings import Severity
+from proofer.findings import Category, Finding, Severity
 from tests.qt_support import Dialogs, dialogs, make_window, settings, wait_checked
-from ui.main_window import MainWindow
+from ui.editor import finding_format
+from ui.main_window import MainWindow, reading_time, word_count
+from ui.palette import colour
 
 __all__ = ["dialogs", "make_window", "settings"]  # fixtures from tests.qt_support
 
@@ -222,3 +224,59 @@ def test_the_layout_is_remembered_between_runs(qtbot, make_window) -> None:  # t
     assert not second.findings_panel.parentWidget().isVisible()
     assert not second.actions_by_name["Findings panel"].isChecked()
     qtbot.waitUntil(lambda: (second.width(), second.height()) == (700, 500))
+
+
+def test_word_count_of_the_draft_and_of_the_selection(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    # 4 + 7 + 6 words; "harbourside" is one word.
+    qtbot.waitUntil(lambda: window.size_label.text().startswith("17 words"))
+    assert window.size_label.text().startswith(f"17 words · {len(TEXT)} characters")
+    assert "under 1 min read" in window.size_label.text()
+    cursor = window.editor.textCursor()
+    cursor.setPosition(TEXT.index("harbour master"))
+    cursor.setPosition(TEXT.index(";"), QTextCursor.MoveMode.KeepAnchor)
+    window.editor.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: window.size_label.text().startswith("selected: 3 words"))
+    assert "selected: 3 words · 20 characters" in window.size_label.text()
+
+
+def test_word_count_and_reading_time() -> None:
+    assert word_count("Don't stop: the co-op's 3.5% rise — it’s real.") == 8
+    assert word_count("") == 0
+    assert reading_time(10) == "under 1 min read"
+    assert reading_time(230 * 4) == "4 min read"
+
+
+def test_ready_to_publish_only_without_errors_and_warnings(  # type: ignore[no-untyped-def]
+    qtbot, make_window, tmp_path: Path
+) -> None:
+    path = tmp_path / "warned.txt"
+    path.write_text("The council met on Tuesday and approved the budget , he said.\n")
+    window = make_window()
+    window.open_path(path)
+    wait_checked(qtbot, window)
+    severities = {m.finding.severity for m in window.editor.marked}
+    assert severities == {Severity.WARNING}
+    assert not window.counts.text().startswith("Ready to publish")
+    assert "1 warning" in window.counts.text()
+    window.editor.selectAll()
+    window.editor.insertPlainText("The council met on Tuesday and approved the budget, he said.")
+    wait_checked(qtbot, window)
+    assert window.counts.text().startswith("Ready to publish")
+
+
+def test_severity_shows_in_the_line_not_only_the_colour(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "two.txt"
+    path.write_text("The comittee met on Tuesday  and approved it.\n")
+    window = make_window()
+    window.open_path(path)
+    wait_checked(qtbot, window)
+    styles = {
+        s.cursor.selectedText(): s.format.underlineStyle() for s in window.editor.extraSelections()
+    }
+    assert styles["comittee"] == QTextCharFormat.UnderlineStyle.WaveUnderline  # an error
+    assert styles["  "] == QTextCharFormat.UnderlineStyle.DashUnderline  # a warning
+    note = Finding(0, 3, Category.STYLE, "style.x", "A note", severity=Severity.INFO)
+    assert finding_format(note).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+    # Spelling and grammar, the commonest pair, in clearly different colours.
+    spelling, grammar = colour(Category.SPELLING), colour(Category.GRAMMAR)
+    assert abs(spelling.hueF() - grammar.hueF()) > 0.3

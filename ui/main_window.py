@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -40,13 +41,26 @@ from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
 from ui.files import DraftFile, Recovered, RecoveryStore, open_draft, save_draft
 from ui.find_bar import FindBar
-from ui.palette import counted
+from ui.palette import SEVERITY_SYMBOLS, counted
 from ui.panels import FindingsPanel, NamesPanel
 from ui.printing import print_proof, proof_document
 from ui.settings import Settings, fingerprint, ignore_all_key
 from ui.settings_dialog import SettingsDialog
 
 AUTOSAVE_MS = 15_000
+READING_SPEED = 230  # words a minute, an adult reading news on a screen
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+def word_count(text: str) -> int:
+    """Words as a reader counts them: "don't", "co-op" and "3.5" are one word each."""
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+def reading_time(words: int) -> str:
+    """``2 min read``; under a minute for a short text."""
+    minutes = round(words / READING_SPEED)
+    return "under 1 min read" if minutes < 1 else f"{minutes} min read"
 
 
 class MainWindow(QMainWindow):
@@ -83,8 +97,10 @@ class MainWindow(QMainWindow):
             self._dock("Names", self.names_panel, right),
         ]
         self.counts = QLabel()
+        self.size_label = QLabel()
         self.engines = QLabel()
         self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.size_label)
         self.statusBar().addPermanentWidget(self.engines)
 
         self.config = self._current_config()
@@ -92,6 +108,11 @@ class MainWindow(QMainWindow):
         self.checker.checked.connect(self._on_checked)
         self.editor.document().contentsChanged.connect(self._on_edited)
         self.editor.document().modificationChanged.connect(self._update_title)
+        # Counting a long draft on every keystroke is wasted work: count when typing pauses.
+        self._count_timer = QTimer(self, singleShot=True, interval=150)
+        self._count_timer.timeout.connect(self._update_size)
+        self.editor.textChanged.connect(self._count_timer.start)
+        self.editor.selectionChanged.connect(self._count_timer.start)
         self.editor.ignore_requested.connect(self.ignore)
         self.editor.ignore_all_requested.connect(self.ignore_all)
         self.editor.add_to_dictionary_requested.connect(self.add_to_dictionary)
@@ -113,6 +134,7 @@ class MainWindow(QMainWindow):
         self.editor.document().setModified(False)
         self._update_title()
         self._update_status(None)
+        self._update_size()
         self._restore_layout()
 
     # Building the window
@@ -590,6 +612,15 @@ class MainWindow(QMainWindow):
             and ignore_all_key(f, text) not in ignored_all
         ]
 
+    def _update_size(self) -> None:
+        """Words, characters and reading time of the selection, or of the draft."""
+        selected = self.editor.textCursor().selectedText()
+        text = selected.replace("\u2029", "\n") if selected else self.editor.toPlainText()
+        n = word_count(text)
+        what = "selected: " if selected else ""
+        size = f"{what}{n:,} word{'' if n == 1 else 's'} · {len(text):,} characters"
+        self.size_label.setText(f"{size} · {reading_time(n)}")
+
     def _update_status(self, result: CheckResult | None) -> None:
         lt = "LanguageTool off"
         if result is None:
@@ -597,8 +628,8 @@ class MainWindow(QMainWindow):
         else:
             marked = self.editor.marked
             counts = {s: sum(m.finding.severity is s for m in marked) for s in Severity}
-            parts = [counted(counts[s], s) for s in Severity]
-            ready = counts[Severity.ERROR] == 0
+            parts = [f"{SEVERITY_SYMBOLS[s]} {counted(counts[s], s)}" for s in Severity]
+            ready = counts[Severity.ERROR] == 0 and counts[Severity.WARNING] == 0
             self.counts.setText(("Ready to publish · " if ready else "") + " · ".join(parts))
             self.counts.setStyleSheet("color: #009E73;" if ready else "")
             if result.languagetool != "off":
