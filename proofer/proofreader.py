@@ -55,6 +55,10 @@ _CATEGORY_RANK = {
 }
 
 
+class CheckCancelled(Exception):
+    """A check stopped because its caller's ``should_stop`` asked it to."""
+
+
 @dataclass
 class Report:
     """The outcome of one check: findings in text order, and notes for the user."""
@@ -180,15 +184,25 @@ class Proofreader:
             self._paragraphs.move_to_end(key)
         return found
 
-    def check(self, doc: Document) -> Report:
+    def check(self, doc: Document, should_stop: Callable[[int, int], bool] | None = None) -> Report:
         """Check a whole draft: the paragraphs (those seen before, from memory), then the
-        draft-wide checks, merged. The editor and the command line both call this."""
+        draft-wide checks, merged. The editor and the command line both call this.
+
+        ``should_stop``, if given, is asked between paragraphs with the number checked so
+        far and the total (so it can show progress); when it answers True the check stops
+        by raising ``CheckCancelled``.
+        """
         ctx = self.context(doc)
         found: list[Finding] = []
-        for paragraph in doc.paragraphs:
+        total = len(doc.paragraphs)
+        for done, paragraph in enumerate(doc.paragraphs):
+            if should_stop is not None and should_stop(done, total):
+                raise CheckCancelled
             found.extend(
                 f.shifted(paragraph.start) for f in self.check_paragraph(paragraph.text, ctx)
             )
+        if should_stop is not None and should_stop(total, total):
+            raise CheckCancelled
         return self.finish(doc, ctx, found)
 
     def finish(

@@ -302,16 +302,17 @@ def test_stale_results_are_dropped(qtbot, make_window, draft: Path) -> None:  # 
     window = make_window()
     window.open_path(draft)
     wait_checked(qtbot, window)
-    finished: list[int] = []  # every result the worker produced, stale or not
+    finished: list[int] = []  # every job the worker ended, with a result or cancelled
     window.checker._worker.finished.connect(
         lambda result: finished.append(result.revision), Qt.ConnectionType.DirectConnection
     )
+    window.checker._worker.cancelled.connect(finished.append, Qt.ConnectionType.DirectConnection)
     window.check_now()  # the worker starts on this snapshot at once...
     stale = window.revision
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
     window.editor.insertPlainText("Teh ")  # ...and the text changes before its result is in
     wait_checked(qtbot, window)
-    assert stale in finished  # the worker did finish the old snapshot
+    assert stale in finished  # the worker ended the old snapshot's job (or stopped it)
     assert window.last_result is not None and window.last_result.revision == window.revision
     assert window.last_result.revision != stale  # but only the current text's result shows
     texts = [m.text for m in window.editor.marked]

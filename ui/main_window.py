@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -99,13 +102,21 @@ class MainWindow(QMainWindow):
         self.counts = QLabel()
         self.size_label = QLabel()
         self.engines = QLabel()
+        self.progress = QProgressBar(maximumWidth=160, textVisible=False)
+        self.cancel_button = QPushButton("Cancel check", flat=True)
         self.statusBar().addWidget(self.counts, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.size_label)
         self.statusBar().addPermanentWidget(self.engines)
 
         self.config = self._current_config()
         self.checker = BackgroundChecker(self.config)
         self.checker.checked.connect(self._on_checked)
+        self.checker.progress.connect(self._on_progress)
+        self.checker.cancelled.connect(self._on_cancelled)
+        self.cancel_button.clicked.connect(self.cancel_check)
+        self._show_progress(False)
         self.editor.document().contentsChanged.connect(self._on_edited)
         self.editor.document().modificationChanged.connect(self._update_title)
         # Counting a long draft on every keystroke is wasted work: count when typing pauses.
@@ -216,6 +227,7 @@ class MainWindow(QMainWindow):
             "&Check", "&Previous finding", lambda: self.editor.next_finding(True), "Shift+F8"
         )
         self._action("&Check", "Check &again", self.check_now, "F5")
+        self._action("&Check", "&Cancel the check", self.cancel_check)
         self._action("&Check", "&Settings…", self.open_settings)
         self._fill_recent()
         self._build_toolbar()
@@ -354,7 +366,7 @@ class MainWindow(QMainWindow):
             self.watcher.addPath(str(draft.path))
         self._update_title()
         self._apply_config()  # the new draft's folder may have settings of its own
-        self.check_now()
+        self.check_now(visible_first=True)
 
     def save(self) -> bool:
         """Save in place (or ask where, for a new draft). False if not saved."""
@@ -576,14 +588,47 @@ class MainWindow(QMainWindow):
     def _request(self) -> CheckRequest:
         return CheckRequest(self.revision, self.editor.toPlainText(), self.draft.markdown)
 
-    def check_now(self) -> None:
-        """Check the whole draft again as soon as the worker is free."""
+    def check_now(self, visible_first: bool = False) -> None:
+        """Check the whole draft again as soon as the worker is free (on a long draft, with
+        ``visible_first``, the paragraphs on screen first)."""
         self.revision += 1
-        self.checker.check_now(self._request())
+        request = self._request()
+        if visible_first:
+            request = replace(request, visible=self._visible_span())
+        self.checker.check_now(request)
+
+    def _visible_span(self) -> tuple[int, int]:
+        """The span of the text on screen (Qt positions: near enough to pick paragraphs)."""
+        viewport = self.editor.viewport()
+        first = self.editor.cursorForPosition(QPoint(0, 0)).position()
+        bottom = QPoint(viewport.width(), viewport.height())
+        return first, self.editor.cursorForPosition(bottom).position()
+
+    def cancel_check(self) -> None:
+        """Stop the check under way; the underlines shown stay until the next check."""
+        self.checker.cancel()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._show_progress(True)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_cancelled(self) -> None:
+        self._show_progress(False)
+        self.statusBar().showMessage("Check cancelled: F5 checks again", 0)
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)
 
     def _on_checked(self, result: CheckResult) -> None:
         if result.revision != self.revision:
             return  # the text changed after this snapshot
+        if result.partial:  # the visible part of a long draft, while the rest is checked
+            self.editor.rules = result.rules
+            self._show(result)
+            return
+        self._show_progress(False)
         self.last_result = result
         self.editor.rules = result.rules  # the desk's style rules explain themselves too
         self._show(result)
@@ -623,8 +668,11 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, result: CheckResult | None) -> None:
         lt = "LanguageTool off"
-        if result is None:
+        if result is None or result.partial:
             self.counts.setText("Checking…")
+            self.counts.setStyleSheet("")
+            if result is not None:
+                return  # the engines line waits for the full result
         else:
             marked = self.editor.marked
             counts = {s: sum(m.finding.severity is s for m in marked) for s in Severity}
