@@ -103,7 +103,7 @@ def test_ignore_all_silences_every_occurrence_and_only_that_word(
     wait_checked(qtbot, window)
     assert [m.text for m in window.editor.marked].count("comittee") == 2
     menu = window.editor.context_menu_for(marked_text(window, "comittee"))
-    next(a for a in menu.actions() if a.text() == "Ignore all").trigger()
+    next(a for a in menu.actions() if a.text() == "Ignore all in this draft").trigger()
     assert all(m.text != "comittee" for m in window.editor.marked)
     assert "recieved" in [m.text for m in window.editor.marked]
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)

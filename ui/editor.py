@@ -45,7 +45,8 @@ class DraftEditor(QPlainTextEdit):
     """Plain text with findings underlined, explained on hover, fixed from the menu."""
 
     ignore_requested = Signal(object)  # Finding
-    ignore_all_requested = Signal(object)  # Finding
+    ignore_all_requested = Signal(object)  # Finding: every such one, in this draft
+    ignore_always_requested = Signal(object)  # Finding: every such one, in every draft
     add_to_dictionary_requested = Signal(str)
     add_to_entities_requested = Signal(str)
 
@@ -157,7 +158,8 @@ class DraftEditor(QPlainTextEdit):
         if f.suggestions:
             menu.insertSeparator(first)  # type: ignore[arg-type]
         add("Ignore", lambda: self.ignore_requested.emit(f))
-        add("Ignore all", lambda: self.ignore_all_requested.emit(f))
+        add("Ignore all in this draft", lambda: self.ignore_all_requested.emit(f))
+        add("Ignore all, always", lambda: self.ignore_always_requested.emit(f))
         word = marked.text
         if f.category in (Category.SPELLING, Category.NAMES) and " " not in word:
             add("Add to dictionary", lambda: self.add_to_dictionary_requested.emit(word))

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.editor.selectionChanged.connect(self._count_timer.start)
         self.editor.ignore_requested.connect(self.ignore)
         self.editor.ignore_all_requested.connect(self.ignore_all)
+        self.editor.ignore_always_requested.connect(self.ignore_always)
         self.editor.add_to_dictionary_requested.connect(self.add_to_dictionary)
         self.editor.add_to_entities_requested.connect(self.add_to_entities)
         self.findings_panel.activated.connect(self.editor.select)
@@ -453,6 +454,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._saved)
         if self.draft.path and self.draft.path != path:
             self.watcher.removePath(str(self.draft.path))
+        self.settings.move_ignores(self.draft_id, str(path))
         self.recovery.discard(self.recovery_key)
         self.recovery_key = RecoveryStore.key_for(path)
         self.draft = saved
@@ -649,6 +651,7 @@ class MainWindow(QMainWindow):
     def _visible(self, findings: list[Finding], text: str) -> list[Finding]:
         hidden = self.settings.hidden_categories
         ignored, ignored_all = self.settings.ignored()
+        ignored_all = ignored_all | self.settings.ignored_in(self.draft_id)
         return [
             f
             for f in findings
@@ -656,6 +659,12 @@ class MainWindow(QMainWindow):
             and fingerprint(f, text) not in ignored
             and ignore_all_key(f, text) not in ignored_all
         ]
+
+    @property
+    def draft_id(self) -> str:
+        """What this draft's own ignores are kept under: its path (or, for an Untitled
+        draft, its recovery copy's name, until it is saved)."""
+        return str(self.draft.path) if self.draft.path else self.recovery_key
 
     def _update_size(self) -> None:
         """Words, characters and reading time of the selection, or of the draft."""
@@ -695,6 +704,13 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     def ignore_all(self, finding: Finding) -> None:
+        """Ignore this rule for this text in this draft (Settings lists it, to take back)."""
+        key = ignore_all_key(finding, self.editor.toPlainText())
+        self.settings.ignore_in(self.draft_id, key)
+        self._refresh()
+
+    def ignore_always(self, finding: Finding) -> None:
+        """Ignore this rule for this text in every draft."""
         self.settings.ignore_all(ignore_all_key(finding, self.editor.toPlainText()))
         self._refresh()
 
