@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -280,3 +281,32 @@ def test_severity_shows_in_the_line_not_only_the_colour(qtbot, make_window, tmp_
     # Spelling and grammar, the commonest pair, in clearly different colours.
     spelling, grammar = colour(Category.SPELLING), colour(Category.GRAMMAR)
     assert abs(spelling.hueF() - grammar.hueF()) > 0.3
+
+
+def test_changed_on_disk_offers_reload(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    wait_checked(qtbot, window)
+    counts = window.counts.text()
+    assert window.draft.path is not None
+    window.draft.path.write_text("The harbour was sold.\n", encoding="utf-8")
+    os.utime(window.draft.path, (1, 1))
+    qtbot.waitUntil(window.info_bar.isVisible)
+    assert "changed by another program" in window.info_bar.label.text()
+    assert window.counts.isVisible() and window.counts.text() == counts
+    qtbot.mouseClick(window.info_bar.buttons["Reload"], Qt.MouseButton.LeftButton)
+    assert window.editor.toPlainText() == "The harbour was sold.\n"
+    assert not window.info_bar.isVisible() and not window.editor.document().isModified()
+
+
+def test_changed_on_disk_keep_mine_then_save(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    path = window.draft.path
+    assert path is not None
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.insertPlainText("Mine.\n")
+    path.write_text("Theirs.\n", encoding="utf-8")
+    os.utime(path, (1, 1))
+    qtbot.waitUntil(window.info_bar.isVisible)
+    assert "unsaved changes" in window.info_bar.label.text()
+    qtbot.mouseClick(window.info_bar.buttons["Keep mine"], Qt.MouseButton.LeftButton)
+    assert window.editor.toPlainText() == TEXT + "Mine.\n"
+    assert window.save()  # no second question: the choice was made
+    assert path.read_text(encoding="utf-8") == TEXT + "Mine.\n"

@@ -44,6 +44,7 @@ from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
 from ui.files import DraftFile, Recovered, RecoveryStore, open_draft, save_draft
 from ui.find_bar import FindBar
+from ui.info_bar import InfoBar
 from ui.palette import SEVERITY_SYMBOLS, counted
 from ui.panels import FindingsPanel, NamesPanel
 from ui.printing import print_proof, proof_document
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        self.info_bar = InfoBar()
+        column.addWidget(self.info_bar)
         column.addWidget(self.editor)
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
@@ -104,7 +107,8 @@ class MainWindow(QMainWindow):
         self.engines = QLabel()
         self.progress = QProgressBar(maximumWidth=160, textVisible=False)
         self.cancel_button = QPushButton("Cancel check", flat=True)
-        self.statusBar().addWidget(self.counts, 1)
+        # Permanent, so that a message in the status bar never hides the counts.
+        self.statusBar().addPermanentWidget(self.counts)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.size_label)
@@ -498,9 +502,34 @@ class MainWindow(QMainWindow):
             self.recovery.save(self.recovery_key, self.draft.path, self.editor.toPlainText())
 
     def _changed_on_disk(self, path: str) -> None:
+        if Path(path).exists() and path not in self.watcher.files():
+            self.watcher.addPath(path)  # replaced by a rename: watch the new file
         if self._saving or not self.draft.changed_on_disk():
             return
-        self.statusBar().showMessage(f"{Path(path).name} changed on disk since it was opened", 0)
+        mine = " You have unsaved changes." if self.editor.document().isModified() else ""
+        self.info_bar.ask(
+            f"{Path(path).name} was changed by another program since it was opened.{mine}",
+            {"Reload": self.reload, "Keep mine": self.keep_mine},
+        )
+
+    def reload(self) -> bool:
+        """Read the draft again from disk, dropping the changes made here."""
+        if self.draft.path is None:
+            return False
+        try:
+            text, draft = open_draft(self.draft.path)
+        except DraftError as exc:
+            QMessageBox.warning(self, "Cannot reload the draft", str(exc))
+            return False
+        self.info_bar.hide()
+        self._load(text, draft, self.recovery_key)
+        return True
+
+    def keep_mine(self) -> None:
+        """Keep this version: saving writes over the other program's without asking again."""
+        if self.draft.path is not None and self.draft.path.exists():
+            self.draft.mtime = self.draft.path.stat().st_mtime
+        self.editor.document().setModified(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
