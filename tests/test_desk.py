@@ -310,3 +310,21 @@ def test_changed_on_disk_keep_mine_then_save(qtbot, window: MainWindow) -> None:
     assert window.editor.toPlainText() == TEXT + "Mine.\n"
     assert window.save()  # no second question: the choice was made
     assert path.read_text(encoding="utf-8") == TEXT + "Mine.\n"
+
+
+def test_export_report_writes_the_page_of_what_is_shown(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, dialogs: Dialogs
+) -> None:
+    window.editor.moveCursor(QTextCursor.MoveOperation.End)
+    window.editor.insertPlainText("The comittee voted on the wharf , he said.\n")
+    wait_checked(qtbot, window)
+    comma = next(m for m in window.editor.marked if m.text == " ,")
+    window.ignore(comma.finding)  # ignored here: not in the report either
+    out = tmp_path / "report.html"
+    dialogs.expect("Export report", str(out))
+    window.actions_by_name["Export Report"].trigger()
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "harbour.txt" in page
+    assert "comittee" in page and "committee" in page  # the slip and its fix
+    assert "punctuation.space-before" not in page
+    assert "Report written to" in window.statusBar().currentMessage()

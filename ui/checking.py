@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from proofer.checkers import grammar
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import listed_names
 from proofer.config import Config, ConfigError
@@ -55,6 +56,8 @@ class CheckResult:
     languagetool: str = "off"
     rules: dict[str, Rule] = field(default_factory=dict)  # what the tooltips explain
     partial: bool = False  # only the visible paragraphs' findings; the full result follows
+    text: str = ""  # the snapshot checked
+    explanations: dict[str, str] = field(default_factory=dict)  # Harper's rules, by id
 
 
 class StopFlag:
@@ -87,6 +90,7 @@ class CheckWorker(QObject):
         self._engine = HarperEngine(one_thread=True)
         self._proofreader: Proofreader | None = None
         self._problem = ""
+        self._explanations: dict[str, str] = {}
 
     @Slot(object)
     def reconfigure(self, config: Config) -> None:
@@ -127,7 +131,19 @@ class CheckWorker(QObject):
             report.notices.append(self._problem)
         listed = listed_names(doc, proofreader.entities.index)
         status = self._languagetool_status()
-        self.finished.emit(CheckResult(request.revision, report, listed, status, proofreader.rules))
+        if not self._explanations:
+            self._explanations = grammar.explanations(self._engine)
+        self.finished.emit(
+            CheckResult(
+                request.revision,
+                report,
+                listed,
+                status,
+                proofreader.rules,
+                text=request.text,
+                explanations=self._explanations,
+            )
+        )
 
     def _check_visible(self, proofreader: Proofreader, doc: Document, req: CheckRequest) -> None:
         """Emit a partial result: the paragraph checks of the paragraphs on screen (the

@@ -36,10 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from proofer import html_report
 from proofer.config import Config, ConfigError, for_draft
 from proofer.dictionary import append_to_dictionary
+from proofer.document import Document
 from proofer.findings import Finding, Severity
-from proofer.formats import DraftError
+from proofer.formats import DraftError, write_draft
+from proofer.html_report import CheckedDraft
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
 from ui.files import DraftFile, Recovered, RecoveryStore, open_draft, save_draft
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
         self._action("&File", "&Save", self.save, keys.Save)
         self._action("&File", "Save &As…", self.save_as, keys.SaveAs)
         self._menus["&File"].addSeparator()
+        self._action("&File", "&Export Report…", self.export_report_dialog)
         self._action("&File", "Print Pre&view…", self.print_preview)
         self._action("&File", "&Print…", self.print_dialog, keys.Print, "Ctrl+P")
         self._menus["&File"].addSeparator()
@@ -596,6 +600,36 @@ class MainWindow(QMainWindow):
     def print_to(self, printer: QPrinter) -> None:
         """Print the proof on ``printer`` (a real printer, a preview, or a PDF file)."""
         print_proof(printer, self.proof())
+
+    def export_report_dialog(self) -> None:
+        if self.last_result is None:
+            self.statusBar().showMessage("The draft is still being checked", 5_000)
+            return
+        suggested = (self.draft.path or Path(self.draft.name)).with_suffix(".report.html")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export report", str(suggested), "Web pages (*.html)"
+        )
+        if path:
+            self.export_report(Path(path))
+
+    def export_report(self, path: Path) -> bool:
+        """Write the HTML report of the last check: the draft with its findings (those on
+        display: ignores and hidden categories left out), their explanations and counts."""
+        result = self.last_result
+        if result is None:
+            return False
+        doc = Document(result.text, path=str(self.draft.path or self.draft.name))
+        findings = self._visible(result.report.findings, result.text)
+        draft = CheckedDraft(doc, findings, self.config, result.report.dialect,
+                             result.report.notices)  # fmt: skip
+        page = html_report.render([draft], result.rules, result.explanations)
+        try:
+            write_draft(path, page, "utf-8")
+        except (OSError, DraftError) as exc:
+            QMessageBox.warning(self, "Cannot export the report", f"{path}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Report written to {path}", 10_000)
+        return True
 
     def print_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
