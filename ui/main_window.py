@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer, qVersion
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from proofer import html_report
+from proofer import __version__, html_report
 from proofer.config import Config, ConfigError, for_draft
 from proofer.dictionary import append_to_dictionary
 from proofer.document import Document
@@ -57,6 +59,13 @@ from ui.settings_dialog import SettingsDialog
 AUTOSAVE_MS = 15_000
 READING_SPEED = 230  # words a minute, an adult reading news on a screen
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "(version unknown)"
 
 
 def word_count(text: str) -> int:
@@ -238,6 +247,7 @@ class MainWindow(QMainWindow):
         self._action("&Check", "Check &again", self.check_now, "F5")
         self._action("&Check", "&Cancel the check", self.cancel_check)
         self._action("&Check", "&Settings…", self.open_settings)
+        self._action("&Help", "&About Proofer", self.about)
         self._fill_recent()
         self._build_toolbar()
 
@@ -554,6 +564,27 @@ class MainWindow(QMainWindow):
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
             self.open_path(Path(urls[0].toLocalFile()))
+
+    def about_text(self) -> str:
+        """The About box: the version, and the engines this window checks with."""
+        result = self.last_result
+        languagetool = result.languagetool if result else self.config.languagetool
+        rows = [
+            ("Harper", f"harper-py {_version('harper-py')}, dialect {self.config.dialect}"),
+            ("LanguageTool", languagetool),
+            ("Word frequencies", f"wordfreq {_version('wordfreq')}"),
+            ("Qt", f"{qVersion()} (PySide6 {_version('PySide6-Essentials')})"),
+        ]
+        table = "".join(f"<tr><td>{k}</td><td>{html.escape(v)}</td></tr>" for k, v in rows)
+        return (
+            f"<h3>Proofer {__version__}</h3>"
+            "<p>Proofreading for newsrooms: spelling, names and quotation marks, "
+            "before a story is published.</p>"
+            f"<table cellspacing='4'>{table}</table>"
+        )
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Proofer", self.about_text())
 
     # Editing
 
