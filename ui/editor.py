@@ -12,8 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from proofer.document import utf16_offsets
 from proofer.findings import Category, Finding, Severity
@@ -54,12 +62,28 @@ class DraftEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setAcceptDrops(False)  # files dropped on the window open; see MainWindow
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 12.0))
-        self.setFont(font)
-        self.document().setDocumentMargin(12)
+        self.setFont(body_font())
+        self.document().setDocumentMargin(28)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self._marked: list[Marked] = []
         self.rules: dict[str, Rule] = {}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_column(event.size().width())
+        super().resizeEvent(event)  # lays the text out in the new width
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
+
+    def _fit_column(self, width: int) -> None:
+        """Keep lines a comfortable length: a column of ``COLUMN`` characters, centred, on a
+        wide window (a narrow one uses its whole width)."""
+        column = self.fontMetrics().averageCharWidth() * COLUMN
+        column += 2 * int(self.document().documentMargin())
+        side = max(0, (width - column) // 2)
+        self.setViewportMargins(side, 0, side, 0)
 
     @property
     def marked(self) -> list[Marked]:
@@ -186,6 +210,21 @@ class DraftEditor(QPlainTextEdit):
         return super().event(event)
 
 
+COLUMN = 84  # characters a line: a newspaper column is shorter, a screen page is wider
+# A serif made for reading on screen, if the system has one: the first found is used.
+BODY_FONTS = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria",
+              "Liberation Serif", "DejaVu Serif"]  # fmt: skip
+
+
+def body_font() -> QFont:
+    """The draft's default font: a readable serif at a reading size."""
+    font = QFont()
+    font.setFamilies(BODY_FONTS)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(13.0)
+    return font
+
+
 # The line tells the severity without colour: wavy for an error, dashed for a warning,
 # dotted for a note; the colour tells the category.
 UNDERLINES = {
@@ -194,6 +233,8 @@ UNDERLINES = {
     Severity.INFO: QTextCharFormat.UnderlineStyle.DotLine,
 }
 
+WASH = {Severity.ERROR: 64, Severity.WARNING: 36, Severity.INFO: 18}  # background alpha
+
 
 def finding_format(finding: Finding) -> QTextCharFormat:
     """How a finding is marked in the text (on screen and in print)."""
@@ -201,7 +242,8 @@ def finding_format(finding: Finding) -> QTextCharFormat:
     fmt.setUnderlineStyle(UNDERLINES[finding.severity])
     fmt.setUnderlineColor(colour(finding.category))
     tint = colour(finding.category)
-    tint.setAlpha(40)  # a faint wash, so a flagged quotation mark or space is seen too
+    # A wash, so a flagged quotation mark or space is seen too; the heavier the worse.
+    tint.setAlpha(WASH[finding.severity])
     fmt.setBackground(tint)
     fmt.setProperty(QTextFormat.Property.UserProperty, finding.category.value)
     return fmt

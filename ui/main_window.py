@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.size_label)
         self.statusBar().addPermanentWidget(self.engines)
+        for label in (self.counts, self.size_label, self.engines):
+            label.setContentsMargins(10, 0, 10, 0)
 
         self.config = self._current_config()
         self.checker = BackgroundChecker(self.config)
@@ -168,7 +170,11 @@ class MainWindow(QMainWindow):
     # Building the window
 
     def _restore_layout(self) -> None:
-        """The window's size and its panels as they were when it last closed."""
+        """The window's size and its panels as they were when it last closed (the first
+        time: the panels wide enough to read a finding, the findings the taller)."""
+        findings, names = self.docks
+        self.resizeDocks([findings, names], [400, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([findings, names], [520, 200], Qt.Orientation.Vertical)
         geometry, state = self.settings.window_layout()
         if geometry is not None:
             self.restoreGeometry(geometry)
