@@ -328,3 +328,24 @@ def test_export_report_writes_the_page_of_what_is_shown(  # type: ignore[no-unty
     assert "comittee" in page and "committee" in page  # the slip and its fix
     assert "punctuation.space-before" not in page
     assert "Report written to" in window.statusBar().currentMessage()
+
+
+def test_lines_keep_a_readable_length_and_findings_wrap(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "wide.txt"
+    path.write_text(("The harbour comittee met again. " * 30).strip() + "\n", encoding="utf-8")
+    window = make_window()
+    window.resize(1600, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    window.open_path(path)
+    wait_checked(qtbot, window)
+    editor = window.editor
+    chars_per_line = editor.viewport().width() / editor.fontMetrics().averageCharWidth()
+    assert 60 < chars_per_line < 100  # a wide window does not make endless lines
+    assert editor.viewport().x() > 100  # the column is centred
+    tree = window.findings_panel.tree
+    group = tree.topLevelItem(0)
+    item = group.child(0)
+    tree.resize(220, 400)
+    qtbot.waitUntil(lambda: tree.visualItemRect(item).height() > tree.fontMetrics().height() * 1.8)
+    assert "…" not in item.text(0)
