@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFontDialog, QInputDialog, QMessageBox
 
@@ -349,3 +349,37 @@ def test_lines_keep_a_readable_length_and_findings_wrap(qtbot, make_window, tmp_
     tree.resize(220, 400)
     qtbot.waitUntil(lambda: tree.visualItemRect(item).height() > tree.fontMetrics().height() * 1.8)
     assert "…" not in item.text(0)
+
+
+def test_a_word_draft_shows_its_headings_bold_and_italic(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    word = docx.Document()
+    word.add_heading("Ferry Returns", level=1)
+    para = word.add_paragraph("The ferry runs ")
+    para.add_run("daily").bold = True
+    para.add_run(" from ")
+    para.add_run("March").italic = True
+    para.add_run(".")
+    path = tmp_path / "ferry.docx"
+    word.save(str(path))
+    window = make_window()
+    assert window.open_path(path)
+    text = window.editor.toPlainText()
+    assert text.startswith("Ferry Returns\nThe ferry runs daily from March.")
+
+    def format_at(word: str) -> QTextCharFormat:
+        cursor = QTextCursor(window.editor.document())
+        cursor.setPosition(text.index(word) + 1)
+        return cursor.charFormat()
+
+    heading = format_at("Returns")
+    assert heading.fontWeight() == QFont.Weight.Bold
+    assert heading.property(QTextFormat.Property.FontSizeAdjustment) == 2
+    assert format_at("daily").fontWeight() == QFont.Weight.Bold
+    assert format_at("March").fontItalic() and format_at("March").fontWeight() != QFont.Weight.Bold
+    assert (
+        not format_at("ferry").fontItalic() and format_at("ferry").fontWeight() != QFont.Weight.Bold
+    )
+    assert not window.editor.document().isModified()
+    assert not window.editor.document().isUndoAvailable()  # the looks are not an edit

@@ -8,7 +8,7 @@ turned into Qt's UTF-16 positions here, and only here.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QTextEdit, QToolTip
 from proofer.document import utf16_offsets
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
+from ui.files import Look, Styled
 from ui.palette import colour
 
 
@@ -111,6 +112,22 @@ class DraftEditor(QPlainTextEdit):
             selections.append(selection)
         self._marked = marked
         self.setExtraSelections(selections)
+
+    def show_looks(self, looks: Sequence[Styled], text: str) -> None:
+        """Show a Word draft's headings, bold and italic (offsets: code points into
+        ``text``, the editor's text). Display only: not an edit to undo, not a change."""
+        table = None if _bmp_only(text) else utf16_offsets(text)
+        modified = self.document().isModified()
+        cursor = QTextCursor(self.document())
+        for styled in looks:
+            start, end = styled.start, styled.end
+            if table is not None:
+                start, end = table[start], table[end]
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(_look_format(styled.look))
+        self.document().clearUndoRedoStacks()
+        self.document().setModified(modified)
 
     def marked_at(self, position: int) -> Marked | None:
         """The finding under a Qt text position, the narrowest if several overlap."""
@@ -246,6 +263,19 @@ def finding_format(finding: Finding) -> QTextCharFormat:
     tint.setAlpha(WASH[finding.severity])
     fmt.setBackground(tint)
     fmt.setProperty(QTextFormat.Property.UserProperty, finding.category.value)
+    return fmt
+
+
+def _look_format(look: Look) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if look is Look.ITALIC:
+        fmt.setFontItalic(True)
+        return fmt
+    fmt.setFontWeight(QFont.Weight.Bold)
+    # Headings grow with the text when zoomed: a size step, not a size.
+    steps = {Look.TITLE: 3, Look.HEADING1: 2, Look.HEADING2: 1}.get(look, 0)
+    if steps:
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, steps)
     return fmt
 
 

@@ -386,6 +386,8 @@ class MainWindow(QMainWindow):
         self.recovery_key = key
         self.draft = draft
         self.editor.setPlainText(text)
+        if draft.looks and text == draft.original:
+            self.editor.show_looks(draft.looks, text)
         self.editor.document().setModified(False)
         if draft.path and draft.path.exists():
             self.watcher.addPath(str(draft.path))
