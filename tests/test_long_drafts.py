@@ -146,3 +146,10 @@ def test_the_engine_check_asks_between_paragraphs_and_stops(engine) -> None:  # 
     report = proofreader.check(doc, lambda done, total: asked.append((done, total)) is not None)
     assert asked[-1] == (5, 5) and len(asked) == 6
     assert report.findings == proofreader.check(doc).findings
+
+
+def test_the_engine_warms_up_as_the_window_opens(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window()
+    assert window.draft.path is None and window.last_result is None
+    qtbot.waitUntil(lambda: window.checker.warm, timeout=20_000)  # no draft asked for it
+    assert window.checker._worker._proofreader is not None
