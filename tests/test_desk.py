@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFontDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from proofer.findings import Category, Finding, Severity
 from tests.qt_support import Dialogs, dialogs, make_window, settings, wait_checked
@@ -129,8 +129,8 @@ def test_replace_all_with_a_longer_text_containing_the_search_ends(window: MainW
     assert "met and met." in window.editor.toPlainText()
 
 
-def test_go_to_line(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(lambda *a, **k: (5, True)))
+def test_go_to_line(window: MainWindow, dialogs: Dialogs) -> None:
+    dialogs.expect("Go to line", "5")
     window.go_to_line_dialog()
     cursor = window.editor.textCursor()
     assert cursor.blockNumber() == 4
@@ -176,9 +176,7 @@ def test_print_to_pdf_marks_the_findings(qtbot, window: MainWindow, tmp_path: Pa
     assert len(data) > 2_000
 
 
-def test_zoom_and_font_are_kept(
-    qtbot, make_window, window: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_and_font_are_kept(qtbot, make_window, window: MainWindow, dialogs: Dialogs) -> None:  # type: ignore[no-untyped-def]
     size = window.editor.font().pointSizeF()
     window.actions_by_name["Zoom In"].trigger()
     window.actions_by_name["Zoom In"].trigger()
@@ -186,7 +184,7 @@ def test_zoom_and_font_are_kept(
     window.actions_by_name["Zoom Out"].trigger()
     assert window.editor.font().pointSizeF() == size + 1
     chosen = QFont("Serif", 15)
-    monkeypatch.setattr(QFontDialog, "getFont", staticmethod(lambda *a: (True, chosen)))
+    dialogs.expect("Font of the draft", chosen.toString())
     window.choose_font()
     assert window.editor.font().family() == chosen.family()
     again = make_window()

@@ -12,7 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QMessageBox
 
 from proofer import __version__
-from tests.qt_support import dialogs, make_window, settings
+from tests.qt_support import Dialogs, dialogs, make_window, settings
 from ui import app
 
 __all__ = ["dialogs", "make_window", "settings"]  # fixtures from tests.qt_support
@@ -46,15 +46,12 @@ def test_the_desktop_file_starts_the_editor_with_its_icon() -> None:
     assert QSvgRenderer(str(app.ICON)).isValid()
 
 
-def test_about_names_the_version_and_the_engines(
-    make_window, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_about_names_the_version_and_the_engines(make_window, dialogs: Dialogs) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda _, t, x: shown.append((t, x))))
+    dialogs.expect("About Proofer", QMessageBox.StandardButton.Ok)
     next(a for a in window.actions_by_name.values() if a.text() == "&About Proofer").trigger()
-    [(title, text)] = shown
-    assert title == "About Proofer"
+    assert dialogs.asked == ["About Proofer"]
+    text = window.about_text()
     assert f"Proofer {__version__}" in text
     assert f"harper-py {metadata.version('harper-py')}" in text
     assert "LanguageTool</td><td>off" in text
