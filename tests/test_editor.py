@@ -381,11 +381,15 @@ def test_word_draft_saved_as_tracked_changes(
 ) -> None:  # type: ignore[no-untyped-def]
     from proofer.formats.docx import read_docx, revisions
     from tests.test_docx import build
+    from ui.settings_dialog import SettingsDialog
 
     original = build(tmp_path / "story.docx")
     before = original.read_bytes()
     out = tmp_path / "story-proofed.docx"
     window = make_window()
+    dialog = SettingsDialog(window.settings, window)
+    dialog.author.setText("Copy Desk")
+    dialog.apply()
     window.open_path(original)
     wait_checked(qtbot, window)
     repeated = next(m for m in window.editor.marked if m.text == "The the")
@@ -398,8 +402,8 @@ def test_word_draft_saved_as_tracked_changes(
     assert original.read_bytes() == before
     found = revisions(out)
     assert any(kind == "del" and text.strip() == "the" for kind, _, text in found)
-    assert ("del", "Proofer", "enviromental") in found
-    assert ("ins", "Proofer", "environmental") in found
+    assert ("del", "Copy Desk", "enviromental") in found  # signed as the settings say
+    assert ("ins", "Copy Desk", "environmental") in found
     assert "The harbor association" in read_docx(out).text
     assert window.editor.toPlainText() == read_docx(out).text
 

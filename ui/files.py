@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from proofer.formats import DraftError, write_draft
-from proofer.formats.docx import WordDraft, read_docx, rewrite, w, write_new_docx
+from proofer.formats.docx import AUTHOR, WordDraft, read_docx, rewrite, w, write_new_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import read_text_draft
 
@@ -134,7 +134,11 @@ def _switched_on(run: Any, toggle: str) -> bool:
 
 
 def save_draft(
-    text: str, draft: DraftFile, path: Path | None = None, tracked: bool = True
+    text: str,
+    draft: DraftFile,
+    path: Path | None = None,
+    tracked: bool = True,
+    author: str = AUTHOR,
 ) -> DraftFile:
     """Write ``text`` atomically to ``path`` (default: the draft's own file), in the format
     its name asks for. A Word draft saved as Word gets its edits as revisions in a copy of
@@ -144,7 +148,7 @@ def save_draft(
     assert target is not None
     as_word = target.suffix.lower() == ".docx"
     if as_word and draft.word:
-        return _save_word(text, draft, target, tracked)
+        return _save_word(text, draft, target, tracked, author)
     if as_word:
         write_new_docx(target, text)
         return DraftFile(target, "docx", "\n", target.stat().st_mtime, read_docx(target).text)
@@ -153,13 +157,13 @@ def save_draft(
     return DraftFile(target, plain.encoding, plain.newline, target.stat().st_mtime)
 
 
-def _save_word(text: str, draft: DraftFile, target: Path, tracked: bool) -> DraftFile:
+def _save_word(text: str, draft: DraftFile, target: Path, tracked: bool, author: str) -> DraftFile:
     """The edits since opening, as revisions (or plain edits) in a copy of the original."""
     assert draft.path is not None
     word = read_docx(draft.path)
     if word.text != draft.original:
         raise DraftError(f"{draft.path}: changed on disk since it was opened; save as .txt")
-    rewrite(word, text, tracked=tracked)
+    rewrite(word, text, tracked=tracked, author=author)
     save_docx(word, target)
     opened = read_docx(target).text
     return DraftFile(target, "docx", "\n", target.stat().st_mtime, opened)

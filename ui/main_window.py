@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         self._saving = True
         try:
-            saved = save_draft(text, self.draft, path, tracked)
+            saved = save_draft(text, self.draft, path, tracked, self.settings.revision_author)
         except DraftError as exc:
             if self.draft.word:
                 QMessageBox.warning(self, "Cannot save the Word draft", str(exc))

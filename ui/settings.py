@@ -13,6 +13,7 @@ from proofer.config import Config, for_draft
 from proofer.dictionary import load_dictionary
 from proofer.findings import Category, Finding
 from proofer.formats import write_draft
+from proofer.formats.docx import AUTHOR
 
 MAX_RECENT = 10
 
@@ -164,6 +165,15 @@ class Settings:
             self.q.setValue("ignoredAll", sorted(everywhere - {key}))
         else:
             self._set_drafts_ignores(self._drafts_ignores() - {(draft, key)})
+
+    @property
+    def revision_author(self) -> str:
+        """The name a Word draft's tracked changes are signed with."""
+        return self._choice("revisionAuthor") or AUTHOR
+
+    @revision_author.setter
+    def revision_author(self, name: str) -> None:
+        self._choose("revisionAuthor", name.strip() or None)
 
     @property
     def editor_font(self) -> QFont | None:

@@ -67,6 +67,9 @@ class SettingsDialog(QDialog):
         form.addRow("LanguageTool", self.languagetool)
         form.addRow("Dialect", self.dialect)
         form.addRow("Quote style", self.quote_style)
+        self.author = QLineEdit(settings.revision_author)
+        self.author.setToolTip("The name a Word draft's tracked changes are signed with")
+        form.addRow("Tracked changes by", self.author)
         shown = QVBoxLayout()
         for box in self.categories.values():
             shown.addWidget(box)
@@ -98,6 +101,7 @@ class SettingsDialog(QDialog):
         s.languagetool = _chosen(self.languagetool)
         s.dialect = _chosen(self.dialect)
         s.quote_style = _chosen(self.quote_style)
+        s.revision_author = self.author.text()
         s.hidden_categories = {c for c, box in self.categories.items() if not box.isChecked()}
         self.taken_back.apply()
         s.sync()
