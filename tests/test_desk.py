@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from proofer.findings import Category, Finding, Severity
 from tests.qt_support import Dialogs, dialogs, make_window, settings, wait_checked
-from ui.editor import finding_format
+from ui.editor import COLUMN, finding_format
 from ui.main_window import MainWindow, reading_time, word_count
 from ui.palette import colour
 
@@ -341,6 +341,14 @@ def test_lines_keep_a_readable_length_and_findings_wrap(qtbot, make_window, tmp_
     chars_per_line = editor.viewport().width() / editor.fontMetrics().averageCharWidth()
     assert 60 < chars_per_line < 100  # a wide window does not make endless lines
     assert editor.viewport().x() > 100  # the column is centred
+    column = editor.fontMetrics().averageCharWidth() * COLUMN
+    column += 2 * int(editor.document().documentMargin())
+    for width in (1400, 880, 860, 812, 500):  # settles, however the viewport's size goes
+        window.resize(width + 420, 700)
+        qtbot.wait(20)
+        side = editor.viewportMargins().left()
+        assert side == max(0, (editor.width() - column) // 2), width
+        assert editor.viewportMargins().right() == side
     tree = window.findings_panel.tree
     group = tree.topLevelItem(0)
     item = group.child(0)

@@ -70,7 +70,8 @@ class DraftEditor(QPlainTextEdit):
         self.rules: dict[str, Rule] = {}
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._fit_column(event.size().width())
+        # The viewport's resizes arrive here too (with its size): go by the editor's width.
+        self._fit_column(self.width())
         super().resizeEvent(event)  # lays the text out in the new width
 
     def changeEvent(self, event: QEvent) -> None:
@@ -84,7 +85,8 @@ class DraftEditor(QPlainTextEdit):
         column = self.fontMetrics().averageCharWidth() * COLUMN
         column += 2 * int(self.document().documentMargin())
         side = max(0, (width - column) // 2)
-        self.setViewportMargins(side, 0, side, 0)
+        if self.viewportMargins().left() != side:  # setting them resizes: only on a change
+            self.setViewportMargins(side, 0, side, 0)
 
     @property
     def marked(self) -> list[Marked]:
