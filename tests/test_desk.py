@@ -165,7 +165,20 @@ def test_print_to_pdf_marks_the_findings(qtbot, window: MainWindow, tmp_path: Pa
     assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
     cursor.setPosition(text.index("The Harbour") + 1)
     assert cursor.charFormat().underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
-    assert "Findings (" in text and "“comittee”" in text
+    number = next(
+        i
+        for i, line in enumerate(text.split("\n"))
+        if "“comittee”" in line and ". ✖ line 6:" in line
+    )
+    assert number  # listed with its line, its severity and its number...
+    listed = text.split("\n")[number].split(".")[0]
+    assert text[at + len("comittee") :].startswith(listed + " voted")  # ...written after it
+    cursor.setPosition(at + len("comittee") + 1)
+    assert (
+        cursor.charFormat().verticalAlignment()
+        == QTextCharFormat.VerticalAlignment.AlignSuperScript
+    )
+    assert "Proof · ✖ 1 error" in text
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "proof.pdf"

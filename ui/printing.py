@@ -2,7 +2,7 @@
 
 The marks are the editor's (``ui.editor.finding_format``: a line style per severity, a
 colour per category), so a black-and-white printout still tells errors from notes; each
-mark is numbered in the margin list after the draft.
+mark is numbered, and the numbers lead to the list of findings after the draft.
 """
 
 from __future__ import annotations
@@ -10,13 +10,15 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from proofer.palette import SEVERITY_SYMBOLS
+from proofer.findings import Severity
 from ui.editor import Marked, finding_format
+from ui.palette import SEVERITY_SYMBOLS, colour, counted
 
 
 def proof_document(title: str, text: str, marked: list[Marked], font: QFont) -> QTextDocument:
-    """A document for printing: ``title``, the draft with the findings marked, and the
-    findings listed by line. ``marked`` positions are Qt positions into ``text``."""
+    """A document for printing: ``title`` and the counts, the draft with each finding
+    marked and numbered, and the findings listed by number and line. ``marked`` positions
+    are Qt positions into ``text``."""
     doc = QTextDocument()
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
@@ -26,18 +28,31 @@ def proof_document(title: str, text: str, marked: list[Marked], font: QFont) -> 
     heading.setFontPointSize(font.pointSizeF() * 1.3)
     cursor.insertText(title, heading)
     cursor.insertBlock()
+    ordered = sorted(marked, key=lambda m: (m.start, m.end))
+    counts = [
+        f"{SEVERITY_SYMBOLS[s]} {counted(sum(m.finding.severity is s for m in ordered), s)}"
+        for s in Severity
+    ]
+    cursor.insertText("Proof · " + " · ".join(counts), QTextCharFormat())
+    cursor.insertBlock()
     cursor.insertBlock()
     offset = cursor.position()
     cursor.insertText(text, QTextCharFormat())
     lines = []
-    for number, m in enumerate(sorted(marked, key=lambda m: m.start), 1):
+    for number, m in enumerate(ordered, 1):
         mark = QTextCursor(doc)
         mark.setPosition(offset + m.start)
         mark.setPosition(offset + m.end, QTextCursor.MoveMode.KeepAnchor)
         mark.mergeCharFormat(finding_format(m.finding))
-        line = doc.findBlock(offset + m.start).blockNumber() - 1  # after the title's two
+        line = doc.findBlock(offset + m.start).blockNumber() - 2  # after the title's three
         symbol = SEVERITY_SYMBOLS[m.finding.severity]
         lines.append(f"{number}. {symbol} line {line}: “{m.text}” — {m.finding.message}")
+    # Each mark's number after it, as a proofreader writes it; from the end, so the
+    # positions still to come do not move.
+    for number, m in reversed(list(enumerate(ordered, 1))):
+        label = QTextCursor(doc)
+        label.setPosition(offset + m.end)
+        label.insertText(str(number), _superscript(m))
     if lines:
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertBlock()
@@ -47,6 +62,14 @@ def proof_document(title: str, text: str, marked: list[Marked], font: QFont) -> 
             cursor.insertBlock()
             cursor.insertText(entry, QTextCharFormat())
     return doc
+
+
+def _superscript(m: Marked) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    fmt.setForeground(colour(m.finding.category))
+    fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
 
 
 def print_proof(printer: QPrinter, doc: QTextDocument) -> None:
