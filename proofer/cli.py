@@ -99,6 +99,31 @@ def _parser() -> argparse.ArgumentParser:
     daemon.add_argument("action", choices=("status", "stop", "run"))
     daemon.set_defaults(run=_daemon)
 
+    serve = sub.add_parser(
+        "serve", help="check over HTTP for LanguageTool's clients (browser, LibreOffice, Obsidian)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8081, help="port (8081)")
+    serve.add_argument("--desk", type=Path, help="the desk folder whose settings apply")
+    serve.add_argument("--workers", type=int, default=0, help="checks at once (one per core)")
+    serve.add_argument("--config", type=Path, help="settings file (else found from --desk)")
+    serve.add_argument(
+        "--token",
+        default=os.environ.get("PROOFER_SERVER_TOKEN"),
+        help="a shared secret checks must carry (or set PROOFER_SERVER_TOKEN)",
+    )
+    serve.add_argument("--timeout", type=float, default=10.0, help="seconds per request (10)")
+    serve.add_argument(
+        "--max-body", type=int, default=1_000_000, help="largest request in bytes (1000000)"
+    )
+    serve.add_argument(
+        "--allow-origin",
+        action="append",
+        default=[],
+        help="a web origin browsers may call from (repeatable; * for any)",
+    )
+    serve.set_defaults(run=_serve)
+
     rules = sub.add_parser("rules", help="explain the rules")
     rules.add_argument("rule", nargs="?", help="one rule id, or a prefix such as 'spelling.'")
     _add_style_option(rules)
@@ -374,6 +399,28 @@ def _safe_fixes(proofreader: Proofreader, doc: Document) -> list[tuple[int, int,
     ]
 
 
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        from proofer import server
+    except ImportError as exc:
+        if exc.name not in ("starlette", "uvicorn", "multipart", "python_multipart"):
+            raise
+        _error("`proofer serve` needs the server extra: pip install 'proofer[server]'")
+        return EXIT_INPUT
+    if args.desk is not None and not args.desk.is_dir():
+        _error(f"{args.desk}: no such folder (--desk takes the desk's folder)")
+        return EXIT_INPUT
+    if args.workers < 0 or args.timeout <= 0 or args.max_body <= 0:
+        _error("--workers takes 0 (one per core) or more; --timeout and --max-body more than 0")
+        return EXIT_INPUT
+    limits = server.Limits(
+        args.max_body, args.timeout, args.token or None, tuple(args.allow_origin)
+    )
+    options = server.Options(args.host, args.port, args.workers, limits)
+    config = for_draft(None, args.config)
+    return server.serve(with_desk(config, args.desk) if args.desk else config, options)
+
+
 def _rules(args: argparse.Namespace) -> int:
     config = for_draft(None, args.config)
     config = config.with_overrides(style=_with_styles(config, args.style))
@@ -385,8 +432,9 @@ def _rules(args: argparse.Namespace) -> int:
     print("\n\n".join(r.describe() for r in chosen))
     if not args.rule:
         print(
-            "\nharper.* — Harper's grammar rules, passed through by name (see "
-            "proofer/checkers/grammar.py for the ones left out and why).\n"
+            "\nharper.* — Harper's grammar rules, by name; on by default only those measured "
+            "to be nearly always right (the table, with figures, is in "
+            "docs/harper-rules.md); `harper-rules` in the settings turns others on.\n"
             "lt.* — LanguageTool's rules, when --languagetool is on."
         )
     return EXIT_OK

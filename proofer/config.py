@@ -14,13 +14,15 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from proofer.checkers.grammar import ALL_RULES, harper_rule_names
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
 DIALECTS = ("auto", "american", "british", "australian", "canadian")
-QUOTE_STYLES = ("american", "british")
+QUOTE_STYLES = ("auto", "american", "british")
 FAIL_ON = ("error", "warning", "info", "never")
 # A style entry that names a preset shipped with Proofer (``news-us``, pinned ``news-us@1``)
 # rather than a file; anything else is a path.
@@ -42,9 +44,10 @@ class Config:
     languagetool: str = "off"  # off, auto, local, or a server URL
     languagetool_timeout: float = 20.0
     dialect: str = "auto"
-    quote_style: str = "american"
+    quote_style: str = "auto"  # the draft's own majority, then its dialect
     fail_on: str = "error"
     ignore: tuple[str, ...] = ()  # rule ids or prefixes ("harper.", "spelling.unverified-name")
+    harper_rules: tuple[str, ...] = ()  # Harper rules to run besides the defaults, or ("all",)
     smart_quotes: bool = False  # `proofer fix` turns straight marks curly
     first_reference: bool = False  # full name first, surname after
     source: Path | None = None  # the file these settings came from
@@ -66,6 +69,13 @@ class Config:
             value = getattr(self, name)
             if value not in choices:
                 raise ConfigError(f"{name} must be one of {', '.join(choices)}, not '{value}'")
+        known = harper_rule_names() | {ALL_RULES}
+        for rule in self.harper_rules:
+            if not isinstance(rule, str) or rule not in known:
+                raise ConfigError(
+                    f"harper-rules: '{rule}' is not a Harper rule (a name such as "
+                    f"'OxfordComma', or '{ALL_RULES}')"
+                )
 
     def ignores(self, rule_id: str) -> bool:
         """True when ``rule_id`` is turned off by an ``ignore`` entry (exact or prefix)."""
@@ -125,7 +135,7 @@ def _values(path: Path) -> dict[str, Any]:
             if not isinstance(items, list) or not all(isinstance(p, str) for p in items):
                 raise ConfigError(f"{path}: style must be a list of style files or preset names")
             values[name] = tuple(style_entry(path.parent, p) for p in items)
-        elif name == "ignore":
+        elif name in ("ignore", "harper_rules"):
             values[name] = tuple([value] if isinstance(value, str) else value)
         else:
             values[name] = value
@@ -136,12 +146,17 @@ DESK_SETTINGS = "desk.toml"
 
 
 def with_desk(config: Config, folder: Path) -> Config:
-    """``config`` with a desk profile's lists (and rules it ignores) before its own, and the
-    desk's dialect and quote style where ``config`` leaves them at their defaults."""
-    settings = folder / DESK_SETTINGS
-    if not settings.is_file():
+    """``config`` with a desk's lists, style files and ignores before its own, and the desk's
+    dialect and quote style where ``config`` leaves them at their defaults. The desk folder
+    holds a learned profile's ``desk.toml`` or a desk's hand-written ``.proofer.toml``."""
+    settings = next(
+        (folder / name for name in (DESK_SETTINGS, ".proofer.toml") if (folder / name).is_file()),
+        None,
+    )
+    if settings is None:
         raise ConfigError(
-            f"{folder}: not a desk profile (no {DESK_SETTINGS}; `proofer learn` writes one)"
+            f"{folder}: not a desk folder (no {DESK_SETTINGS} or .proofer.toml; "
+            "`proofer learn` writes one)"
         )
     desk = load(settings)
     defaults = Config()

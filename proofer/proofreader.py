@@ -17,7 +17,7 @@ from proofer import suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.facts import FactChecker
-from proofer.checkers.grammar import GrammarChecker
+from proofer.checkers.grammar import GrammarChecker, enabled_rules
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import NameChecker
 from proofer.checkers.patterns import PatternChecker
@@ -142,23 +142,26 @@ class Proofreader:
         """The rules the configured style files and presets add, by id."""
         return {rule.id: rule for checker in self.style_checkers for rule in checker.rules}
 
-    def context(self, doc: Document) -> CheckContext:
-        """The settings for checking ``doc``, with its dialect decided."""
+    def context(self, doc: Document, dialect: str | None = None) -> CheckContext:
+        """The settings for checking ``doc``, with its dialect decided: ``dialect`` (one of
+        the config's choices) when given, else the configured one."""
+        choice = dialect or self.config.dialect
         report: DialectReport | None = None
-        if self.config.dialect == "auto":
+        if choice == "auto":
             report = detect(doc.text, self.engine)
-            dialect = report.dialect
+            decided = report.dialect
         else:
-            dialect = Dialect(self.config.dialect)
-            if dialect in (Dialect.AMERICAN, Dialect.BRITISH):
-                report = replace(detect(doc.text, self.engine), dialect=dialect)
+            decided = Dialect(choice)
+            if decided in (Dialect.AMERICAN, Dialect.BRITISH):
+                report = replace(detect(doc.text, self.engine), dialect=decided)
         return CheckContext(
             markdown=doc.markdown,
-            dialect=dialect,
+            dialect=decided,
             quote_style=self.config.quote_style,
             known=self.known,
             entities=self.entities,
             dialect_report=report,
+            harper_rules=enabled_rules(self.config.harper_rules),
         )
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
@@ -184,15 +187,22 @@ class Proofreader:
             self._paragraphs.move_to_end(key)
         return found
 
-    def check(self, doc: Document, should_stop: Callable[[int, int], bool] | None = None) -> Report:
+    def check(
+        self,
+        doc: Document,
+        dialect: str | None = None,
+        should_stop: Callable[[int, int], bool] | None = None,
+    ) -> Report:
         """Check a whole draft: the paragraphs (those seen before, from memory), then the
-        draft-wide checks, merged. The editor and the command line both call this.
+        draft-wide checks, merged. The editor, the command line and the server all call
+        this; ``dialect`` (one of the settings' choices) overrides the configured one, for a
+        server's client that names its own.
 
         ``should_stop``, if given, is asked between paragraphs with the number checked so
         far and the total (so it can show progress); when it answers True the check stops
         by raising ``CheckCancelled``.
         """
-        ctx = self.context(doc)
+        ctx = self.context(doc, dialect)
         found: list[Finding] = []
         total = len(doc.paragraphs)
         for done, paragraph in enumerate(doc.paragraphs):

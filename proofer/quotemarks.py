@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from enum import Enum
 
 DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
 STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
@@ -21,11 +22,27 @@ _SINGLES = SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE
 _OPENERS_BEFORE = "([{—–-/\u00a0"
 _CLOSERS_AFTER = ".,;:!?)]}—–-…/"
 # Words that start with an elided letter: ’em, ’tis, ’twas, ’til, ’cause, rock ’n’ roll.
-_ELISIONS = re.compile(r"(?:em|tis|twas|til|cause|n|bout|nuff|til)\b", re.IGNORECASE)
-_ATTRIBUTION = re.compile(
-    r",\s+(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){1,3}(?:said|says|told|added|asked|"
-    r"wrote|explained|continued|recalled|insisted|noted|replied)\b"
+_ELISIONS = re.compile(r"(?:em|tis|twas|twill|twould|twere|til|cause|n|bout|nuff)\b", re.IGNORECASE)
+# The verbs that attribute a quotation to its speaker (the one list of them).
+ATTRIBUTION_VERBS = (
+    r"(?:said|says|told|added|asked|wrote|explained|continued|recalled|insisted|noted|"
+    r"replied|cried)\b"
 )
+# ``, she said`` or ``, said Brady Wang`` / ``, said a spokeswoman``.
+_ATTRIBUTION = re.compile(
+    rf",\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){{1,3}}{ATTRIBUTION_VERBS}"
+    rf"|{ATTRIBUTION_VERBS}\s+(?:[A-Z]|(?:he|she|they|we|I|a|an|the)\b))"
+)
+# A quotation interrupted by its attribution, resumed after it: ``wish,” he added,``.
+_RESUMED = re.compile(rf"[,!?—–-][”\"]\s[^”\"“]{{0,40}}{ATTRIBUTION_VERBS}[^”\"“]{{0,40}}$")
+# Paragraphs without a double mark that a running quotation may span before it shows whether
+# it was left open or lost its continuation marks.
+_GAP = 4
+# How far before a quotation's end its attribution may start: ``, said Mohammad Abdul Kader,
+# a schoolteacher who organised the volunteers.``
+_ATTRIBUTION_REACH = 150
+# A sentence ends just before this point: ``taxpayers. “I``, ``(as he said.) “We``.
+_SENTENCE_ENDS = re.compile(r"[.!?…][)\]’']*[ \t\u00a0]+$")
 
 
 @dataclass(frozen=True)
@@ -57,13 +74,26 @@ class Mark:
         return not self.straight and self.char != self.curly
 
 
+class Kind(Enum):
+    """What is wrong with a mark; the quote checker words each kind."""
+
+    UNMATCHED_CLOSE = "unmatched-close"
+    UNCLOSED = "unclosed"
+    MISSING_CONTINUATION = "missing-continuation"
+    LOST_BREAK = "lost-break"
+    TURNED = "turned"
+    MIXED_PAIR = "mixed-pair"
+    NESTED = "nested"
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with the marks, for the quote checker to word."""
 
-    kind: str  # see QuoteChecker for the list
+    kind: Kind
     mark: Mark
-    partner: Mark | None = None
+    partner: Mark | None = None  # the other mark of the slip (for an unclosed quotation, the
+    # one that opened before it closed, if any)
     paragraph: int = 0  # index of the paragraph where the quotation should have closed
 
 
@@ -79,7 +109,9 @@ class Scan:
 def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None = None) -> Scan:
     """Pair the quotation marks of a draft given as ``(start offset, text)`` paragraphs.
 
-    ``masked`` spans (code, URLs) are skipped.
+    ``masked`` spans (code, URLs) are skipped. One slip gives one problem: after a mark that
+    is reported, pairing starts again from what the text shows next (a quotation reopening
+    after a sentence, the next paragraph), so the correct quotations after it stay quiet.
     """
     result = Scan()
     pending: Mark | None = None  # a double quotation still open at the previous paragraph end
@@ -87,47 +119,57 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
     pending_partial = False
     for index, (offset, text) in enumerate(paragraphs):
         marks = [m for m in _marks(text, offset) if not _inside(m.pos, masked or [])]
-        stack: list[Mark] = []
+        para = _Paragraph(index, offset, text, result)
+        waiting = False  # for a later paragraph to settle the quotation still open
         if pending is not None:
             if pending_partial:
                 # AP: a partial quotation must close before its paragraph ends.
-                result.problems.append(Problem("unclosed", pending, paragraph=pending_para))
-            elif _opens_paragraph(marks, offset):
+                result.problems.append(Problem(Kind.UNCLOSED, pending, paragraph=pending_para))
+            elif index == pending_para + 1 and _opens_paragraph(marks, offset):
                 # The running quotation continues; its newest opening mark stands for it,
                 # so a quotation that never closes is reported where it should have.
                 continuation = marks.pop(0)
                 result.marks.append(continuation)
                 if continuation.turned:
-                    result.problems.append(Problem("turned", continuation))
-                stack.append(continuation)
+                    result.problems.append(Problem(Kind.TURNED, continuation))
+                para.stack.append(continuation)
+            elif index - pending_para < _GAP and not any(m.double for m in marks):
+                # No double mark here (a line of verse, a list inside the quotation): whether
+                # the quotation was left open or lost its continuation marks shows later.
+                waiting = True
             else:
                 _report_unclosed(result, pending, pending_para, marks)
-            pending = None
+            if not waiting:
+                pending = None
         for mark in marks:
-            mark = _resolve(mark, stack)
+            mark = _resolve(mark, para.stack)
             result.marks.append(mark)
             if mark.turned:
-                result.problems.append(Problem("turned", mark))
-            _pair(mark, stack, result)
-        for mark in stack:
+                result.problems.append(Problem(Kind.TURNED, mark))
+            para.pair(mark)
+        for mark in para.stack:
+            if mark in para.reported:
+                continue  # its slip is already reported: no second finding for it
             if not mark.double:
-                result.problems.append(Problem("unclosed", mark, paragraph=index))
-            elif _ATTRIBUTION.search(text, mark.pos - offset):
+                result.problems.append(Problem(Kind.UNCLOSED, mark, paragraph=index))
+            elif _attributed(text, mark.pos - offset, len(text)):
                 # “We waited, he said. : the closing mark went missing before the attribution.
-                result.problems.append(Problem("unclosed", mark, paragraph=index))
+                result.problems.append(Problem(Kind.UNCLOSED, mark, paragraph=index))
             else:
                 pending, pending_para = mark, index
-                pending_partial = _is_partial(text, mark.pos - offset)
+                pending_partial = is_partial(text, mark.pos - offset)
     if pending is not None:
-        result.problems.append(Problem("unclosed", pending, paragraph=pending_para))
+        result.problems.append(Problem(Kind.UNCLOSED, pending, paragraph=pending_para))
     return result
 
 
 def _report_unclosed(result: Scan, pending: Mark, para: int, marks: list[Mark]) -> None:
-    """The previous paragraph ended inside a quotation and this one does not continue it.
+    """A paragraph (``para``) ended inside a quotation, and this one, the next with double
+    marks, does not continue it.
 
-    When this paragraph closes a quotation it never opened, the continuation mark was
-    forgotten; otherwise the quotation was never closed.
+    When this paragraph closes a quotation it never opened, the continuation mark of the
+    paragraph after ``para`` was forgotten (one finding, and the pair stands); otherwise the
+    quotation was never closed.
     """
     depth = 0
     for mark in marks:
@@ -138,37 +180,92 @@ def _report_unclosed(result: Scan, pending: Mark, para: int, marks: list[Mark]) 
         elif depth:
             depth -= 1
         else:
-            result.problems.append(Problem("missing-continuation", mark, pending, para + 1))
+            result.problems.append(Problem(Kind.MISSING_CONTINUATION, mark, pending, para + 1))
             result.pairs.append((pending, mark))
             result.marks.append(mark)
             marks.remove(mark)
             return
-    result.problems.append(Problem("unclosed", pending, paragraph=para))
+    result.problems.append(Problem(Kind.UNCLOSED, pending, paragraph=para))
 
 
-def _pair(mark: Mark, stack: list[Mark], result: Scan) -> None:
-    if mark.role == "apostrophe":
-        return
-    if mark.role == "open":
-        if stack and stack[-1].double == mark.double:
-            kind = "nested-double" if mark.double else "nested-single"
-            result.problems.append(Problem(kind, mark, stack[-1]))
-        stack.append(mark)
-        return
-    # A closing mark: it closes the innermost quotation of its kind.
-    for i in range(len(stack) - 1, -1, -1):
-        if stack[i].double == mark.double:
-            opened = stack[i]
-            for inner in stack[i + 1 :]:
-                result.problems.append(Problem("unclosed", inner))
-            del stack[i:]
-            result.pairs.append((opened, mark))
-            if opened.straight != mark.straight:
-                straight = opened if opened.straight else mark
-                other = mark if straight is opened else opened
-                result.problems.append(Problem("mixed-pair", straight, other))
+@dataclass
+class _Paragraph:
+    """Pairing inside one paragraph: the quotations open so far, innermost last."""
+
+    index: int
+    offset: int
+    text: str
+    result: Scan
+    stack: list[Mark] = field(default_factory=list)
+    reported: set[Mark] = field(default_factory=set)  # marks whose slip is already reported
+
+    def pair(self, mark: Mark) -> None:
+        """Pair ``mark`` with what is open, or open a quotation with it."""
+        if mark.role == "apostrophe":
             return
-    result.problems.append(Problem("unmatched-close", mark))
+        if mark.role == "open":
+            self._open(mark)
+            return
+        # A closing mark: it closes the innermost quotation of its kind.
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].double == mark.double:
+                opened = self.stack[i]
+                self._close_from(i + 1)
+                del self.stack[i:]
+                self.result.pairs.append((opened, mark))
+                if opened.straight != mark.straight:
+                    straight = opened if opened.straight else mark
+                    other = mark if straight is opened else opened
+                    self.result.problems.append(Problem(Kind.MIXED_PAIR, straight, other))
+                return
+        self.result.problems.append(Problem(Kind.UNMATCHED_CLOSE, mark))
+
+    def _open(self, mark: Mark) -> None:
+        outer = next((m for m in reversed(self.stack) if m.double == mark.double), None)
+        if outer is None:
+            self.stack.append(mark)
+            return
+        kind = None if outer in self.reported else self._reopening(outer, mark)
+        if kind is Kind.NESTED:
+            # “They say “affordable” but …: one finding for the pair; neither mark is
+            # reported again, whatever the slip leaves open after it.
+            self.result.problems.append(Problem(Kind.NESTED, mark, outer))
+            self.reported |= {outer, mark}
+            self.stack.append(mark)
+            return
+        # The open quotation ends here, whatever ended it: pairing starts again at ``mark``.
+        # (An open mark whose slip is already reported ends silently.)
+        if kind is Kind.UNCLOSED:
+            self.result.problems.append(Problem(Kind.UNCLOSED, outer, mark, self.index))
+        elif kind is Kind.LOST_BREAK:
+            self.result.problems.append(Problem(Kind.LOST_BREAK, mark, outer))
+        i = self.stack.index(outer)
+        self._close_from(i + 1)
+        del self.stack[i:]
+        self.stack.append(mark)
+
+    def _reopening(self, outer: Mark, mark: Mark) -> Kind:
+        """Why a quotation opens while another with the same mark is open.
+
+        After a sentence has ended inside the open quotation, the first one is over: either
+        its closing mark went missing (it was a partial quotation, which closes in its
+        sentence, or an attribution follows it: ``, he said.``) or the paragraph break that
+        would have reopened it was lost in a paste (a running quotation reopens each
+        paragraph). Mid-sentence, it is a quotation nested with the wrong mark.
+        """
+        start, end = outer.pos - self.offset, mark.pos - self.offset
+        attributed = _attributed(self.text, start, end)
+        if not _SENTENCE_ENDS.search(self.text, max(start, end - 16), end):
+            return Kind.UNCLOSED if attributed else Kind.NESTED
+        if attributed or is_partial(self.text, start):
+            return Kind.UNCLOSED
+        return Kind.LOST_BREAK
+
+    def _close_from(self, i: int) -> None:
+        """The marks open inside a quotation that ends: each is unclosed, unless reported."""
+        for inner in self.stack[i:]:
+            if inner not in self.reported:
+                self.result.problems.append(Problem(Kind.UNCLOSED, inner, paragraph=self.index))
 
 
 def _resolve(mark: Mark, stack: list[Mark]) -> Mark:
@@ -222,6 +319,8 @@ def _single_role(text: str, i: int) -> str:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
         return "apostrophe"  # city’s, o’clock, Thiong’o
+    if after in "sS" and not text[i + 2 : i + 3].isalnum() and text[i + 2 : i + 3] not in "’'":
+        return "apostrophe"  # a possessive after a dash, a bracket or a figure: ——’s, (AP)’s
     if not before.isalnum() and (after.isdigit() or _ELISIONS.match(text, i + 1)):
         return "apostrophe"  # ’90s, ’em, the first mark of rock ’n’ roll
     if before in "nN" and text[i - 2 : i - 1] in ("’", "'"):
@@ -236,18 +335,29 @@ def _single_role(text: str, i: int) -> str:
     return "open" if text[i] == SINGLE_OPEN else "either"
 
 
+def _attributed(text: str, start: int, end: int) -> bool:
+    """The end of ``text[start:end]`` (inside a quotation opened at ``start``) is an
+    attribution: ``“We waited, she said.`` lost its closing mark before ``, she said``.
+    Only the last stretch counts (an attribution and its speaker's title), not a long
+    quotation's earlier words."""
+    body = text[start:end].rstrip()
+    return _ATTRIBUTION.search(body, max(0, len(body) - _ATTRIBUTION_REACH)) is not None
+
+
 def _opens_paragraph(marks: list[Mark], offset: int) -> bool:
     """The paragraph begins with an opening double mark: a running quotation continues."""
     return bool(marks) and marks[0].double and marks[0].pos == offset and marks[0].role == "open"
 
 
-def _is_partial(text: str, i: int) -> bool:
-    """A quoted fragment inside the reporter's own sentence (``called it “a giveaway``):
-    mid-sentence, and starting in lower case."""
+def is_partial(text: str, i: int) -> bool:
+    """The mark at ``text[i]`` opens a quoted fragment inside the reporter's own sentence
+    (``called it “a giveaway``): mid-sentence, and starting in lower case; not a quotation
+    resumed after its attribution (``“It was my wish,” he added, “as soon as …``)."""
     after = text[i + 1 : i + 2]
-    before = text[:i].rstrip()
+    before = text[max(0, i - 80) : i].rstrip()
+    before = before[before.rfind("\n") + 1 :]  # a paragraph's start is a sentence's start
     mid_sentence = bool(before) and before[-1] not in ".!?:;—–"
-    return mid_sentence and after.islower()
+    return mid_sentence and after.islower() and not _RESUMED.search(before)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

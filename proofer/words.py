@@ -64,6 +64,10 @@ _URL = re.compile(
 )
 _ACRONYM_MAX = 6  # longer runs of capitals are shouted words, judged as words
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
+# A word and the spaces (no punctuation) between it and the word being judged.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
+_CONTEXT = 40
 
 
 def token_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -132,6 +136,14 @@ def starts_sentence(text: str, start: int) -> bool:
             return True  # a blank line before: a new paragraph
         i -= 1
     return i < 0 or text[i] in ".!?:…—"
+
+
+def context_words(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words right before and after ``text[start:end]``, each ``""`` when punctuation
+    or the edge of the paragraph is between (a new clause is no context)."""
+    before = _WORD_BEFORE.search(text, max(0, start - _CONTEXT), start)
+    after = _WORD_AFTER.match(text, end, end + _CONTEXT)
+    return (before.group(1) if before else "", after.group(1) if after else "")
 
 
 def slip_reach(word: str) -> int:

@@ -579,7 +579,7 @@ def test_only_choices_made_in_the_editor_override_the_desk(
     window = make_window()
     window.open_path(story)
     assert window.config.dialect == "british"  # unset in the editor: the desk's value
-    assert window.config.quote_style == "american"  # set nowhere: the default
+    assert window.config.quote_style == "auto"  # set nowhere: the default
     assert set(window.config.entities) == {(tmp_path / "names.txt").resolve(), own}
     settings.dialect = "american"
     again = make_window()

@@ -122,8 +122,10 @@ def test_desk_in_the_settings(desk: Path, tmp_path: Path) -> None:
     config = for_draft(tmp_path / "d.txt")
     assert config.desk == desk
     assert str((desk / "style.toml").resolve()) in config.style
-    with pytest.raises(ConfigError, match="not a desk profile"):
-        with_desk(Config(), tmp_path)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(ConfigError, match="not a desk folder"):
+        with_desk(Config(), empty)
 
 
 def test_learn_refuses_a_folder_without_stories(

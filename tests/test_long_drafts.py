@@ -140,10 +140,12 @@ def test_the_engine_check_asks_between_paragraphs_and_stops(engine) -> None:  # 
         return done == 3
 
     with pytest.raises(CheckCancelled):
-        proofreader.check(doc, stop_at_three)
+        proofreader.check(doc, should_stop=stop_at_three)
     assert asked == [(0, 5), (1, 5), (2, 5), (3, 5)]
     asked.clear()
-    report = proofreader.check(doc, lambda done, total: asked.append((done, total)) is not None)
+    report = proofreader.check(
+        doc, should_stop=lambda done, total: asked.append((done, total)) is not None
+    )
     assert asked[-1] == (5, 5) and len(asked) == 6
     assert report.findings == proofreader.check(doc).findings
 

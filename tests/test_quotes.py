@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from proofer.checkers import CheckContext
 from proofer.checkers.quotes import QuoteChecker
 from proofer.document import Document
-from proofer.findings import Finding, apply_fixes
+from proofer.engines.harper import Dialect
+from proofer.findings import Finding, Severity, apply_fixes
 
 Check = Callable[..., list[Finding]]
 
@@ -153,7 +154,7 @@ def _paragraph(draw: st.DrawFn) -> list[str]:
     """One or two paragraphs (a running quotation) in one of the forms news copy uses."""
     s1, s2, name = draw(_sentence()), draw(_sentence()), draw(_NAMES)
     inner = draw(_WORDS)
-    form = draw(st.integers(0, 5))
+    form = draw(st.integers(0, 6))
     if form == 0:
         return [f"{s1} {name} said."]
     if form == 1:
@@ -164,6 +165,8 @@ def _paragraph(draw: st.DrawFn) -> list[str]:
         return [f"{name} called it “{inner.lower()} {s2.lower()}” on Monday."]
     if form == 4:
         return [f"“{s1} ‘{inner}’ {s2.lower()},” {name} said."]
+    if form == 5:
+        return [f"“{s1},” said {name}, a {inner} official. “{s2}.”"]
     return [f"“{s1}.", f"“{s2},” {name} said."]
 
 
@@ -244,3 +247,207 @@ def test_any_text_gives_spans_inside_it(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         if f.suggestions:
             apply_fixes(text, [(f.start, f.end, f.suggestions[0])])
+
+
+# One slip, one finding: an error never cascades into alarms at later, correct text.
+
+_STORY = "\n\n".join(
+    [
+        "Ferry Fares to Rise in Spring",
+        "The island ferry will charge more from April, the operator said on Monday.",
+        "“We held the fare for six years,” said Imogen Achterberg, the operator’s chief. "
+        "“Fuel has doubled since then.",
+        "“Nobody likes a rise, but the boats have to run.”",
+        "Commuters were not persuaded. Tadeusz Ferreira, who crosses twice a day, called "
+        "the rise “a tax on the people who can least avoid it.”",
+        "“I have no other way to work,” he said. “The bridge is forty minutes away.",
+        "“If they raise it again, I will have to move.",
+        "“And my children go to school on the island.”",
+        "The council said it would review the ‘lifeline’ subsidy in May.",
+    ]
+)
+
+
+def _flattened(text: str) -> tuple[str, int]:
+    """The story with its paragraph breaks lost (the headline apart), and how many of the
+    lost breaks were inside a running quotation."""
+    headline, *body = text.split("\n\n")
+    running = sum(p.count("“") > p.count("”") for p in body[:-1])
+    return headline + "\n\n" + " ".join(body), running
+
+
+def _alarms(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is not Severity.INFO]
+
+
+def test_lost_paragraph_breaks_cost_one_note_each() -> None:
+    assert quote_findings(_STORY) == []
+    flat, running = _flattened(_STORY)
+    found = quote_findings(flat)
+    assert running == 3
+    assert _alarms(found) == []
+    assert [f.rule for f in found] == ["quotes.lost-break"] * running
+    assert all(flat[f.start] == "“" and flat[f.start - 2] == "." for f in found)
+
+
+def test_lost_break_in_straight_marks_is_one_note() -> None:
+    text = (
+        "Okafor said the cost would fall on taxpayers. \"I don't think we can. "
+        '"Not this year," she said. "Maybe later."'
+    )
+    found = quote_findings(text)
+    assert [(f.rule, f.severity) for f in found] == [("quotes.lost-break", Severity.INFO)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The closing mark went missing before the attribution: one error, and the next
+        # quotation is judged on its own.
+        (
+            "“We waited long enough, she said. “The pier is rotten,” he said. “Fix it.”",
+            [("quotes.unclosed", "“")],
+        ),
+        # The same, with the verb before the speaker and the speaker's title after.
+        (
+            "“We waited long enough, said Ama Owusu, a ferry pilot. “Fix it,” he said.",
+            [("quotes.unclosed", "“")],
+        ),
+        # A partial quotation that ran on past its sentence: unclosed, then a fresh start.
+        (
+            "He called it “a giveaway to developers. “It is not,” she said. “Ask them.”",
+            [("quotes.unclosed", "“")],
+        ),
+        # A nested quotation with the wrong mark whose inner closing mark is lost too: one
+        # finding, and the quotation after it is not nested in anything.
+        (
+            "“They say “affordable but nobody knows, he said. “We will see,” she said.",
+            [("quotes.nested", "“")],
+        ),
+    ],
+)
+def test_one_slip_one_finding(text: str, expected: list[tuple[str, str]]) -> None:
+    assert rules_at(text) == expected
+
+
+# The same drafts typed with straight marks, as wire copy is.
+_STRAIGHT = str.maketrans("“”‘’", "\"\"''")
+
+
+@settings(max_examples=200, deadline=None)
+@given(drafts(), st.booleans())
+def test_flattened_drafts_raise_no_alarm(text: str, straight: bool) -> None:
+    flat, running = _flattened("Headline\n\n" + text)
+    flat = flat.translate(_STRAIGHT) if straight else flat
+    found = quote_findings(flat)
+    assert _alarms(found) == [], flat
+    assert len(found) <= running
+
+
+@settings(max_examples=300, deadline=None)
+@given(drafts(), st.booleans(), st.booleans(), st.data())
+def test_deleting_one_mark_gives_few_findings_near_it(
+    text: str, flat: bool, straight: bool, data: st.DataObject
+) -> None:
+    if flat:
+        text, _ = _flattened("Headline\n\n" + text)
+    if straight:
+        text = text.translate(_STRAIGHT)
+    marks = [i for i, ch in enumerate(text) if ch in "“”‘’\"'"]
+    if not marks:
+        return
+    i = data.draw(st.sampled_from(marks))
+    broken = text[:i] + text[i + 1 :]
+    # What the intact draft already shows (notes for its lost breaks), where it is now.
+    before = {(f.rule, f.start - (f.start > i)) for f in quote_findings(text)}
+    found = [f for f in quote_findings(broken) if (f.rule, f.start) not in before]
+    assert len(found) <= 2, (broken, found)
+    doc = Document(broken)
+    here = doc.paragraph_at(i) or doc.paragraphs[-1]
+    near = {here.index - 1, here.index, here.index + 1}
+    for f in found:
+        para = doc.paragraph_at(f.start)
+        assert para is not None and para.index in near, (broken, f)
+        # Within the quotation the mark belonged to: its sentences are short here.
+        assert abs(f.start - i) <= 120, (broken, f)
+
+
+# Closing punctuation follows the draft: quote-style auto.
+
+
+def _punctuation(text: str, style: str = "auto", dialect: Dialect = Dialect.AMERICAN) -> list[str]:
+    ctx = CheckContext(quote_style=style, dialect=dialect)
+    found = QuoteChecker().check_document(Document(text), ctx)
+    return [f"{f.rule}:{text[f.start : f.end]}" for f in found if f.rule.startswith("punct")]
+
+
+_LOGICAL = (
+    "The minister called the deal “a win for the region”. Critics said it was “too little”, "
+    "and the union called it “a start.” She said: “We will keep pushing.”"
+)
+_AMERICAN = (
+    "The minister called the deal “a win for the region.” Critics said it was “too little,” "
+    "and the union called it “a start”. She said: “We will keep pushing.”"
+)
+
+
+def test_auto_follows_the_drafts_majority_and_flags_the_minority() -> None:
+    # Two fragments punctuated outside against one inside: the draft is logical.
+    assert _punctuation(_LOGICAL) == ["punctuation.inside-quote:.”"]
+    assert _punctuation(_AMERICAN) == ["punctuation.outside-quote:”."]
+
+
+def test_auto_without_a_majority_follows_the_dialect() -> None:
+    text = "Critics said it was “too little”, and the union called it “a start.”"
+    assert _punctuation(text, dialect=Dialect.AMERICAN) == ["punctuation.outside-quote:”,"]
+    assert _punctuation(text, dialect=Dialect.AUSTRALIAN) == ["punctuation.inside-quote:.”"]
+
+
+def test_a_setting_forces_the_style() -> None:
+    assert _punctuation(_LOGICAL, style="american") == [
+        "punctuation.outside-quote:”.",
+        "punctuation.outside-quote:”,",
+    ]
+    assert _punctuation(_AMERICAN, style="british") == [
+        "punctuation.inside-quote:.”",
+        "punctuation.inside-quote:,”",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quoted sentence keeps its own period in logical style too.
+        "She said: “We will keep pushing.” He said: “So will we.”",
+        "“We will keep pushing,” she said.",
+        # An abbreviation's period and an ellipsis are not the fragment's punctuation.
+        "He said the plant was “made in the U.S.” and “it will stay open...”",
+    ],
+)
+def test_british_style_leaves_quoted_sentences_alone(text: str) -> None:
+    assert _punctuation(text, style="british") == []
+
+
+def test_a_quotation_that_runs_over_unmarked_paragraphs_is_one_finding() -> None:
+    # Verse quoted inside a speech, its paragraphs without marks: one missing continuation
+    # where the quotation first runs on, not "unclosed" and then "no opening mark".
+    text = (
+        "“Can it be a ship? Read it again.\n\n"
+        "The monarch of the seas, the lord of the earth.\n\n"
+        "Or a shark? I cannot guess it,” she said."
+    )
+    assert rules_at(text) == [("quotes.missing-continuation", "T")]
+
+
+def test_a_quotation_left_open_before_unmarked_paragraphs_is_unclosed() -> None:
+    text = "He said: “We won the vote.\n\nThe count took an hour.\n\n“It is over,” she said."
+    assert rules_at(text) == [("quotes.unclosed", "“")]
+
+
+def test_a_quotation_resumed_after_its_attribution_may_run_on() -> None:
+    text = "“It was my wish,” he added, “as soon as the vote was in.\n\n“Then we could start.”"
+    assert rules_at(text) == []
+    # A fragment in the reporter's own sentence still closes in its paragraph.
+    assert rules_at("He called it “a giveaway.\n\n“Then we could start.”") == [
+        ("quotes.unclosed", "“")
+    ]

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pytest
 
-from proofer.findings import Finding, Severity
+from proofer.findings import Category, Finding, Severity
 from tests.conftest import flagged
 
 Check = Callable[..., list[Finding]]
@@ -23,9 +23,33 @@ def test_typos_are_errors_with_the_right_first_suggestion(check: Check) -> None:
 
 
 def test_suggestions_follow_the_word_case(check: Check) -> None:
-    text = "Recieved in full. It was recieved. RECIEVED."
+    text = "Recieved in full. It was seperate. BELEIVED."
     sugg = [f.suggestions[0] for f in check(text) if f.rule == "spelling.unknown"]
-    assert sugg == ["Received", "received", "RECEIVED"]
+    assert sugg == ["Received", "separate", "BELIEVED"]
+
+
+def test_repetition_is_intent_but_a_slip_beside_the_right_spelling_is_not(check: Check) -> None:
+    wire = "Net rose 4 mln dlrs. Sales were 9 mln dlrs. Costs fell 2 mln dlrs."
+    found = [f for f in check(wire) if f.category is Category.SPELLING]
+    # One note per word, at info, no fix offered: never an error at each use.
+    assert sorted((wire[f.start : f.end], f.rule) for f in found) == [
+        ("dlrs", "spelling.repeated-unknown"),
+        ("mln", "spelling.repeated-unknown"),
+    ]
+    assert all(f.severity is Severity.INFO and not f.suggestions for f in found)
+    twice = "Net rose to 4 dlrs from 3 dlrs."
+    assert [f.rule for f in check(twice)] == ["spelling.repeated-unknown"]
+    slip = "Delegates met. Delegates voted. Delegates left. Delegates ate. The delgates slept."
+    twice = slip + " The delgates woke."
+    for text in (slip, twice):
+        hits = [f for f in check(text) if text[f.start : f.end] == "delgates"]
+        assert hits and all(f.rule == "spelling.unknown" for f in hits), text
+
+
+def test_a_name_used_throughout_is_not_corrected_to_a_better_known_one(check: Check) -> None:
+    text = " ".join(f"Shares of Vladamir Holdings rose {n} percent." for n in range(1, 5))
+    found = [f for f in check(text) if f.start <= text.index("Vladamir") < f.end]
+    assert found and all(not f.suggestions and f.severity is Severity.INFO for f in found)
 
 
 def test_names_acronyms_handles_and_particles_raise_no_alarm(check: Check) -> None:
@@ -102,3 +126,56 @@ def test_news_constructions_raise_no_alarm(check: Check, text: str) -> None:
 def test_a_soft_line_break_does_not_start_a_sentence(check: Check) -> None:
     text = "A spokesman for the commission,\nFestus Okoye-Nwankwo, said the results\nstood."
     assert errors(check(text), text) == []
+
+
+def test_the_words_around_a_slip_rank_its_suggestions(check: Check) -> None:
+    # After "in" and before "end", "the"; after "told" and before "that", "them".
+    text = "They told thme that the vote was off."
+    found = [f for f in check(text) if f.rule == "spelling.unknown"]
+    assert found and found[0].suggestions[:2] == ("them", "the")
+    alone = [f for f in check("In thme end, it failed.") if f.rule == "spelling.unknown"]
+    assert alone and alone[0].suggestions[0] == "the"
+
+
+def test_capitalised_slips_are_typos_and_unknown_names_are_names(check: Check) -> None:
+    text = (
+        "The Oil Miniter met the Wolrd Bank in New Jesrey on Setpember 3. "
+        "Monica Seles, Garret Pustay and Maamoun Abdulkarim watched."
+    )
+    found = check(text)
+    fixes = {text[f.start : f.end]: f.suggestions[0] for f in found if f.severity is Severity.ERROR}
+    assert fixes == {
+        "Miniter": "Minister",
+        "Wolrd": "World",
+        "Jesrey": "Jersey",
+        "Setpember": "September",
+    }
+    names = [f for f in found if any(n in text[f.start : f.end] for n in ("Seles", "Pustay"))]
+    assert names and all(f.severity is Severity.INFO for f in names)
+    # A surname after a given name, an accented name, a first letter that differs.
+    others = "Thanks to Ian Bicking, Martin von Löwis and the Gnumeric team."
+    assert [f for f in check(others) if f.severity is not Severity.INFO] == []
+
+
+def test_a_grammar_fix_for_the_same_word_wins(check: Check) -> None:
+    text = "There were alot more voters."
+    assert [(f.rule, f.suggestions) for f in check(text)] == [("harper.OpenCompounds", ("a lot",))]
+
+
+def test_a_piece_of_a_compound_english_writes_closed_is_no_slip(check: Check) -> None:
+    assert check("Browsers run Java plug-ins, and readers can un-subscribe.") == []
+    text = "A well-knwon co-owner."
+    assert [text[f.start : f.end] for f in check(text)] == ["knwon"]
+
+
+def test_a_habitual_misspelling_typed_twice_is_still_a_slip(check: Check) -> None:
+    text = "The comittee met on Monday. Later the comittee voted on the plan."
+    found = [f for f in check(text) if text[f.start : f.end] == "comittee"]
+    assert [f.severity.value for f in found] == ["error", "error"]
+    assert found[0].suggestions[0] == "committee"
+
+
+def test_a_house_abbreviation_used_throughout_is_one_note(check: Check) -> None:
+    text = " ".join(f"Sales rose {n} mln dlrs in the quarter." for n in range(2, 9))
+    found = [f for f in check(text) if text[f.start : f.end] in ("mln", "dlrs")]
+    assert {f.severity.value for f in found} <= {"info"}

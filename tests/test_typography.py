@@ -4,6 +4,9 @@ from collections.abc import Callable
 
 import pytest
 
+from proofer.checkers import CheckContext
+from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
+from proofer.document import Document
 from proofer.findings import Finding, apply_fixes
 
 Check = Callable[..., list[Finding]]
@@ -67,3 +70,87 @@ def test_one_finding_when_harper_agrees(check: Check) -> None:
     text = "The the plan."
     spans = [(f.start, f.end) for f in check(text)]
     assert spans == [(0, 7)]
+
+
+# Datelines are the desk's own form: their dash is not a dash in running text.
+
+
+def _typography(text: str) -> list[tuple[str, str]]:
+    found = PunctuationStyleChecker().check_document(Document(text), CheckContext())
+    return [(f.rule, text[f.start : f.end]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CLEVELAND, Feb 26 - Ohio Mattress Co said it agreed to a buyout.",
+        "LONDON (Reuters) - Britain's economy grew faster than expected.",
+        "SYDNEY — The harbour ferry resumes on Monday.",
+        "WASHINGTON, D.C. (AP) — Congress passed the bill.",
+        "KUALA LUMPUR, March 5, 2024 – Palm oil prices fell.",
+        "Tokyo, Jan. 12 - The yen fell.",
+        "Headline\n\nBEIRUT, Lebanon, Feb. 26 -- Talks resumed.",
+        "MOSCOW—Talks resumed, officials said — after a pause.",
+    ],
+)
+def test_a_dateline_is_left_alone(text: str) -> None:
+    assert _typography(text) == []
+
+
+def test_a_dash_after_a_paragraph_start_that_is_no_dateline_is_still_checked() -> None:
+    # A title-case word with neither date nor agency is a sentence, not a place.
+    assert _typography("Yes - he said so.") == [("typography.dash-spacing", " - ")]
+    assert _typography("LONDON - Talks resumed. The pier - and the port.") == [
+        ("typography.dash-spacing", " - ")
+    ]
+
+
+def test_a_dateline_unlike_the_drafts_others_is_flagged_with_their_form() -> None:
+    text = "LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBONN — Talks ended."
+    found = PunctuationStyleChecker().check_document(Document(text), CheckContext())
+    assert [(f.rule, text[f.start : f.end], f.suggestions) for f in found] == [
+        ("typography.dateline", " — ", (" - ",))
+    ]
+
+
+def test_datelines_without_a_usual_form_are_left_alone() -> None:
+    assert _typography("LONDON - Talks resumed.\n\nBONN — Talks ended.") == []
+
+
+def test_two_spaces_after_most_sentences_is_one_note() -> None:
+    text = "It rained.  The pier closed.  Ferries stopped.  Trains ran late. Buses ran."
+    checker = TypographyChecker()
+    found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
+    assert [(f.rule, f.start) for f in found] == [("typography.sentence-spacing", 10)]
+    assert "3 times" in found[0].message
+
+
+def test_two_spaces_after_a_few_sentences_are_each_flagged() -> None:
+    text = (
+        "It rained. The pier closed.  Ferries stopped. Trains ran late.  Buses ran. Done. "
+        "Cars queued. Boats waited. Nobody moved. Night fell."
+    )
+    checker = TypographyChecker()
+    found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
+    assert [f.rule for f in found] == ["typography.double-space"] * 2
+
+
+def test_a_draft_typed_without_dashes_gets_one_note() -> None:
+    text = (
+        "CLEVELAND, Feb 26 - The company said the offer was fair - and the board agreed.\n\n"
+        "Shares rose - the most in a year - after the news."
+    )
+    assert _typography(text) == [("typography.hyphen-dashes", " - ")]
+    # With a real dash in the draft, a spaced hyphen is a slip where it stands.
+    assert (
+        _typography(text + " Analysts — most of them — agreed.")
+        == [("typography.dash-spacing", " - ")] * 3
+    )
+
+
+def test_a_dateline_not_in_capitals_like_the_others_is_flagged() -> None:
+    text = "LONDON - Talks resumed.\n\nPARIS - Talks went on.\n\nBonn, May 2 - Talks ended."
+    found = PunctuationStyleChecker().check_document(Document(text), CheckContext())
+    assert [(f.rule, text[f.start : f.end], f.suggestions) for f in found] == [
+        ("typography.dateline", "Bonn", ("BONN",))
+    ]

@@ -123,7 +123,7 @@ class CheckWorker(QObject):
         try:
             if request.visible and len(doc.paragraphs) > LONG_DRAFT:
                 self._check_visible(proofreader, doc, request)
-            report = proofreader.check(doc, should_stop)
+            report = proofreader.check(doc, should_stop=should_stop)
         except CheckCancelled:
             self.cancelled.emit(request.revision)
             return

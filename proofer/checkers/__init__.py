@@ -31,6 +31,7 @@ class CheckContext:
     entities: EntityList = field(default_factory=EntityList)
     dialect_report: DialectReport | None = None
     markdown: bool = False  # paragraphs are Markdown: Harper reads them as such
+    harper_rules: frozenset[str] | None = None  # Harper rules to run by name; None: its defaults
 
 
 class ParagraphChecker:

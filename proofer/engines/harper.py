@@ -1,7 +1,8 @@
 """Harper, the embedded offline engine, through ``harper-py``.
 
 A ``Linter`` costs about half a second to build and is not thread-safe, so this keeps one
-per thread and dialect and reuses it for the life of the process.
+per thread, dialect and rule set, and reuses it for the life of the process. Only the rules
+asked for run: Harper's full set of about 900 costs four times as much as a few.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Dialect(str, Enum):
 
 SPELL_RULE = "SpellCheck"
 _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
+_WORDS_KEPT = 500_000  # dictionary answers kept per thread
 
 
 class HarperEngine:
@@ -39,45 +41,65 @@ class HarperEngine:
     and caches on itself. A Qt worker thread needs this: its Python thread state (and with
     it anything in a ``threading.local``) is thrown away after every slot call, which would
     rebuild the linters, half a second each, for every check.
+
+    ``recent`` is how many paragraphs' lints each thread keeps: a few for one check; a
+    server, whose clients re-send a whole draft after each edit, keeps thousands.
     """
 
-    def __init__(self, one_thread: bool = False) -> None:
+    def __init__(self, one_thread: bool = False, recent: int = _RECENT) -> None:
         self._local: Any = SimpleNamespace() if one_thread else threading.local()
+        self._recent = recent
 
-    def linter(self, dialect: Dialect) -> harper.Linter:
-        """This thread's linter for ``dialect``, built on first use."""
-        linters: dict[Dialect, harper.Linter] = self._local.__dict__.setdefault("linters", {})
-        if dialect not in linters:
-            linters[dialect] = harper.Linter(dialect.harper)
-        return linters[dialect]
+    def linter(self, dialect: Dialect, rules: frozenset[str] | None = None) -> harper.Linter:
+        """This thread's linter for ``dialect`` running ``rules`` (by name; None: Harper's
+        defaults), built on first use."""
+        linters: dict[tuple[Dialect, frozenset[str] | None], harper.Linter]
+        linters = self._local.__dict__.setdefault("linters", {})
+        if (dialect, rules) not in linters:
+            linter = harper.Linter(dialect.harper)
+            if rules is not None:
+                config: dict[str, bool | None] = {n: n in rules for n in linter.get_lint_config()}
+                linter.set_lint_config(config)
+            linters[(dialect, rules)] = linter
+        return linters[(dialect, rules)]
 
     def lint(
-        self, text: str, dialect: Dialect, markdown: bool = False
+        self,
+        text: str,
+        dialect: Dialect,
+        markdown: bool = False,
+        rules: frozenset[str] | None = None,
     ) -> dict[str, list[harper.Lint]]:
-        """Harper's lints for plain ``text``, keyed by Harper's rule name.
+        """Harper's lints for plain ``text`` from ``rules`` (None: Harper's defaults), keyed
+        by Harper's rule name.
 
         The last few results are kept, so the spelling and grammar checkers share one
         run per paragraph. ``dedup`` is off: with it on, Harper drops a misspelling when
         a sentence-length lint covers it.
         """
-        recent: dict[tuple[Dialect, bool, str], dict[str, list[harper.Lint]]]
+        recent: dict[tuple[Dialect, bool, frozenset[str] | None, str], dict[str, list[harper.Lint]]]
         recent = self._local.__dict__.setdefault("recent", {})
-        key = (dialect, markdown, text)
-        if key not in recent:
-            if len(recent) >= _RECENT:
+        key = (dialect, markdown, rules, text)
+        lints = recent.pop(key, None)  # re-inserted below: the least recently used goes first
+        if lints is None:
+            if len(recent) >= self._recent:
                 recent.pop(next(iter(recent)))
             language = "markdown" if markdown else "plaintext"
-            recent[key] = self.linter(dialect).organized_lints(text, language=language, dedup=False)
+            linter = self.linter(dialect, rules)
+            lints = linter.organized_lints(text, language=language, dedup=False)
             # Remember the words found unknown, so that asking about them again (the name
             # checker asks about every name) costs nothing.
             known: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
-            for lint in recent[key].get(SPELL_RULE, []):
+            for lint in lints.get(SPELL_RULE, []):
                 known[(dialect, lint.problem_text)] = False
-        return recent[key]
+        recent[key] = lints
+        return lints
 
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
         """The subset of ``words`` that Harper's dictionary for ``dialect`` does not know."""
         cache: dict[tuple[Dialect, str], bool] = self._local.__dict__.setdefault("known", {})
+        if len(cache) > _WORDS_KEPT:
+            cache.clear()  # a server meets new words without end; start again, not grow
         todo = [w for w in dict.fromkeys(words) if (dialect, w) not in cache]
         if todo:
             # A word in none of Harper's dictionaries is unknown: say so without the spell

@@ -657,3 +657,53 @@ def revisions(path: Path) -> list[tuple[str, str, str]]:
         text = "".join(t.text or "" for t in el.iter(w("t"), w("delText")))
         out.append((el.tag.split("}")[1], el.get(w("author"), ""), text))
     return out
+
+
+def add_comments(
+    draft: WordDraft, notes: Iterable[tuple[int, int, str]], author: str = AUTHOR
+) -> int:
+    """Anchor a Word comment saying ``text`` on each ``(start, end, text)`` span.
+
+    Comments live in the main document, so spans in footnotes, across paragraphs or empty
+    are skipped. Returns how many were added.
+    """
+    from lxml import etree
+
+    body = draft.package.element.body
+    initials = "".join(word[0] for word in author.split())[:3]
+    added = 0
+    for start, end, text in sorted(notes):
+        para = next((p for p in draft.paragraphs if p.start <= start and end <= p.end), None)
+        if para is None or end <= start or body not in para.element.iterancestors():
+            continue
+        runs = _isolate(para, start, end)
+        if not runs:
+            continue
+        comment = draft.package.comments.add_comment(text, author=author, initials=initials)
+        ident = {w("id"): str(comment.comment_id)}
+        runs[0].addprevious(etree.Element(w("commentRangeStart"), ident))
+        reference = etree.Element(w("r"))
+        etree.SubElement(reference, w("commentReference"), ident)
+        runs[-1].addnext(reference)
+        runs[-1].addnext(etree.Element(w("commentRangeEnd"), ident))
+        added += 1
+    return added
+
+
+def comments(path: Path) -> list[tuple[str, str, str]]:
+    """(author, the text it is anchored on, the comment's text) for each comment, in order."""
+    draft = read_docx(path)
+    said = {c.comment_id: (c.author, c.text) for c in draft.package.comments}
+    anchored: dict[int, str] = {}
+    open_ids: list[int] = []
+    for el in draft.package.element.body.iter(w("commentRangeStart"), w("commentRangeEnd"),
+                                              w("t"), w("delText")):  # fmt: skip
+        if el.tag == w("commentRangeStart"):
+            open_ids.append(int(el.get(w("id"))))
+            anchored[open_ids[-1]] = ""
+        elif el.tag == w("commentRangeEnd"):
+            open_ids.remove(int(el.get(w("id"))))
+        else:
+            for ident in open_ids:
+                anchored[ident] += el.text or ""
+    return [(said[i][0], anchored.get(i, ""), said[i][1]) for i in sorted(said)]

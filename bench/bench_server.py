@@ -1,0 +1,163 @@
+"""`proofer serve` under load: 20 clients sending news stories to `/v2/check` at once.
+
+Starts the installed `proofer serve` on a free loopback port, then runs two rounds of 20
+clients, each sending its next story as soon as the last is answered:
+
+- fresh: every request a draft the server has not seen (each paragraph made new), so no
+  cache helps: the cost of a first check;
+- edited: the stories sent again with one paragraph changed each time, as an editor's
+  LanguageTool client re-sends the whole draft after each edit.
+
+Prints latency (p50, p99) and throughput for each, and raw Harper's time per story in the
+same run (one linter, one thread), with what that allows on this machine's cores. The
+clients share the machine with the server, as a desk's browsers would not.
+
+    python bench/bench_server.py [--requests N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import harper
+import requests
+
+from bench.corpus import stories, words
+
+CLIENTS = 20
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def start_server(port: int, log: Path) -> subprocess.Popen[bytes]:
+    proofer = Path(sys.executable).with_name("proofer")
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [str(proofer), "serve", "--port", str(port), "--timeout", "120"],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise SystemExit(f"the server exited:\n{log.read_text()}")
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/health", timeout=1).ok:
+                    return process
+            except requests.RequestException:
+                time.sleep(0.2)
+        raise SystemExit(f"the server did not start:\n{log.read_text()}")
+    except BaseException:
+        process.terminate()  # never leave a server behind
+        raise
+
+
+def fresh(text: str, n: int) -> str:
+    """The story with every paragraph changed: a sentence of its own added to each."""
+    lines = text.split("\n")
+    return "\n".join(f"{p} Update {n}.{i} followed." if p.strip() else p
+                     for i, p in enumerate(lines))  # fmt: skip
+
+
+def edited(text: str, n: int) -> str:
+    """The story with one paragraph changed, as after one edit."""
+    paragraphs = text.split("\n")
+    filled = [i for i, p in enumerate(paragraphs) if p.strip()]
+    i = filled[n % len(filled)]
+    paragraphs[i] += f" Update {n} followed."
+    return "\n".join(paragraphs)
+
+
+def load(url: str, texts: list[str], make: Callable[[str, int], str], total: int) -> None:
+    session_per_client: dict[int, requests.Session] = {}
+
+    def one(n: int) -> float:
+        session = session_per_client.setdefault(n % CLIENTS, requests.Session())
+        body = {"text": make(texts[n % len(texts)], n), "language": "en-US"}
+        started = time.perf_counter()
+        reply = session.post(f"{url}/v2/check", data=body, timeout=300)
+        elapsed = time.perf_counter() - started
+        if reply.status_code != 200 or "matches" not in reply.json():
+            raise SystemExit(f"request {n}: {reply.status_code} {reply.text[:200]}")
+        return elapsed
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(CLIENTS) as clients:
+        latencies = sorted(clients.map(one, range(total)))
+    wall = time.perf_counter() - started
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
+    print(f"{make.__name__:>8} {total:>9} {p50:>8.0f} {p99:>8.0f} {total / wall:>10.1f}")
+
+
+def raw_harper(texts: list[str], threads: int) -> tuple[float, float]:
+    """Raw Harper on fresh stories: median ms per story on one thread, and stories per
+    second with one linter per thread on ``threads`` threads at once (the same ceiling
+    the server's threads share, under whatever else the machine is doing)."""
+    linters = [harper.Linter(harper.Dialect.AMERICAN) for _ in range(threads)]
+    for linter in linters:
+        linter.lint("Kushiyara", language="plaintext")  # builds the suggestion index once
+    times = []
+    for n, text in enumerate(texts * 3):
+        started = time.perf_counter()
+        linters[0].organized_lints(fresh(text, n), language="plaintext", dedup=False)
+        times.append(time.perf_counter() - started)
+
+    def share(k: int) -> None:
+        for n, text in enumerate(texts * 3):
+            linters[k].organized_lints(fresh(text, 1000 * (k + 1) + n), language="plaintext",
+                                       dedup=False)  # fmt: skip
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(share, range(threads)))
+    rate = threads * len(texts) * 3 / (time.perf_counter() - started)
+    return statistics.median(times) * 1000, rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--requests", type=int, default=200, help="per round (200)")
+    args = parser.parse_args()
+    texts = [s.text for s in stories()]
+    mean_words = sum(words(t) for t in texts) / len(texts)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    port = free_port()
+    with tempfile.TemporaryDirectory() as tmp:
+        server = start_server(port, Path(tmp) / "server.log")
+        try:
+            url = f"http://127.0.0.1:{port}"
+            busy = os.getloadavg()[0]
+            print(f"proofer serve, {CLIENTS} clients, stories of {mean_words:.0f} words on "
+                  f"average, {cores} cores (load average {busy:.1f} before the run)\n")  # fmt: skip
+            print(f"{'round':>8} {'requests':>9} {'p50 ms':>8} {'p99 ms':>8} {'requests/s':>10}")
+            load(url, texts, fresh, args.requests)
+            load(url, texts, edited, args.requests)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    harper_ms, rate = raw_harper(texts, cores or 1)
+    print(f"\nraw Harper on the same fresh stories: {harper_ms:.0f} ms per story on one "
+          f"thread; {rate:.1f} stories/s on {cores} threads")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

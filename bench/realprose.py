@@ -1,0 +1,94 @@
+"""Real English prose nobody on the project wrote, read from where Debian installs it.
+
+The precision benchmark runs the check on text the rules were not written against. The
+prose is never copied into the repository; it is read from the installed packages:
+
+    apt-get install debian-history debian-faq python3.11-doc
+
+``debian-history`` is the Debian project's own history (names, dates, release numbers,
+abbreviations: close to a feature story); ``debian-faq`` is documentation prose; from
+``python3.11-doc``, the FAQ, tutorial, how-tos and "What's New" pages (names of
+contributors, versions, numbers). The Debian books are plain text with wrapped lines, the
+Python pages reStructuredText: paragraphs are re-joined here, and headings, command lines,
+code and paragraphs with inline markup are left out.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCES = {
+    "debian-history": Path("/usr/share/doc/debian-history/docs/project-history.en.txt.gz"),
+    "debian-faq": Path("/usr/share/doc/debian/FAQ/debian-faq.en.txt.gz"),
+}
+PYTHON_DOCS = Path("/usr/share/doc/python3.11/html/_sources")
+_PYTHON_PAGES = ("faq/*.rst.txt", "tutorial/*.rst.txt", "howto/*.rst.txt", "whatsnew/3.*.rst.txt")
+INSTALL = "apt-get install debian-history debian-faq python3.11-doc"
+_MIN_WORDS = 12  # shorter blocks are headings, menu entries and captions
+_SENTENCE_END = re.compile(r"[.!?:\"”)]$")
+# Indented code, directives, lists, titles, tables; roles, literals, links, footnotes.
+_RST_NON_PROSE = (" ", "\t", "..", "*", "-", "=", "#", "|", "+", ">>>")
+_RST_MARKUP = re.compile(r"`|::|\*\*|\[\d|_\b|\|")
+
+
+@dataclass(frozen=True)
+class Book:
+    """One installed text, as paragraphs of prose."""
+
+    name: str
+    paragraphs: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def books() -> list[Book]:
+    """The installed books; the ones not installed are left out (see ``INSTALL``)."""
+    out = []
+    for name, path in SOURCES.items():
+        if path.is_file():
+            with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+                out.append(Book(name, _prose(fh.read())))
+    if PYTHON_DOCS.is_dir():
+        pages = sorted(p for pattern in _PYTHON_PAGES for p in PYTHON_DOCS.glob(pattern))
+        paragraphs = [para for page in pages for para in _rst_prose(page.read_text("utf-8"))]
+        out.append(Book("python-docs", paragraphs))
+    return out
+
+
+def _rst_prose(raw: str) -> list[str]:
+    """reStructuredText paragraphs with no markup but emphasis (which is unwrapped)."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", raw):
+        lines = block.splitlines()
+        if not lines or any(line.startswith(_RST_NON_PROSE) for line in lines):
+            continue
+        text = " ".join(line.strip() for line in lines)
+        if _RST_MARKUP.search(text):
+            continue
+        text = re.sub(r"\*([^*]+)\*", r"\1", text)
+        if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
+            paragraphs.append(text)
+    return paragraphs
+
+
+def _prose(raw: str) -> list[str]:
+    """Wrapped blocks joined into paragraphs; only blocks that read as sentences."""
+    paragraphs = []
+    for block in re.split(r"\n\s*\n", raw):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines or any(_is_code(line) for line in lines):
+            continue
+        text = " ".join(lines)
+        if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
+            paragraphs.append(text)
+    return paragraphs
+
+
+def _is_code(line: str) -> bool:
+    """Shell prompts, config lines, table rules and list markers of a man page."""
+    return line.startswith(("$ ", "# ", "|", "+-", "*", "o ")) or "    " in line

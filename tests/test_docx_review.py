@@ -1,0 +1,139 @@
+"""A Word draft handed back as a copy desk would: corrections as revisions, queries as comments."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+
+from proofer.config import Config
+from proofer.formats.docx import comments, read_docx, revisions, save
+from proofer.proofreader import Proofreader
+from proofer.review import corrections, hand_back, queries
+
+NAMES = "Margarethe Lindqvist | Lindqvist\n"
+
+
+def build(path: Path) -> Path:
+    """Misspellings across runs and in a table, a listed name with a slip, an unlisted name."""
+    document = docx.Document()
+    p = document.add_paragraph("Talks followed the cessation of hosi")
+    p.add_run("talities").bold = True
+    p.add_run(", said Margarete Lindqvist.")
+    q = document.add_paragraph("The envoy, Tobiah Quenneville-Osei, arrived on ")
+    q.add_run("Monday").italic = True
+    q.add_run(".")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Budget"
+    table.cell(0, 1).text = "The goverment set aside $4 million."
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture
+def reviewed(tmp_path: Path) -> Path:
+    (tmp_path / "names.txt").write_text(NAMES, encoding="utf-8")
+    proofreader = Proofreader(Config(entities=(tmp_path / "names.txt",)))
+    draft = read_docx(build(tmp_path / "story.docx"))
+    findings = proofreader.check(draft.document()).findings
+    assert hand_back(draft, findings, proofreader.rules, author="Copy Desk") == (3, 1)
+    out = tmp_path / "reviewed.docx"
+    save(draft, out)
+    return out
+
+
+def test_corrections_are_revisions(reviewed: Path) -> None:
+    changes = revisions(reviewed)
+    assert ("ins", "Copy Desk", "hostilities") in changes
+    assert ("ins", "Copy Desk", "Margarethe") in changes
+    assert ("ins", "Copy Desk", "government") in changes  # in the table
+
+
+def test_an_unlisted_name_is_a_comment_on_it(reviewed: Path) -> None:
+    notes = comments(reviewed)
+    on_name = [n for n in notes if "Quenneville" in n[1] or "Tobiah" in n[1]]
+    assert len(on_name) == 1  # one query for the name, not one per word of it
+    author, name, text = on_name[0]
+    assert name == "Tobiah Quenneville-Osei"
+    by_anchor = {anchor: (author, text) for author, anchor, text in notes}
+    assert author == "Copy Desk"
+    assert name in text  # the message names the text it queries
+    assert "\n" in text  # followed by the rule's explanation
+    # Nothing that became a revision is also queried.
+    assert not {"hosi", "talities", "Margarete", "goverment"} & set(by_anchor)
+
+
+def test_accepting_every_revision_keeps_the_comments_and_the_formatting(reviewed: Path) -> None:
+    document = docx.Document(str(reviewed))
+    body = document.element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for deletion in list(body.iter(f"{w}del")):
+        deletion.getparent().remove(deletion)
+    for insertion in list(body.iter(f"{w}ins")):
+        for child in list(insertion):
+            insertion.addprevious(child)
+        insertion.getparent().remove(insertion)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "cessation of hostilities, said Margarethe Lindqvist." in text
+    assert "Quenneville-Osei" in text
+    italic = [r.text for p in document.paragraphs for r in p.runs if r.italic]
+    assert italic == ["Monday"]
+    assert len(document.comments) == len(comments(reviewed))
+
+
+def test_rejecting_every_revision_restores_the_original(reviewed: Path, tmp_path: Path) -> None:
+    document = docx.Document(str(reviewed))
+    body = document.element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for insertion in list(body.iter(f"{w}ins")):
+        insertion.getparent().remove(insertion)
+    for deletion in list(body.iter(f"{w}del")):
+        for t in deletion.iter(f"{w}delText"):
+            t.tag = f"{w}t"
+        for child in list(deletion):
+            deletion.addprevious(child)
+        deletion.getparent().remove(deletion)
+    document.save(str(tmp_path / "rejected.docx"))
+    document = docx.Document(str(tmp_path / "rejected.docx"))
+    original = docx.Document(str(tmp_path / "story.docx"))
+    assert [p.text for p in document.paragraphs] == [p.text for p in original.paragraphs]
+    assert document.tables[0].cell(0, 1).text == "The goverment set aside $4 million."
+    bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
+    assert bold == ["talities"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_comments(reviewed: Path, tmp_path: Path) -> None:
+    result = subprocess.run(
+        ["soffice", "--headless", "--convert-to", "odt", "--outdir", str(tmp_path / "odt"),
+         str(reviewed)],
+        capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "odt" / "reviewed.odt") as odt:
+        content = odt.read("content.xml").decode()
+    assert "<office:annotation" in content and "Copy Desk" in content
+    assert "Quenneville" in content.split("<office:annotation", 1)[1]
+    assert "<text:tracked-changes" in content
+
+
+def test_what_is_a_correction_and_what_a_query() -> None:
+    from proofer.findings import Category, Finding, Severity
+
+    def f(start: int, end: int, severity: Severity, *fixes: str) -> Finding:
+        return Finding(start, end, Category.SPELLING, "x.rule", "Check it.", fixes, severity)
+
+    slip = f(0, 4, Severity.ERROR, "fix")  # an error with a fix: a revision
+    no_fix = f(10, 14, Severity.ERROR)  # an error nobody can fix: a question
+    maybe = f(20, 24, Severity.WARNING, "this", "that")  # an unsafe suggestion: a question
+    word = f(30, 36, Severity.INFO)  # a word of a name queried whole
+    name = f(30, 50, Severity.INFO)
+    findings = [slip, no_fix, maybe, word, name]
+    assert corrections(findings, {}) == [(0, 4, "fix")]
+    asked = queries(findings, {})
+    assert [(s, e) for s, e, _ in asked] == [(10, 14), (20, 24), (30, 50)]
+    assert "Perhaps: ‘this’, ‘that’." in asked[1][2]
