@@ -57,6 +57,10 @@ WORDS = [
     "neighbours",
 ]
 
+# Long enough that checking it takes seconds (progress shows after a fraction of one), and
+# far longer than the "long draft" threshold.
+PARAGRAPHS = max(800, LONG_DRAFT * 10)
+
 
 def long_draft(paragraphs: int, seed: int = 7) -> str:
     """Plain sentences of common words, every paragraph different (none is remembered)."""
@@ -73,7 +77,7 @@ def long_draft(paragraphs: int, seed: int = 7) -> str:
 
 @pytest.fixture
 def long_path(tmp_path: Path) -> Path:
-    paragraphs = long_draft(LONG_DRAFT * 4).split("\n\n")
+    paragraphs = long_draft(PARAGRAPHS).split("\n\n")
     paragraphs[0] = "The comittee met first. " + paragraphs[0]
     paragraphs[-1] += " The report was recieved last."
     path = tmp_path / "long.txt"
@@ -98,7 +102,7 @@ def test_the_screen_is_checked_first_then_progress_and_cancel(  # type: ignore[n
     assert window.counts.text() == "Checking…"
     qtbot.waitUntil(lambda: window.progress.isVisible(), timeout=20_000)
     done, total = progress[-1]
-    assert total == LONG_DRAFT * 4 and 0 <= done <= total
+    assert total == PARAGRAPHS and 0 <= done <= total
     assert window.progress.maximum() == total
     with qtbot.waitSignal(window.checker.cancelled, timeout=10_000):
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
