@@ -27,8 +27,8 @@ Harbour panel delays ferry decision
 PORT ELLIS, March 3, 2025 — The Harbour Oversight Panel (HOP) will decide on Friday, March 7, \
 whether to restore the night ferry, its chair said.
 
-Ada Okafor, 54, who has led the HOP since 2019, said members needed more time. “We was never \
-told the numbers until last week,” Okafor said. “The ferry company kept them secret.”
+Ada Okafor, 54, who has led the HOP since 2019, said members needed more time. “The company has \
+went quiet on the numbers since last week,” Okafor said. “The ferry company kept them secret.”
 
 The panel voted 5-2 in February to ask the ferry company for its figures. Supporters of the 5-2 \
 vote said the delay was the company’s fault.
@@ -86,14 +86,14 @@ def test_inside_a_quotation_the_typo_is_caught_and_the_grammar_is_the_speakers(
 ) -> None:
     found = check(CONTRADICTED)
     assert "secrit" in flagged(alarms(found), CONTRADICTED, "spelling.")
-    we_was = CONTRADICTED.index("We was")
-    inside = [f for f in found if we_was <= f.start < we_was + 10 and f.rule.startswith("harper.")]
-    assert inside, "Harper reads 'We was' as a grammar slip; it is kept as a note"
+    went = CONTRADICTED.index("has went")
+    inside = [f for f in found if went <= f.start < went + 10 and f.rule.startswith("harper.")]
+    assert inside, "Harper reads 'has went' as a grammar slip; it is kept as a note"
     assert all(f.severity is Severity.INFO for f in inside)
 
 
 def test_the_same_grammar_outside_a_quotation_is_still_flagged(check: Check) -> None:
-    text = "We was never told the numbers, the residents said."
+    text = "The company has went quiet on the numbers, the residents said."
     assert [f for f in alarms(check(text)) if f.rule.startswith("harper.")]
 
 
