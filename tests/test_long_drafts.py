@@ -108,12 +108,15 @@ def test_the_screen_is_checked_first_then_progress_and_cancel(  # type: ignore[n
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert not window.progress.isVisible() and not window.cancel_button.isVisible()
     assert "cancelled" in window.statusBar().currentMessage()
+    assert window.counts.text() == "Not checked"
     assert window.last_result is None
     # Checking again finishes the job, the remembered paragraphs first.
     window.check_now()
     qtbot.waitUntil(lambda: window.last_result is not None, timeout=60_000)
     assert {"comittee", "recieved"} <= {m.text for m in window.editor.marked}
     assert not window.progress.isVisible()
+    assert "cancelled" not in window.statusBar().currentMessage()
+    assert "error" in window.counts.text()
 
 
 def test_quitting_during_a_check_stops_it(qtbot, make_window, long_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -57,6 +57,7 @@ from ui.settings import Settings, fingerprint, ignore_all_key
 from ui.settings_dialog import SettingsDialog
 
 AUTOSAVE_MS = 15_000
+CANCELLED = "Check cancelled: F5 checks again"
 READING_SPEED = 230  # words a minute, an adult reading news on a screen
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
@@ -719,7 +720,8 @@ class MainWindow(QMainWindow):
 
     def _on_cancelled(self) -> None:
         self._show_progress(False)
-        self.statusBar().showMessage("Check cancelled: F5 checks again", 0)
+        self.counts.setText("Not checked")
+        self.statusBar().showMessage(CANCELLED, 0)
 
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
@@ -733,6 +735,8 @@ class MainWindow(QMainWindow):
             self._show(result)
             return
         self._show_progress(False)
+        if self.statusBar().currentMessage() == CANCELLED:
+            self.statusBar().clearMessage()  # checked after all
         self.last_result = result
         self.editor.rules = result.rules  # the desk's style rules explain themselves too
         self._show(result)
