@@ -152,12 +152,12 @@ class CheckWorker(QObject):
         first, last = req.visible
         ctx = proofreader.context(doc)
         masked = masked_spans(doc)
-        found = [
-            f.shifted(p.start)
-            for p in doc.paragraphs
-            if p.end >= first and p.start <= last and not self._stop.stops(req.revision)
-            for f in proofreader.check_paragraph(p.text, ctx)
-        ]
+        found = []
+        for p in doc.paragraphs:
+            if self._stop.stops(req.revision):
+                raise CheckCancelled  # a part of what is on screen would look clean
+            if p.end >= first and p.start <= last:
+                found += [f.shifted(p.start) for f in proofreader.check_paragraph(p.text, ctx)]
         found = [f for f in found if not inside(f.start, f.end, masked)]
         report = Report(proofreader.merge(doc.text, found), ctx.dialect)
         rules = proofreader.rules
