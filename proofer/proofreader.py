@@ -58,6 +58,10 @@ _CATEGORY_RANK = {
 }
 
 
+class CheckCancelled(Exception):
+    """A check stopped because its caller's ``should_stop`` asked it to."""
+
+
 @dataclass
 class Report:
     """The outcome of one check: findings in text order, and notes for the user."""
@@ -192,17 +196,32 @@ class Proofreader:
             self._paragraphs.move_to_end(key)
         return found
 
-    def check(self, doc: Document, dialect: str | None = None) -> Report:
+    def check(
+        self,
+        doc: Document,
+        dialect: str | None = None,
+        should_stop: Callable[[int, int], bool] | None = None,
+    ) -> Report:
         """Check a whole draft: the paragraphs (those seen before, from memory), then the
         draft-wide checks, merged. The editor, the command line and the server all call
         this; ``dialect`` (one of the settings' choices) overrides the configured one, for a
-        server's client that names its own."""
+        server's client that names its own.
+
+        ``should_stop``, if given, is asked between paragraphs with the number checked so
+        far and the total (so it can show progress); when it answers True the check stops
+        by raising ``CheckCancelled``.
+        """
         ctx = self.context(doc, dialect)
         found: list[Finding] = []
-        for paragraph in doc.paragraphs:
+        total = len(doc.paragraphs)
+        for done, paragraph in enumerate(doc.paragraphs):
+            if should_stop is not None and should_stop(done, total):
+                raise CheckCancelled
             found.extend(
                 f.shifted(paragraph.start) for f in self.check_paragraph(paragraph.text, ctx)
             )
+        if should_stop is not None and should_stop(total, total):
+            raise CheckCancelled
         return self.finish(doc, ctx, found)
 
     def finish(

@@ -12,7 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFileDialog, QFontDialog, QInputDialog, QMessageBox
 
 from ui.main_window import MainWindow
 from ui.settings import Settings
@@ -70,8 +71,20 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Iterator[Dialogs]:
         answer = user.answer(caption, "")
         return (str(answer), "") if isinstance(answer, str) else ("", "")
 
-    for name in ("question", "warning", "information", "critical"):
+    def number(parent: object, title: str, label: str, *args: object) -> tuple[int, bool]:
+        answer = user.answer(title, label)
+        return (int(answer), True) if isinstance(answer, str) else (0, False)
+
+    def font(initial: QFont, parent: object, title: str = "", *args: object) -> tuple[bool, QFont]:
+        answer = user.answer(title, initial.toString())
+        chosen = QFont()
+        return (True, chosen) if isinstance(answer, str) and chosen.fromString(answer) else (
+            False, initial)  # fmt: skip
+
+    for name in ("question", "warning", "information", "critical", "about"):
         monkeypatch.setattr(QMessageBox, name, staticmethod(message))
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(number))
+    monkeypatch.setattr(QFontDialog, "getFont", staticmethod(font))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(file_dialog))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(file_dialog))
     monkeypatch.setattr(MainWindow, "ask_choice", choice)

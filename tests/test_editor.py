@@ -103,7 +103,7 @@ def test_ignore_all_silences_every_occurrence_and_only_that_word(
     wait_checked(qtbot, window)
     assert [m.text for m in window.editor.marked].count("comittee") == 2
     menu = window.editor.context_menu_for(marked_text(window, "comittee"))
-    next(a for a in menu.actions() if a.text() == "Ignore all").trigger()
+    next(a for a in menu.actions() if a.text() == "Ignore all in this draft").trigger()
     assert all(m.text != "comittee" for m in window.editor.marked)
     assert "recieved" in [m.text for m in window.editor.marked]
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
@@ -302,16 +302,17 @@ def test_stale_results_are_dropped(qtbot, make_window, draft: Path) -> None:  # 
     window = make_window()
     window.open_path(draft)
     wait_checked(qtbot, window)
-    finished: list[int] = []  # every result the worker produced, stale or not
+    finished: list[int] = []  # every job the worker ended, with a result or cancelled
     window.checker._worker.finished.connect(
         lambda result: finished.append(result.revision), Qt.ConnectionType.DirectConnection
     )
+    window.checker._worker.cancelled.connect(finished.append, Qt.ConnectionType.DirectConnection)
     window.check_now()  # the worker starts on this snapshot at once...
     stale = window.revision
     window.editor.moveCursor(window.editor.textCursor().MoveOperation.Start)
     window.editor.insertPlainText("Teh ")  # ...and the text changes before its result is in
     wait_checked(qtbot, window)
-    assert stale in finished  # the worker did finish the old snapshot
+    assert stale in finished  # the worker ended the old snapshot's job (or stopped it)
     assert window.last_result is not None and window.last_result.revision == window.revision
     assert window.last_result.revision != stale  # but only the current text's result shows
     texts = [m.text for m in window.editor.marked]
@@ -380,11 +381,15 @@ def test_word_draft_saved_as_tracked_changes(
 ) -> None:  # type: ignore[no-untyped-def]
     from proofer.formats.docx import read_docx, revisions
     from tests.test_docx import build
+    from ui.settings_dialog import SettingsDialog
 
     original = build(tmp_path / "story.docx")
     before = original.read_bytes()
     out = tmp_path / "story-proofed.docx"
     window = make_window()
+    dialog = SettingsDialog(window.settings, window)
+    dialog.author.setText("Copy Desk")
+    dialog.apply()
     window.open_path(original)
     wait_checked(qtbot, window)
     repeated = next(m for m in window.editor.marked if m.text == "The the")
@@ -397,8 +402,8 @@ def test_word_draft_saved_as_tracked_changes(
     assert original.read_bytes() == before
     found = revisions(out)
     assert any(kind == "del" and text.strip() == "the" for kind, _, text in found)
-    assert ("del", "Proofer", "enviromental") in found
-    assert ("ins", "Proofer", "environmental") in found
+    assert ("del", "Copy Desk", "enviromental") in found  # signed as the settings say
+    assert ("ins", "Copy Desk", "environmental") in found
     assert "The harbor association" in read_docx(out).text
     assert window.editor.toPlainText() == read_docx(out).text
 

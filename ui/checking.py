@@ -4,23 +4,36 @@ Edits restart a short single-shot timer; when it fires, a snapshot of the text g
 worker thread, one job at a time, where the engine checks it (``Proofreader.check``, which
 remembers each paragraph's findings, so only changed paragraphs reach Harper). A result is
 applied only if the text has not changed since its snapshot was taken.
+
+The worker warms the engine up as soon as it starts (Harper's spellers and the word
+frequencies take a second or two to load), reports progress on a long check, and stops
+between paragraphs when the check is cancelled or the window closes. A long draft, just
+opened, has the paragraphs on screen checked first, so underlines appear while the rest of
+it is checked.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from proofer.checkers import grammar
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import listed_names
 from proofer.config import Config, ConfigError
 from proofer.document import Document
 from proofer.engines.harper import HarperEngine
-from proofer.proofreader import Proofreader, Report
+from proofer.markup import inside, masked_spans
+from proofer.proofreader import CheckCancelled, Proofreader, Report
 from proofer.rules import Rule
 
 DEBOUNCE_MS = 300
+LONG_DRAFT = 12  # paragraphs: a draft this long, just opened, gets its visible part first
+PROGRESS_AFTER = 0.3  # seconds a check runs before it reports progress
+PROGRESS_EVERY = 0.1  # seconds between progress reports
+WARM_UP_TEXT = "The mayor of Springfield said on Monday that the bridge would reopen."
 
 
 @dataclass(frozen=True)
@@ -30,6 +43,7 @@ class CheckRequest:
     revision: int
     text: str
     markdown: bool = False
+    visible: tuple[int, int] | None = None  # the span on screen, checked first if long
 
 
 @dataclass
@@ -41,20 +55,42 @@ class CheckResult:
     listed: list[str] = field(default_factory=list)  # names on the list found in the draft
     languagetool: str = "off"
     rules: dict[str, Rule] = field(default_factory=dict)  # what the tooltips explain
+    partial: bool = False  # only the visible paragraphs' findings; the full result follows
+    text: str = ""  # the snapshot checked
+    explanations: dict[str, str] = field(default_factory=dict)  # Harper's rules, by id
+
+
+class StopFlag:
+    """Which checks to stop: every one of a revision up to ``upto``. Set by the GUI thread,
+    read by the worker between paragraphs (an int assignment, safe across threads)."""
+
+    def __init__(self) -> None:
+        self.upto = -1
+
+    def stop(self, revision: int) -> None:
+        self.upto = max(self.upto, revision)
+
+    def stops(self, revision: int) -> bool:
+        return revision <= self.upto
 
 
 class CheckWorker(QObject):
     """Runs in the worker thread; owns the engine and the proofreader, across jobs."""
 
     finished = Signal(object)  # CheckResult
+    progress = Signal(int, int, int)  # revision, paragraphs checked, paragraphs in all
+    cancelled = Signal(int)  # revision
+    warmed = Signal()
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, stop: StopFlag) -> None:
         super().__init__()
         self._config = config
+        self._stop = stop
         # Held here, not per thread: Qt drops this thread's Python state between jobs.
         self._engine = HarperEngine(one_thread=True)
         self._proofreader: Proofreader | None = None
         self._problem = ""
+        self._explanations: dict[str, str] = {}
 
     @Slot(object)
     def reconfigure(self, config: Config) -> None:
@@ -62,17 +98,70 @@ class CheckWorker(QObject):
         self._config = config
         self._proofreader = None
 
+    @Slot()
+    def warm_up(self) -> None:
+        """Load what the first check would (spellers, word frequencies) on a tiny text."""
+        self._get_proofreader().check(Document(WARM_UP_TEXT))
+        self.warmed.emit()
+
     @Slot(object)
     def run(self, request: CheckRequest) -> None:
-        """Check one snapshot and emit the result."""
+        """Check one snapshot and emit the result (or ``cancelled``)."""
         proofreader = self._get_proofreader()
         doc = Document(request.text, markdown=request.markdown)
-        report = proofreader.check(doc)
+        started = time.monotonic()
+        reported = started
+
+        def should_stop(done: int, total: int) -> bool:
+            nonlocal reported
+            now = time.monotonic()
+            if now - started > PROGRESS_AFTER and now - reported > PROGRESS_EVERY:
+                reported = now
+                self.progress.emit(request.revision, done, total)
+            return self._stop.stops(request.revision)
+
+        try:
+            if request.visible and len(doc.paragraphs) > LONG_DRAFT:
+                self._check_visible(proofreader, doc, request)
+            report = proofreader.check(doc, should_stop=should_stop)
+        except CheckCancelled:
+            self.cancelled.emit(request.revision)
+            return
         if self._problem:
             report.notices.append(self._problem)
         listed = listed_names(doc, proofreader.entities.index)
         status = self._languagetool_status()
-        self.finished.emit(CheckResult(request.revision, report, listed, status, proofreader.rules))
+        if not self._explanations:
+            self._explanations = grammar.explanations(self._engine)
+        self.finished.emit(
+            CheckResult(
+                request.revision,
+                report,
+                listed,
+                status,
+                proofreader.rules,
+                text=request.text,
+                explanations=self._explanations,
+            )
+        )
+
+    def _check_visible(self, proofreader: Proofreader, doc: Document, req: CheckRequest) -> None:
+        """Emit a partial result: the paragraph checks of the paragraphs on screen (the
+        draft-wide checks need the whole draft, and come with the full result)."""
+        assert req.visible is not None
+        first, last = req.visible
+        ctx = proofreader.context(doc)
+        masked = masked_spans(doc)
+        found = []
+        for p in doc.paragraphs:
+            if self._stop.stops(req.revision):
+                raise CheckCancelled  # a part of what is on screen would look clean
+            if p.end >= first and p.start <= last:
+                found += [f.shifted(p.start) for f in proofreader.check_paragraph(p.text, ctx)]
+        found = [f for f in found if not inside(f.start, f.end, masked)]
+        report = Report(proofreader.merge(doc.text, found), ctx.dialect)
+        rules = proofreader.rules
+        self.finished.emit(CheckResult(req.revision, report, [], "off", rules, partial=True))
 
     def _get_proofreader(self) -> Proofreader:
         if self._proofreader is None:
@@ -97,59 +186,111 @@ class CheckWorker(QObject):
 class BackgroundChecker(QObject):
     """The GUI side: debounces edits, keeps one job in flight, drops stale results."""
 
-    checked = Signal(object)  # CheckResult for the current text
+    checked = Signal(object)  # CheckResult for the current text (maybe partial)
+    progress = Signal(int, int)  # paragraphs checked, paragraphs in all
+    cancelled = Signal()  # the current text's check was stopped
+    warmed = Signal()  # the engine is loaded: the first check is as quick as the next
     _request = Signal(object)
     _configure = Signal(object)
+    _warm_up = Signal()
 
     def __init__(self, config: Config, delay_ms: int = DEBOUNCE_MS) -> None:
         super().__init__()
+        self._stop = StopFlag()
         self._thread = QThread()
         self._thread.setObjectName("proofer-checker")
-        self._worker = CheckWorker(config)
+        self._worker = CheckWorker(config, self._stop)
         self._worker.moveToThread(self._thread)
         self._request.connect(self._worker.run)
         self._configure.connect(self._worker.reconfigure)
+        self._warm_up.connect(self._worker.warm_up)
         self._worker.finished.connect(self._on_finished)
+        self._worker.progress.connect(self._on_progress)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self._worker.warmed.connect(self._on_warmed)
+        self.warm = False
         self._thread.start()
+        self._warm_up.emit()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._dispatch)
         self._latest: CheckRequest | None = None
-        self._busy = False
+        self._running: CheckRequest | None = None
 
     def schedule(self, request: CheckRequest) -> None:
-        """Check this snapshot once the writer pauses."""
-        self._latest = request
+        """Check this snapshot once the writer pauses. A check of older text still running
+        stops: the paragraphs it got through are remembered, so the next one is quicker."""
+        self._supersede(request)
         self._timer.start()
 
     def check_now(self, request: CheckRequest) -> None:
-        """Check this snapshot as soon as the worker is free."""
-        self._latest = request
+        """Check this snapshot as soon as the worker is free (an older check stops)."""
+        self._supersede(request)
         self._timer.stop()
         self._dispatch()
+
+    def _supersede(self, request: CheckRequest) -> None:
+        self._latest = request
+        if self._running is not None and self._running.revision < request.revision:
+            self._stop.stop(self._running.revision)
+
+    def cancel(self) -> None:
+        """Stop the check under way (at the next paragraph), and any waiting one."""
+        self._timer.stop()
+        if self._latest is not None:
+            self._stop.stop(self._latest.revision)
 
     def reconfigure(self, config: Config) -> None:
         """Apply new settings to the worker (its next job uses them)."""
         self._configure.emit(config)
 
     def shutdown(self) -> None:
-        """Stop the worker thread (waits for a running job)."""
+        """Stop the worker thread: a running check stops at its next paragraph."""
         self._timer.stop()
+        self._stop.stop(2**62)
         self._thread.quit()
         self._thread.wait()
 
     def _dispatch(self) -> None:
-        if self._busy or self._latest is None:
+        if self._running is not None or self._latest is None:
             return
-        self._busy = True
+        self._running = self._latest
         self._request.emit(self._latest)
+
+    def _is_current(self, revision: int) -> bool:
+        return self._latest is not None and revision == self._latest.revision
 
     @Slot(object)
     def _on_finished(self, result: CheckResult) -> None:
-        self._busy = False
-        latest = self._latest
-        if latest is not None and result.revision == latest.revision:
+        if result.partial:
+            if self._is_current(result.revision):
+                self.checked.emit(result)
+            return  # the job goes on
+        self._running = None
+        if self._is_current(result.revision):
             self.checked.emit(result)
-        elif latest is not None and not self._timer.isActive():
+        elif self._latest is not None and not self._timer.isActive():
             self._dispatch()  # the text changed while the job ran: check the new text
+
+    @Slot()
+    def _on_warmed(self) -> None:
+        self.warm = True
+        self.warmed.emit()
+
+    @Slot(int, int, int)
+    def _on_progress(self, revision: int, done: int, total: int) -> None:
+        if self._is_current(revision):
+            self.progress.emit(done, total)
+
+    @Slot(int)
+    def _on_cancelled(self, revision: int) -> None:
+        self._running = None
+        if self._is_current(revision):
+            self.cancelled.emit()
+        elif (
+            self._latest is not None
+            and not self._stop.stops(self._latest.revision)
+            and not self._timer.isActive()
+        ):
+            self._dispatch()  # an edit came in after the cancel: check it

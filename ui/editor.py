@@ -8,16 +8,25 @@ turned into Qt's UTF-16 positions here, and only here.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from proofer.document import utf16_offsets
-from proofer.findings import Category, Finding
+from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
+from ui.files import Look, Styled
 from ui.palette import colour
 
 
@@ -45,7 +54,8 @@ class DraftEditor(QPlainTextEdit):
     """Plain text with findings underlined, explained on hover, fixed from the menu."""
 
     ignore_requested = Signal(object)  # Finding
-    ignore_all_requested = Signal(object)  # Finding
+    ignore_all_requested = Signal(object)  # Finding: every such one, in this draft
+    ignore_always_requested = Signal(object)  # Finding: every such one, in every draft
     add_to_dictionary_requested = Signal(str)
     add_to_entities_requested = Signal(str)
 
@@ -53,12 +63,30 @@ class DraftEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setAcceptDrops(False)  # files dropped on the window open; see MainWindow
-        font = self.font()
-        font.setPointSizeF(max(font.pointSizeF(), 12.0))
-        self.setFont(font)
-        self.document().setDocumentMargin(12)
+        self.setFont(body_font())
+        self.document().setDocumentMargin(28)
+        self.setFrameShape(QFrame.Shape.NoFrame)
         self._marked: list[Marked] = []
         self.rules: dict[str, Rule] = {}
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The viewport's resizes arrive here too (with its size): go by the editor's width.
+        self._fit_column(self.width())
+        super().resizeEvent(event)  # lays the text out in the new width
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
+
+    def _fit_column(self, width: int) -> None:
+        """Keep lines a comfortable length: a column of ``COLUMN`` characters, centred, on a
+        wide window (a narrow one uses its whole width)."""
+        column = self.fontMetrics().averageCharWidth() * COLUMN
+        column += 2 * int(self.document().documentMargin())
+        side = max(0, (width - column) // 2)
+        if self.viewportMargins().left() != side:  # setting them resizes: only on a change
+            self.setViewportMargins(side, 0, side, 0)
 
     @property
     def marked(self) -> list[Marked]:
@@ -82,10 +110,26 @@ class DraftEditor(QPlainTextEdit):
             marked.append(Marked(f, cursor))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
-            selection.format = _underline(f.category)  # type: ignore[attr-defined]
+            selection.format = finding_format(f)  # type: ignore[attr-defined]
             selections.append(selection)
         self._marked = marked
         self.setExtraSelections(selections)
+
+    def show_looks(self, looks: Sequence[Styled], text: str) -> None:
+        """Show a Word draft's headings, bold and italic (offsets: code points into
+        ``text``, the editor's text). Display only: not an edit to undo, not a change."""
+        table = None if _bmp_only(text) else utf16_offsets(text)
+        modified = self.document().isModified()
+        cursor = QTextCursor(self.document())
+        for styled in looks:
+            start, end = styled.start, styled.end
+            if table is not None:
+                start, end = table[start], table[end]
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(_look_format(styled.look))
+        self.document().clearUndoRedoStacks()
+        self.document().setModified(modified)
 
     def marked_at(self, position: int) -> Marked | None:
         """The finding under a Qt text position, the narrowest if several overlap."""
@@ -157,7 +201,8 @@ class DraftEditor(QPlainTextEdit):
         if f.suggestions:
             menu.insertSeparator(first)  # type: ignore[arg-type]
         add("Ignore", lambda: self.ignore_requested.emit(f))
-        add("Ignore all", lambda: self.ignore_all_requested.emit(f))
+        add("Ignore all in this draft", lambda: self.ignore_all_requested.emit(f))
+        add("Ignore all, always", lambda: self.ignore_always_requested.emit(f))
         word = marked.text
         if f.category in (Category.SPELLING, Category.NAMES) and " " not in word:
             add("Add to dictionary", lambda: self.add_to_dictionary_requested.emit(word))
@@ -184,14 +229,55 @@ class DraftEditor(QPlainTextEdit):
         return super().event(event)
 
 
-def _underline(category: Category) -> QTextCharFormat:
+COLUMN = 84  # characters a line: a newspaper column is shorter, a screen page is wider
+# A serif made for reading on screen, if the system has one: the first found is used.
+BODY_FONTS = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria",
+              "Liberation Serif", "DejaVu Serif"]  # fmt: skip
+
+
+def body_font() -> QFont:
+    """The draft's default font: a readable serif at a reading size."""
+    font = QFont()
+    font.setFamilies(BODY_FONTS)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(13.0)
+    return font
+
+
+# The line tells the severity without colour: wavy for an error, dashed for a warning,
+# dotted for a note; the colour tells the category.
+UNDERLINES = {
+    Severity.ERROR: QTextCharFormat.UnderlineStyle.WaveUnderline,
+    Severity.WARNING: QTextCharFormat.UnderlineStyle.DashUnderline,
+    Severity.INFO: QTextCharFormat.UnderlineStyle.DotLine,
+}
+
+WASH = {Severity.ERROR: 64, Severity.WARNING: 36, Severity.INFO: 18}  # background alpha
+
+
+def finding_format(finding: Finding) -> QTextCharFormat:
+    """How a finding is marked in the text (on screen and in print)."""
     fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    fmt.setUnderlineColor(colour(category))
-    tint = colour(category)
-    tint.setAlpha(40)  # a faint wash, so a flagged quotation mark or space is seen too
+    fmt.setUnderlineStyle(UNDERLINES[finding.severity])
+    fmt.setUnderlineColor(colour(finding.category))
+    tint = colour(finding.category)
+    # A wash, so a flagged quotation mark or space is seen too; the heavier the worse.
+    tint.setAlpha(WASH[finding.severity])
     fmt.setBackground(tint)
-    fmt.setProperty(QTextFormat.Property.UserProperty, category.value)
+    fmt.setProperty(QTextFormat.Property.UserProperty, finding.category.value)
+    return fmt
+
+
+def _look_format(look: Look) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if look is Look.ITALIC:
+        fmt.setFontItalic(True)
+        return fmt
+    fmt.setFontWeight(QFont.Weight.Bold)
+    # Headings grow with the text when zoomed: a size step, not a size.
+    steps = {Look.TITLE: 3, Look.HEADING1: 2, Look.HEADING2: 1}.get(look, 0)
+    if steps:
+        fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, steps)
     return fmt
 
 

@@ -19,12 +19,34 @@ import os
 import time
 import uuid
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from proofer.formats import DraftError, write_draft
-from proofer.formats.docx import read_docx, rewrite, write_new_docx
+from proofer.formats.docx import AUTHOR, WordDraft, read_docx, rewrite, w, write_new_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import read_text_draft
+
+
+class Look(Enum):
+    """How a stretch of a Word draft looks in Word, shown alike in the editor."""
+
+    TITLE = "Title"
+    HEADING1 = "Heading1"
+    HEADING2 = "Heading2"
+    HEADING3 = "Heading3"
+    BOLD = "bold"
+    ITALIC = "italic"
+
+
+@dataclass(frozen=True)
+class Styled:
+    """A stretch of the draft (code points) and its look."""
+
+    start: int
+    end: int
+    look: Look
 
 
 @dataclass
@@ -36,6 +58,7 @@ class DraftFile:
     newline: str = "\n"
     mtime: float = 0.0
     original: str = ""  # a Word draft's text as opened: edits are measured against it
+    looks: tuple[Styled, ...] = ()  # a Word draft's headings, bold and italic
 
     @property
     def word(self) -> bool:
@@ -60,8 +83,9 @@ class DraftFile:
 def open_draft(path: Path) -> tuple[str, DraftFile]:
     """The draft's text with "\n" line ends, and how to write it back. Raises DraftError."""
     if path.suffix.lower() == ".docx":
-        text = read_docx(path).text
-        return text, DraftFile(path, "docx", "\n", path.stat().st_mtime, text)
+        word = read_docx(path)
+        looks = tuple(word_looks(word))
+        return word.text, DraftFile(path, "docx", "\n", path.stat().st_mtime, word.text, looks)
     if path.is_file() and not path.read_bytes().strip():
         # Empty, or only spaces and line ends: a draft not yet written, opened as it is.
         blank = path.read_bytes().decode("ascii")
@@ -73,8 +97,48 @@ def open_draft(path: Path) -> tuple[str, DraftFile]:
     return text, DraftFile(path, doc.encoding, newline, path.stat().st_mtime)
 
 
+_HEADINGS = {look.value: look for look in (Look.TITLE, Look.HEADING1, Look.HEADING2)}
+
+
+def word_looks(word: WordDraft) -> list[Styled]:
+    """Headings (by paragraph style) and bold and italic runs (direct, or the Strong and
+    Emphasis styles) of a Word draft, as stretches of its text."""
+    found: list[Styled] = []
+    for para in word.paragraphs:
+        style = _value(para.element, "pPr", "pStyle")
+        if style in _HEADINGS:
+            found.append(Styled(para.start, para.end, _HEADINGS[style]))
+        elif style is not None and style.startswith("Heading") and para.end > para.start:
+            found.append(Styled(para.start, para.end, Look.HEADING3))
+        for piece in para.pieces:
+            run_style = _value(piece.run, "rPr", "rStyle")
+            if _switched_on(piece.run, "b") or run_style == "Strong":
+                found.append(Styled(piece.start, piece.end, Look.BOLD))
+            if _switched_on(piece.run, "i") or run_style == "Emphasis":
+                found.append(Styled(piece.start, piece.end, Look.ITALIC))
+    return found
+
+
+def _value(element: Any, properties: str, name: str) -> str | None:
+    """The ``w:val`` of ``<properties><name w:val=…>`` under ``element``, if there."""
+    props = element.find(w(properties))
+    found = props.find(w(name)) if props is not None else None
+    return None if found is None else str(found.get(w("val")))
+
+
+def _switched_on(run: Any, toggle: str) -> bool:
+    """A run property such as ``<w:b/>`` is on unless its value says off."""
+    props = run.find(w("rPr"))
+    found = props.find(w(toggle)) if props is not None else None
+    return found is not None and found.get(w("val")) not in ("0", "false", "off")
+
+
 def save_draft(
-    text: str, draft: DraftFile, path: Path | None = None, tracked: bool = True
+    text: str,
+    draft: DraftFile,
+    path: Path | None = None,
+    tracked: bool = True,
+    author: str = AUTHOR,
 ) -> DraftFile:
     """Write ``text`` atomically to ``path`` (default: the draft's own file), in the format
     its name asks for. A Word draft saved as Word gets its edits as revisions in a copy of
@@ -84,7 +148,7 @@ def save_draft(
     assert target is not None
     as_word = target.suffix.lower() == ".docx"
     if as_word and draft.word:
-        return _save_word(text, draft, target, tracked)
+        return _save_word(text, draft, target, tracked, author)
     if as_word:
         write_new_docx(target, text)
         return DraftFile(target, "docx", "\n", target.stat().st_mtime, read_docx(target).text)
@@ -93,13 +157,13 @@ def save_draft(
     return DraftFile(target, plain.encoding, plain.newline, target.stat().st_mtime)
 
 
-def _save_word(text: str, draft: DraftFile, target: Path, tracked: bool) -> DraftFile:
+def _save_word(text: str, draft: DraftFile, target: Path, tracked: bool, author: str) -> DraftFile:
     """The edits since opening, as revisions (or plain edits) in a copy of the original."""
     assert draft.path is not None
     word = read_docx(draft.path)
     if word.text != draft.original:
         raise DraftError(f"{draft.path}: changed on disk since it was opened; save as .txt")
-    rewrite(word, text, tracked=tracked)
+    rewrite(word, text, tracked=tracked, author=author)
     save_docx(word, target)
     opened = read_docx(target).text
     return DraftFile(target, "docx", "\n", target.stat().st_mtime, opened)

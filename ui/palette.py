@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 
 from proofer.findings import Category
-from proofer.palette import CATEGORY_COLOURS, counted
+from proofer.palette import CATEGORY_COLOURS, SEVERITY_SYMBOLS, counted
 
-__all__ = ["colour", "counted"]
+__all__ = ["SEVERITY_SYMBOLS", "colour", "counted"]
 
 
 def colour(category: Category) -> QColor:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QIcon, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
+    QHeaderView,
     QLineEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -15,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from proofer.findings import Category
 from ui.editor import Marked
-from ui.palette import colour
+from ui.palette import SEVERITY_SYMBOLS, colour
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,9 +31,15 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit(placeholderText="Filter findings")
-        self.tree = QTreeWidget()
+        self.tree = WrappingTree()
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
+        # Whole messages, wrapped: a finding reads without hovering.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
@@ -58,7 +67,8 @@ class FindingsPanel(QWidget):
                 bold.setBold(True)
                 group.setFont(0, bold)
                 groups[f.category] = group
-            item = QTreeWidgetItem([f"{line_of.get(m.start, 0)}: {f.message}"])
+            symbol = SEVERITY_SYMBOLS[f.severity]
+            item = QTreeWidgetItem([f"{symbol} {line_of.get(m.start, 0)}: {f.message}"])
             item.setData(0, _ROLE, m)
             item.setToolTip(0, f"{f.message}\n{f.rule} · {f.severity.value}")
             group.addChild(item)
@@ -88,6 +98,39 @@ class FindingsPanel(QWidget):
         marked = item.data(0, _ROLE)
         if marked is not None:
             self.activated.emit(marked)
+
+
+class WrappingTree(QTreeWidget):
+    """A tree whose rows grow to wrap long text, and follow its width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setItemDelegate(_WrapDelegate(self))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.doItemsLayout()  # row heights follow the new width
+
+
+class _WrapDelegate(QStyledItemDelegate):
+    """Qt's tree asks its rows' height without their width; this one gives the height of
+    the text wrapped in the width the row has (the painting wraps it already)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        icon = 20 if index.data(Qt.ItemDataRole.DecorationRole) is not None else 0
+        width = self.tree.viewport().width() - depth * self.tree.indentation() - icon - 8
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = QRect(0, 0, max(width, 40), 10_000)
+        wrapped = option.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), wrapped.height() + 4))
 
 
 def _swatch(category: Category) -> QIcon:

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 import hashlib
+from enum import Enum
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+from PySide6.QtGui import QFont
 
 from proofer.config import Config, for_draft
+from proofer.dictionary import load_dictionary
 from proofer.findings import Category, Finding
+from proofer.formats import write_draft
+from proofer.formats.docx import AUTHOR
 
 MAX_RECENT = 10
+
+
+class IgnoreKind(Enum):
+    """How far an ignore reaches."""
+
+    ONCE = "this place"  # one finding, by its text and surroundings
+    DRAFT = "this draft"  # a rule for a text, in one draft
+    EVERYWHERE = "always"  # a rule for a text, in every draft
 
 
 class Settings:
@@ -119,6 +132,72 @@ class Settings:
     def ignore_all(self, key: str) -> None:
         self.q.setValue("ignoredAll", sorted(self.ignored()[1] | {key}))
 
+    def ignored_in(self, draft: str) -> set[str]:
+        """``rule|text`` keys ignored in one draft only (``draft``: its path, or the
+        name of an Untitled draft's recovery copy)."""
+        return {key for d, key in self._drafts_ignores() if d == draft}
+
+    def ignore_in(self, draft: str, key: str) -> None:
+        self._set_drafts_ignores(self._drafts_ignores() | {(draft, key)})
+
+    def move_ignores(self, old: str, new: str) -> None:
+        """A draft saved under a new name keeps what was ignored in it."""
+        moved = {(new if d == old else d, key) for d, key in self._drafts_ignores()}
+        self._set_drafts_ignores(moved)
+
+    def drafts_ignores(self) -> list[tuple[str, str]]:
+        """Every (draft, ``rule|text``) ignored in one draft, sorted."""
+        return sorted(self._drafts_ignores())
+
+    def _drafts_ignores(self) -> set[tuple[str, str]]:
+        pairs = (entry.split("\t", 1) for entry in self._list("ignoredIn"))
+        return {(p[0], p[1]) for p in pairs if len(p) == 2}
+
+    def _set_drafts_ignores(self, pairs: set[tuple[str, str]]) -> None:
+        self.q.setValue("ignoredIn", sorted(f"{d}\t{key}" for d, key in pairs))
+
+    def unignore(self, kind: IgnoreKind, key: str, draft: str = "") -> None:
+        """Take back one ignore, so the finding shows again."""
+        once, everywhere = self.ignored()
+        if kind is IgnoreKind.ONCE:
+            self.q.setValue("ignored", sorted(once - {key}))
+        elif kind is IgnoreKind.EVERYWHERE:
+            self.q.setValue("ignoredAll", sorted(everywhere - {key}))
+        else:
+            self._set_drafts_ignores(self._drafts_ignores() - {(draft, key)})
+
+    @property
+    def revision_author(self) -> str:
+        """The name a Word draft's tracked changes are signed with."""
+        return self._choice("revisionAuthor") or AUTHOR
+
+    @revision_author.setter
+    def revision_author(self, name: str) -> None:
+        self._choose("revisionAuthor", name.strip() or None)
+
+    @property
+    def editor_font(self) -> QFont | None:
+        """The draft's font, when the copy editor chose one (or zoomed)."""
+        value = self.q.value("editorFont")
+        font = QFont()
+        return font if value and font.fromString(str(value)) else None
+
+    @editor_font.setter
+    def editor_font(self, font: QFont) -> None:
+        self.q.setValue("editorFont", font.toString())
+
+    def window_layout(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """The window's geometry and its panels' and toolbars' state, as last saved."""
+        geometry, state = self.q.value("windowGeometry"), self.q.value("windowState")
+        return (
+            geometry if isinstance(geometry, QByteArray) else None,
+            state if isinstance(state, QByteArray) else None,
+        )
+
+    def save_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.q.setValue("windowGeometry", geometry)
+        self.q.setValue("windowState", state)
+
     def config(self, draft: Path | None = None, discover: bool = True) -> Config:
         """The configuration for ``draft``: what the command line uses for it (the project's
         and the user's configuration files, ``proofer.config.for_draft``), with the choices
@@ -152,6 +231,22 @@ def fingerprint(finding: Finding, text: str) -> str:
 def ignore_all_key(finding: Finding, text: str) -> str:
     """Ignore this rule for this text everywhere."""
     return f"{finding.rule}|{text[finding.start : finding.end]}"
+
+
+def listed_words(path: Path) -> list[str]:
+    """The entries of a word list (the user dictionary, the own entity list); none if it
+    does not exist or cannot be read."""
+    try:
+        return load_dictionary(path)
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def remove_from_list(path: Path, word: str) -> None:
+    """Take ``word`` out of a word list, keeping every other line (comments too)."""
+    lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    kept = [line for line in lines if line.split("#", 1)[0].strip() != word]
+    write_draft(path, "".join(kept), "utf-8")
 
 
 def _joined(first: tuple[Path, ...], more: list[Path]) -> tuple[Path, ...]:
