@@ -49,7 +49,7 @@ SPACE_BEFORE = Rule(
     "before the mark.",
     example="the association , which represents -> the association, which represents",
     flags=("the association , which", "She stayed ."),
-    passes=("the association, which",),
+    passes=("the association, which", "Unpack the .deb file first."),
     fix_safe=True,
     covers=("harper.CommaFixes", "harper.Spaces", "lt.COMMA_PARENTHESIS_WHITESPACE"),
 )
@@ -62,7 +62,8 @@ _RUN_ON = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
 _NAMES = {".": "period", ",": "comma", ";": "semicolon", ":": "colon", "?": "question mark",
           "!": "exclamation mark"}  # fmt: skip
 # A space between a word and a mark; not before ".5" or an ellipsis, not at a line start.
-_SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,.;:!?])(?![\d.])")
+# A period that starts a word (the .deb file, .NET) is not the end of a sentence.
+_SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?!\w))(?![\d.])")
 
 
 class PunctuationChecker(ParagraphChecker):
