@@ -29,8 +29,8 @@ from proofer.engines.harper import Dialect, HarperEngine
 from proofer.examples import style_examples
 from proofer.findings import Finding, Severity, apply_fixes
 from proofer.formats import READ_ONLY, WRITES, DraftError, read_draft, writable
+from proofer.formats.docx import AUTHOR, read_docx
 from proofer.formats.docx import apply_fixes as apply_docx_fixes
-from proofer.formats.docx import read_docx
 from proofer.formats.docx import to_bytes as docx_bytes
 from proofer.formats.text import decode, encode, write_atomically
 from proofer.learn import learn, stories_in
@@ -38,6 +38,7 @@ from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader, rule_book
 from proofer.quotemarks import smart_quotes
 from proofer.report import FileResult, as_github, as_json, as_text, summary
+from proofer.review import hand_back
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -82,7 +83,14 @@ def _parser() -> argparse.ArgumentParser:
     fix = sub.add_parser("fix", help="apply the fixes that rules mark safe")
     fix.add_argument("path", help="the draft; - reads standard input")
     fix.add_argument("--output", "-o", required=True, help="where to write; - for stdout")
-    fix.add_argument("--track-changes", action="store_true", help="Word revisions (.docx)")
+    fix.add_argument(
+        "--track-changes",
+        action="store_true",
+        help="Word (.docx): every confident correction as a revision, every query as a comment",
+    )
+    fix.add_argument(
+        "--author", default=AUTHOR, help=f"who signs the revisions and comments ({AUTHOR})"
+    )
     fix.add_argument(
         "--overwrite",
         action="store_true",
@@ -383,11 +391,19 @@ def _fix(args: argparse.Namespace) -> int:
     if word:
         assert source is not None
         draft = read_docx(source)
+        if args.track_changes:
+            # Review is the safety net: every confident correction becomes a revision the
+            # reporter accepts or rejects, and every question a comment on its text.
+            findings = proofreader.check(draft.document()).findings
+            revised, asked = hand_back(draft, findings, proofreader.rules, args.author)
+            _write(args.output, docx_bytes(draft))
+            print(f"{_fixes(revised)} as tracked changes, {asked} queries as comments "
+                  f"(by {args.author})", file=sys.stderr)  # fmt: skip
+            return EXIT_OK
         fixes = _safe_fixes(proofreader, draft.document())
-        applied = apply_docx_fixes(draft, fixes, tracked=args.track_changes)
+        applied = apply_docx_fixes(draft, fixes, tracked=False)
         _write(args.output, docx_bytes(draft))
-        how = "as tracked changes" if args.track_changes else "as plain edits"
-        print(f"{_fixes(applied)} applied {how}", file=sys.stderr)
+        print(f"{_fixes(applied)} applied as plain edits", file=sys.stderr)
         return EXIT_OK
     doc = _read(args.path)
     fixes = _safe_fixes(proofreader, doc)

@@ -124,13 +124,15 @@ def test_formatting_is_kept(tmp_path: Path) -> None:
     main(["fix", str(path), "--output", str(out), "--track-changes"])
     fixed = docx.Document(str(out))
     runs = [r for p in fixed.paragraphs for r in p.runs]
-    assert any(r.bold and r.text == "enviro" for r in runs)
     assert any(r.font.size == Pt(14) and r.text == "Set in 14 point." for r in runs)
     body = fixed.element.body
     inserted = [r for ins in body.iter(w("ins")) for r in ins.iter(w("r"))]
     italic_insert = [r for r in inserted if r.find(w("rPr")) is not None
                      and r.find(w("rPr")).find(w("i")) is not None]  # fmt: skip
     assert italic_insert, "the inserted 'The' keeps the italic of the text it replaces"
+    bold_insert = [r for r in inserted if r.find(w("rPr")) is not None
+                   and r.find(w("rPr")).find(w("b")) is not None]  # fmt: skip
+    assert ["environmental"] == ["".join(t.text for t in r.iter(w("t"))) for r in bold_insert]
     assert fixed.styles["Heading 1"] is not None
 
 
@@ -295,3 +297,23 @@ def test_libreoffice_opens_added_and_removed_paragraphs(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     shown = (tmp_path / "paragraphs.txt").read_text(encoding="utf-8-sig")
     assert "A new paragraph." in shown and "Harbor Vote" in shown
+
+
+def test_fix_track_changes_corrects_by_revision_and_queries_by_comment(tmp_path: Path) -> None:
+    from proofer.formats.docx import comments
+
+    path = tmp_path / "story.docx"
+    document = docx.Document()
+    document.add_paragraph("The enviromental panel met on Tuesday.. Ngozi Obiakor chaired it.")
+    document.save(str(path))
+    out = tmp_path / "returned.docx"
+    args = ["fix", str(path), "-o", str(out), "--track-changes", "--author", "Copy Desk"]
+    assert main(args) == 0
+    found = revisions(out)
+    assert ("del", "Copy Desk", "enviromental") in found
+    assert ("ins", "Copy Desk", "environmental") in found
+    queried = comments(out)
+    assert [(author, text) for author, text, _ in queried] == [("Copy Desk", "Ngozi Obiakor")]
+    assert "entity list" in queried[0][2]
+    accepted = read_docx(out).text
+    assert "The environmental panel met on Tuesday. Ngozi" in accepted
