@@ -132,7 +132,7 @@ def test_formatting_is_kept(tmp_path: Path) -> None:
     assert italic_insert, "the inserted 'The' keeps the italic of the text it replaces"
     bold_insert = [r for r in inserted if r.find(w("rPr")) is not None
                    and r.find(w("rPr")).find(w("b")) is not None]  # fmt: skip
-    assert ["environmental"] == ["".join(t.text for t in r.iter(w("t"))) for r in bold_insert]
+    assert ["".join(t.text for t in r.iter(w("t"))) for r in bold_insert] == ["environmental"]
     assert fixed.styles["Heading 1"] is not None
 
 
