@@ -7,6 +7,7 @@ news style, before Harper, before LanguageTool), then the one with suggestions.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -180,6 +181,14 @@ class Proofreader:
         draft as a whole spells in the other dialect. The returned list is shared: do not
         change it.
         """
+        if len(text) > _PIECE:
+            # A paragraph the length of a chapter (breaks lost in a paste) is checked a
+            # stretch of sentences at a time: Harper slows down on very long paragraphs, and
+            # an edit then re-checks only its own stretch.
+            return [f.shifted(at) for at, piece in _pieces(text) for f in self._piece(piece, ctx)]
+        return self._piece(text, ctx)
+
+    def _piece(self, text: str, ctx: CheckContext) -> list[Finding]:
         report = ctx.dialect_report
         minority = frozenset(w for w in report.minority if w in text) if report else frozenset()
         key = (text, ctx.dialect, ctx.markdown, minority)
@@ -310,6 +319,25 @@ def _unknown_ignores(config: Config, rules: dict[str, Rule]) -> list[str]:
         hint = f"; did you mean '{family}'?" if known else ""
         lines.append(f"{where}: '{entry}' names no rule, so it ignores nothing{hint}")
     return lines
+
+
+_PIECE = 4_000  # characters: longer paragraphs are checked in stretches of about this size
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]?(?=\s+[\"“‘(]?[A-Z])")
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """``text`` cut at sentence ends into stretches of at least ``_PIECE`` characters (the
+    last may be shorter), each with its offset."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > _PIECE:
+        cut = _SENTENCE_BREAK.search(text, start + _PIECE)
+        if cut is None:
+            break
+        out.append((start, text[start : cut.end()]))
+        start = cut.end()
+    out.append((start, text[start:]))
+    return out
 
 
 def _read_list(load: Callable[[Path], T], path: Path) -> T:
