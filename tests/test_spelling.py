@@ -179,3 +179,9 @@ def test_a_house_abbreviation_used_throughout_is_one_note(check: Check) -> None:
     text = " ".join(f"Sales rose {n} mln dlrs in the quarter." for n in range(2, 9))
     found = [f for f in check(text) if text[f.start : f.end] in ("mln", "dlrs")]
     assert {f.severity.value for f in found} <= {"info"}
+
+
+def test_a_term_english_has_never_seen_typed_twice_is_meant(check: Check) -> None:
+    text = "Farmers drained the haors, the seasonal lakes. The haors flood each June."
+    found = [f for f in check(text) if text[f.start : f.end] == "haors"]
+    assert found and {f.severity for f in found} == {Severity.INFO}

@@ -483,6 +483,10 @@ def _is_meant(word: str, counts: Counter[str]) -> bool:
     # The noisy channel with repetition as evidence: habitual misspellings repeat too
     # (comittee twice), so the typed form must beat its likeliest correction once each
     # doubling of its count is credited; a wire's abbreviation, used dozens of times, does.
+    # A habitual misspelling is one many writers make, so English text has seen it; a form
+    # it has never seen, typed the same way twice, is a term the writer means (haors).
+    if zipf(typed) < _UNSEEN:
+        return True
     best = rank(typed, neighbours(typed))[:1]
     return not best or best[0].score - zipf(typed) < _PER_DOUBLING * math.log2(n)
 
