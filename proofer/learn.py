@@ -19,12 +19,10 @@ them up and writes a profile a person can read and edit:
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,7 +30,9 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from proofer import batch
 from proofer.config import DESK_SETTINGS, load
+from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.findings import Severity
 from proofer.formats import DraftError, read_draft
@@ -155,12 +155,12 @@ def read_archive(
 ) -> Archive:
     """Count every story, ``workers`` processes at once (default: every core)."""
     archive = Archive()
-    chunk = max(1, min(256, len(paths) // ((workers or os.cpu_count() or 1) * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for done, story in enumerate(pool.map(read_story, map(str, paths), chunksize=chunk), 1):
-            archive.add(story)
-            if progress:
-                progress(done, len(paths))
+    for done, story in enumerate(
+        batch.in_order(read_story, list(map(str, paths)), workers=workers), 1
+    ):
+        archive.add(story)
+        if progress:
+            progress(done, len(paths))
     return archive
 
 
@@ -455,31 +455,27 @@ def noisy_rules(
     sample = paths[:: max(1, len(paths) // SAMPLE)][:SAMPLE]
     fired: Counter[str] = Counter()
     read = 0
-    settings = desk / DESK_SETTINGS
-    with ProcessPoolExecutor(workers, initializer=_start_checking, initargs=(settings,)) as pool:
-        for rules in pool.map(_rules_fired, map(str, sample)):
-            if rules is not None:
-                read += 1
-                fired.update(rules)
+    proofreader = Proofreader(load(desk / DESK_SETTINGS))  # built once, shared by the fork
+    fired_in = batch.in_order(
+        lambda path: _rules_fired(proofreader, path),
+        sample,
+        workers=workers,
+        warm=lambda: proofreader.check(Document("Warm the engine up.")),
+    )
+    for rules in fired_in:
+        if rules is not None:
+            read += 1
+            fired.update(rules)
     floor = max(MIN_STORIES, NOISY_SHARE * read)
     noisy = [(r, n) for r, n in fired.items() if n >= floor and not r.startswith(KEPT_FAMILIES)]
     return sorted(noisy, key=lambda rn: (-rn[1], rn[0])), read
 
 
-_worker_proofreader: Proofreader | None = None  # each worker process builds its own
-
-
-def _start_checking(settings: Path) -> None:
-    global _worker_proofreader
-    _worker_proofreader = Proofreader(load(settings))
-
-
-def _rules_fired(path: str) -> set[str] | None:
+def _rules_fired(proofreader: Proofreader, path: Path) -> set[str] | None:
     """The rules raising errors or warnings in one story; None if it cannot be read."""
-    assert _worker_proofreader is not None
     try:
-        doc = read_draft(Path(path))
+        doc = read_draft(path)
     except (DraftError, OSError, UnicodeDecodeError, ValueError):
         return None
-    findings = _worker_proofreader.check(doc).findings
+    findings = proofreader.check(doc).findings
     return {f.rule for f in findings if f.severity is not Severity.INFO}
