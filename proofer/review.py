@@ -5,6 +5,9 @@ marks the fix safe, or it is an error with a fix (a misspelling, a slip in a lis
 The reporter reviews each revision, so review is the safety net. Every other finding is a
 question (a name not on the list, an unknown word with no confident fix, an inconsistency)
 and becomes a query: the finding's message, what it might be, and why the rule asks.
+
+The command line hands back a draft as checked (``hand_back``); the editor hands back the
+copy editor's own edits and the questions they left open (``hand_back_edited``).
 """
 
 from __future__ import annotations
@@ -12,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from proofer.findings import Finding, Severity
-from proofer.formats.docx import AUTHOR, WordDraft, add_comments, apply_fixes
+from proofer.formats.docx import (
+    AUTHOR,
+    WordDraft,
+    add_comments,
+    apply_fixes,
+    remapped,
+    rewrite,
+)
 from proofer.rules import Rule
 
 
@@ -65,3 +75,24 @@ def hand_back(
     asked = add_comments(draft, queries(findings, rules), author)
     revised = apply_fixes(draft, corrections(findings, rules), tracked=True, author=author)
     return revised, asked
+
+
+def hand_back_edited(
+    draft: WordDraft,
+    text: str,
+    still_open: Iterable[Finding],
+    rules: Mapping[str, Rule],
+    author: str = AUTHOR,
+) -> int:
+    """Write the copy editor's work into a Word draft: ``text`` (the draft's text as they
+    edited it) as tracked changes, and each question among ``still_open`` (findings they
+    left, offsets into ``text``) as a comment on its text, both by ``author``. Returns how
+    many comments were added."""
+    rewrite(draft, text, tracked=True, author=author)
+    edited = remapped(draft)  # offsets into ``text``, now that the edits are in the runs
+    asked = [
+        (start, end, note)
+        for start, end, note in queries(still_open, rules)
+        if edited.text[start:end] == text[start:end]
+    ]
+    return add_comments(edited, asked, author)

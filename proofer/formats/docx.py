@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import io
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -99,7 +100,17 @@ def read_docx(path: Path) -> WordDraft:
         package = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError):
         raise DraftError(f"{path}: a damaged Word document; it cannot be read") from None
-    footnotes = _footnotes(package)
+    return _mapped(path, package, _footnotes(package))
+
+
+def remapped(draft: WordDraft) -> WordDraft:
+    """``draft`` read again from its changed document: the text as it now reads (every
+    revision accepted), with a fresh map back to the runs."""
+    return _mapped(draft.path, draft.package, draft.footnotes)
+
+
+def _mapped(path: Path, package: Any, footnotes: tuple[Any, Any] | None) -> WordDraft:
+    """The text of ``package`` (body, then footnotes) and the map back to its runs."""
     bodies = [package.element.body]
     if footnotes:
         bodies.append(footnotes[1])
@@ -675,16 +686,23 @@ def add_comments(
     """Anchor a Word comment saying ``text`` on each ``(start, end, text)`` span.
 
     Comments live in the main document, so spans in footnotes, across paragraphs or empty
-    are skipped. Returns how many were added.
+    are skipped, and so is a note the document already has (the same words by the same
+    author on the same text: a draft saved twice is queried once). Returns how many were
+    added.
     """
     from lxml import etree
 
     body = draft.package.element.body
     initials = "".join(word[0] for word in author.split())[:3]
+    already = Counter(_comments_in(draft.package))
     added = 0
     for start, end, text in sorted(notes):
         para = next((p for p in draft.paragraphs if p.start <= start and end <= p.end), None)
         if para is None or end <= start or body not in para.element.iterancestors():
+            continue
+        key = (author, draft.text[start:end], text)
+        if already[key]:
+            already[key] -= 1
             continue
         runs = _isolate(para, start, end)
         if not runs:
@@ -702,12 +720,21 @@ def add_comments(
 
 def comments(path: Path) -> list[tuple[str, str, str]]:
     """(author, the text it is anchored on, the comment's text) for each comment, in order."""
-    draft = read_docx(path)
-    said = {c.comment_id: (c.author, c.text) for c in draft.package.comments}
+    return _comments_in(read_docx(path).package)
+
+
+def _comments_in(package: Any) -> list[tuple[str, str, str]]:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        package.part.part_related_by(RELATIONSHIP_TYPE.COMMENTS)
+    except KeyError:
+        return []  # none; asking python-docx for them would add an empty comments part
+    said = {c.comment_id: (c.author, c.text) for c in package.comments}
     anchored: dict[int, str] = {}
     open_ids: list[int] = []
-    for el in draft.package.element.body.iter(w("commentRangeStart"), w("commentRangeEnd"),
-                                              w("t"), w("delText")):  # fmt: skip
+    for el in package.element.body.iter(w("commentRangeStart"), w("commentRangeEnd"),
+                                        w("t"), w("delText")):  # fmt: skip
         if el.tag == w("commentRangeStart"):
             open_ids.append(int(el.get(w("id"))))
             anchored[open_ids[-1]] = ""
