@@ -8,6 +8,7 @@ turned into Qt's UTF-16 positions here, and only here.
 from __future__ import annotations
 
 import html
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,7 @@ class Marked:
 
     finding: Finding
     cursor: QTextCursor
+    checked: str = ""  # its text when it was checked: an edit there settles the finding
 
     @property
     def start(self) -> int:
@@ -107,13 +109,26 @@ class DraftEditor(QPlainTextEdit):
             cursor = QTextCursor(doc)
             cursor.setPosition(start)
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            marked.append(Marked(f, cursor))
+            marked.append(Marked(f, cursor, cursor.selectedText()))
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor  # type: ignore[attr-defined]
             selection.format = finding_format(f)  # type: ignore[attr-defined]
             selections.append(selection)
         self._marked = marked
         self.setExtraSelections(selections)
+
+    def still_open(self) -> list[Finding]:
+        """The findings on display that no edit has touched, at their place in the text as it
+        is now (code points): what is left for the reporter to answer."""
+        text = self.toPlainText()
+        table = None if _bmp_only(text) else utf16_offsets(text)
+        out = []
+        for m in self._marked:
+            if m.end <= m.start or m.text != m.checked:
+                continue
+            start = m.start if table is None else bisect_left(table, m.start)  # from UTF-16
+            out.append(m.finding.shifted(start - m.finding.start))
+        return out
 
     def show_looks(self, looks: Sequence[Styled], text: str) -> None:
         """Show a Word draft's headings, bold and italic (offsets: code points into

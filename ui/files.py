@@ -7,8 +7,9 @@ the editor starts, and a draft's copy again when that draft is opened.
 
 A Word draft shows its paragraphs one per line. On save, the differences between the text
 as opened and as edited become the corrections (new and removed paragraphs too), written
-into a copy of the .docx as tracked changes (or plain edits); the original file is only
-replaced when asked. Any draft can be saved as text, and any as a new Word file.
+into a copy of the .docx as tracked changes (or plain edits); with tracked changes, the
+questions still open become comments on their text. The original file is only replaced
+when asked. Any draft can be saved as text, and any as a new Word file.
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ import json
 import os
 import time
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from proofer.findings import Finding
 from proofer.formats import DraftError, write_draft
 from proofer.formats.docx import AUTHOR, WordDraft, read_docx, rewrite, w, write_new_docx
 from proofer.formats.docx import save as save_docx
 from proofer.formats.text import read_text_draft
+from proofer.review import hand_back_edited
+from proofer.rules import Rule
 
 
 class Look(Enum):
@@ -139,16 +144,19 @@ def save_draft(
     path: Path | None = None,
     tracked: bool = True,
     author: str = AUTHOR,
+    still_open: Sequence[Finding] = (),
+    rules: Mapping[str, Rule] | None = None,
 ) -> DraftFile:
     """Write ``text`` atomically to ``path`` (default: the draft's own file), in the format
     its name asks for. A Word draft saved as Word gets its edits as revisions in a copy of
-    the original; any draft can be saved as text (in its own encoding, or UTF-8 for a Word
-    draft) or as a new Word file. Raises DraftError."""
+    the original (``tracked``: and the questions among ``still_open``, the findings left in
+    ``text``, as comments); any draft can be saved as text (in its own encoding, or UTF-8
+    for a Word draft) or as a new Word file. Raises DraftError."""
     target = path or draft.path
     assert target is not None
     as_word = target.suffix.lower() == ".docx"
     if as_word and draft.word:
-        return _save_word(text, draft, target, tracked, author)
+        return _save_word(text, draft, target, tracked, author, still_open, rules or {})
     if as_word:
         write_new_docx(target, text)
         return DraftFile(target, "docx", "\n", target.stat().st_mtime, read_docx(target).text)
@@ -157,13 +165,25 @@ def save_draft(
     return DraftFile(target, plain.encoding, plain.newline, target.stat().st_mtime)
 
 
-def _save_word(text: str, draft: DraftFile, target: Path, tracked: bool, author: str) -> DraftFile:
-    """The edits since opening, as revisions (or plain edits) in a copy of the original."""
+def _save_word(
+    text: str,
+    draft: DraftFile,
+    target: Path,
+    tracked: bool,
+    author: str,
+    still_open: Sequence[Finding],
+    rules: Mapping[str, Rule],
+) -> DraftFile:
+    """The edits since opening in a copy of the original: as revisions, with the questions
+    left open as comments, or as plain edits."""
     assert draft.path is not None
     word = read_docx(draft.path)
     if word.text != draft.original:
         raise DraftError(f"{draft.path}: changed on disk since it was opened; save as .txt")
-    rewrite(word, text, tracked=tracked, author=author)
+    if tracked:
+        hand_back_edited(word, text, still_open, rules, author)
+    else:
+        rewrite(word, text, tracked=False)
     save_docx(word, target)
     opened = read_docx(target).text
     return DraftFile(target, "docx", "\n", target.stat().st_mtime, opened)

@@ -462,7 +462,10 @@ class MainWindow(QMainWindow):
         text = self.editor.toPlainText()
         self._saving = True
         try:
-            saved = save_draft(text, self.draft, path, tracked, self.settings.revision_author)
+            saved = save_draft(
+                text, self.draft, path, tracked, self.settings.revision_author,
+                self.editor.still_open(), self.editor.rules,
+            )  # fmt: skip
         except DraftError as exc:
             if self.draft.word:
                 QMessageBox.warning(self, "Cannot save the Word draft", str(exc))
