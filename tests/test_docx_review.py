@@ -6,14 +6,18 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 
 from proofer.config import Config
+from proofer.document import Document
 from proofer.formats.docx import comments, read_docx, revisions, save
 from proofer.proofreader import Proofreader
-from proofer.review import corrections, hand_back, queries
+from proofer.review import corrections, hand_back, hand_back_edited, queries
+from tests.conftest import run_proofer
+from tests.word_revisions import accept_all, reject_all
 
 NAMES = "Margarethe Lindqvist | Lindqvist\n"
 
@@ -67,16 +71,10 @@ def test_an_unlisted_name_is_a_comment_on_it(reviewed: Path) -> None:
     assert not {"hosi", "talities", "Margarete", "goverment"} & set(by_anchor)
 
 
-def test_accepting_every_revision_keeps_the_comments_and_the_formatting(reviewed: Path) -> None:
-    document = docx.Document(str(reviewed))
-    body = document.element.body
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for deletion in list(body.iter(f"{w}del")):
-        deletion.getparent().remove(deletion)
-    for insertion in list(body.iter(f"{w}ins")):
-        for child in list(insertion):
-            insertion.addprevious(child)
-        insertion.getparent().remove(insertion)
+def test_accepting_every_revision_keeps_the_comments_and_the_formatting(
+    reviewed: Path, tmp_path: Path
+) -> None:
+    document = accept_all(reviewed, tmp_path / "accepted.docx")
     text = "\n".join(p.text for p in document.paragraphs)
     assert "cessation of hostilities, said Margarethe Lindqvist." in text
     assert "Quenneville-Osei" in text
@@ -86,24 +84,93 @@ def test_accepting_every_revision_keeps_the_comments_and_the_formatting(reviewed
 
 
 def test_rejecting_every_revision_restores_the_original(reviewed: Path, tmp_path: Path) -> None:
-    document = docx.Document(str(reviewed))
-    body = document.element.body
-    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    for insertion in list(body.iter(f"{w}ins")):
-        insertion.getparent().remove(insertion)
-    for deletion in list(body.iter(f"{w}del")):
-        for t in deletion.iter(f"{w}delText"):
-            t.tag = f"{w}t"
-        for child in list(deletion):
-            deletion.addprevious(child)
-        deletion.getparent().remove(deletion)
-    document.save(str(tmp_path / "rejected.docx"))
-    document = docx.Document(str(tmp_path / "rejected.docx"))
+    document = reject_all(reviewed, tmp_path / "rejected.docx")
     original = docx.Document(str(tmp_path / "story.docx"))
     assert [p.text for p in document.paragraphs] == [p.text for p in original.paragraphs]
     assert document.tables[0].cell(0, 1).text == "The goverment set aside $4 million."
     bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
     assert bold == ["talities"]
+
+
+def test_the_editors_hand_back_revises_the_edits_and_queries_what_is_left(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "names.txt").write_text(NAMES, encoding="utf-8")
+    proofreader = Proofreader(Config(entities=(tmp_path / "names.txt",)))
+    draft = read_docx(build(tmp_path / "story.docx"))
+    text = draft.text.replace("hositalities", "hostilities")  # the copy editor's one edit
+    still_open = proofreader.check(Document(text)).findings  # offsets into the edited text
+    assert hand_back_edited(draft, text, still_open, proofreader.rules, "Copy Desk") == 1
+    save(draft, tmp_path / "edited.docx")
+    assert read_docx(tmp_path / "edited.docx").text == text
+    assert [(kind, words) for kind, _, words in revisions(tmp_path / "edited.docx")] == [
+        ("del", "hositalities"),
+        ("ins", "hostilities"),
+    ]  # the corrections left open (a name's slip, a misspelling) are not made for them
+    notes = comments(tmp_path / "edited.docx")
+    assert [(author, anchor) for author, anchor, _ in notes] == [
+        ("Copy Desk", "Tobiah Quenneville-Osei")
+    ]
+    # Saved again, with the same question still open: it is not asked twice.
+    again = read_docx(tmp_path / "edited.docx")
+    assert hand_back_edited(again, text, still_open, proofreader.rules, "Copy Desk") == 0
+    save(again, tmp_path / "again.docx")
+    assert len(comments(tmp_path / "again.docx")) == 1
+
+
+def test_fix_track_changes_end_to_end(tmp_path: Path) -> None:
+    """As a desk runs it: a real ``proofer fix`` process on a .docx with misspellings split
+    across runs (one in a table), formatting and an unlisted name."""
+    document = docx.Document()
+    p = document.add_paragraph()
+    p.add_run("Talks").bold = True
+    p.add_run(" followed the cessation of hosi")
+    p.add_run("talities").bold = True
+    p.add_run(" at the ")
+    p.add_run("quay").italic = True
+    p.add_run(".")
+    document.add_paragraph("The envoy, Tobiah Quenneville-Osei, arrived on Monday.")
+    cell = document.add_table(rows=1, cols=2).cell(0, 1)
+    cell.paragraphs[0].add_run("The gover")
+    cell.paragraphs[0].add_run("ment").italic = True
+    cell.paragraphs[0].add_run(" set aside $4 million.")
+    story, out = tmp_path / "story.docx", tmp_path / "returned.docx"
+    document.save(str(story))
+    done = run_proofer(
+        "fix", story, "-o", out, "--track-changes", "--author", "Copy Desk", cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"2 fixes as tracked changes, 1 queries as comments (by Copy Desk)" in done.stderr
+    found = revisions(out)
+    assert ("del", "Copy Desk", "hositalities") in found
+    assert ("ins", "Copy Desk", "hostilities") in found
+    assert ("del", "Copy Desk", "goverment") in found  # in the table
+    assert ("ins", "Copy Desk", "government") in found
+    [(author, anchor, query)] = comments(out)
+    assert (author, anchor) == ("Copy Desk", "Tobiah Quenneville-Osei")
+    assert "Tobiah Quenneville-Osei" in query and "\n" in query  # the question, then why
+    accepted = accept_all(out, tmp_path / "accepted.docx")
+    assert [para.text for para in accepted.paragraphs] == [
+        "Talks followed the cessation of hostilities at the quay.",
+        "The envoy, Tobiah Quenneville-Osei, arrived on Monday.",
+    ]
+    assert accepted.tables[0].cell(0, 1).text == "The government set aside $4 million."
+    assert "Talks" in [r.text for para in accepted.paragraphs for r in para.runs if r.bold]
+    assert [r.text for para in accepted.paragraphs for r in para.runs if r.italic] == ["quay"]
+    assert len(accepted.comments) == 1
+    rejected = reject_all(out, tmp_path / "rejected.docx")
+    assert [para.text for para in rejected.paragraphs] == [
+        para.text for para in document.paragraphs
+    ]
+    assert rejected.tables[0].cell(0, 1).text == "The goverment set aside $4 million."
+    # Each letter as bold and italic as it was (runs may be split where revisions were).
+    assert looks(rejected.paragraphs[0]) == looks(p)
+    assert looks(rejected.tables[0].cell(0, 1).paragraphs[0]) == looks(cell.paragraphs[0])
+
+
+def looks(paragraph: Any) -> list[tuple[str, bool, bool]]:
+    """Each character of a python-docx paragraph, and whether it is bold and italic."""
+    return [(ch, bool(r.bold), bool(r.italic)) for r in paragraph.runs for ch in r.text]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -408,6 +408,76 @@ def test_word_draft_saved_as_tracked_changes(
     assert window.editor.toPlainText() == read_docx(out).text
 
 
+def test_word_draft_saved_with_its_open_questions_as_comments(
+    qtbot, make_window, tmp_path: Path, dialogs: Dialogs
+) -> None:  # type: ignore[no-untyped-def]
+    """The copy editor fixes a misspelling split across runs from the menu, ignores one
+    unlisted name and leaves another: the fix is a revision, the name left is a comment by
+    the configured author, the ignored one is not, and formatting and the table are kept."""
+    import docx
+
+    from proofer.formats.docx import comments, read_docx, revisions
+    from tests.word_revisions import accept_all, reject_all
+    from ui.settings_dialog import SettingsDialog
+
+    document = docx.Document()
+    p = document.add_paragraph()
+    p.add_run("Talks").bold = True
+    p.add_run(" followed the cessation of hosi")
+    p.add_run("talities").bold = True
+    p.add_run(", said Margarethe Lindqvist \U0001f642 on the quay.")  # UTF-16 moves offsets
+    q = document.add_paragraph("The envoy, Tobiah Quenneville-Osei, arrived on ")
+    q.add_run("Monday").italic = True
+    q.add_run(". Ngozi Obiakor chaired the talks.")
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Budget"
+    table.cell(0, 1).text = "The council set aside $4 million."
+    original = tmp_path / "story.docx"
+    document.save(str(original))
+    (tmp_path / "names.txt").write_text("Margarethe Lindqvist | Lindqvist\n", encoding="utf-8")
+    (tmp_path / ".proofer.toml").write_text('entities = ["names.txt"]\n', encoding="utf-8")
+    window = make_window()
+    dialog = SettingsDialog(window.settings, window)
+    dialog.author.setText("Copy Desk")
+    dialog.apply()
+    window.open_path(original)
+    wait_checked(qtbot, window)
+    menu = window.editor.context_menu_for(marked_text(window, "Ngozi Obiakor"))
+    next(a for a in menu.actions() if a.text() == "Ignore").trigger()
+    menu = window.editor.context_menu_for(marked_text(window, "hositalities"))
+    next(a for a in menu.actions() if a.text() == "hostilities").trigger()
+    out = tmp_path / "story-proofed.docx"
+    dialogs.expect("Save the corrections", "Tracked changes")
+    dialogs.expect("Save corrected draft", str(out))
+    assert window.save()  # at once: the underlines still follow the edit, no check since
+    found = revisions(out)
+    assert ("del", "Copy Desk", "hositalities") in found  # both runs, one revision
+    assert ("ins", "Copy Desk", "hostilities") in found
+    assert all(author == "Copy Desk" for _, author, _ in found)
+    notes = comments(out)
+    assert [(author, anchor) for author, anchor, _ in notes] == [
+        ("Copy Desk", "Tobiah Quenneville-Osei")
+    ]  # one query for the whole name; the ignored name and the fixed word are not queried
+    assert "Tobiah Quenneville-Osei" in notes[0][2] and "\n" in notes[0][2]  # and why
+    accepted = accept_all(out, tmp_path / "accepted.docx")
+    assert [para.text for para in accepted.paragraphs] == [
+        "Talks followed the cessation of hostilities, said Margarethe Lindqvist \U0001f642 on "
+        "the quay.",
+        "The envoy, Tobiah Quenneville-Osei, arrived on Monday. Ngozi Obiakor chaired the talks.",
+    ]
+    assert "Talks" in [r.text for para in accepted.paragraphs for r in para.runs if r.bold]
+    assert [r.text for para in accepted.paragraphs for r in para.runs if r.italic] == ["Monday"]
+    assert accepted.tables[0].cell(0, 1).text == "The council set aside $4 million."
+    assert len(accepted.comments) == 1
+    rejected = reject_all(out, tmp_path / "rejected.docx")
+    before = docx.Document(str(original))
+    assert [para.text for para in rejected.paragraphs] == [para.text for para in before.paragraphs]
+    bold = [r.text for para in rejected.paragraphs for r in para.runs if r.bold]
+    assert bold == ["Talks", "talities"]
+    assert rejected.tables[0].cell(0, 0).text == "Budget"
+    assert window.editor.toPlainText() == read_docx(out).text
+
+
 def test_word_draft_with_paragraphs_added_and_removed_saves(
     qtbot, make_window, tmp_path: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
