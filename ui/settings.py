@@ -168,7 +168,7 @@ class Settings:
 
     @property
     def revision_author(self) -> str:
-        """The name a Word draft's tracked changes are signed with."""
+        """The name a Word draft's tracked changes and comments are signed with."""
         return self._choice("revisionAuthor") or AUTHOR
 
     @revision_author.setter

@@ -68,7 +68,7 @@ class SettingsDialog(QDialog):
         form.addRow("Dialect", self.dialect)
         form.addRow("Quote style", self.quote_style)
         self.author = QLineEdit(settings.revision_author)
-        self.author.setToolTip("The name a Word draft's tracked changes are signed with")
+        self.author.setToolTip("Who signs a Word draft's tracked changes and comments")
         form.addRow("Tracked changes by", self.author)
         shown = QVBoxLayout()
         for box in self.categories.values():
