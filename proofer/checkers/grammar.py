@@ -59,10 +59,15 @@ MODAL_OF = Rule(
     category=Category.GRAMMAR,
     summary="‘of’ for ‘have’ after a modal verb and an adverb: could very well of been.",
     why="Said aloud, ‘could’ve’ sounds like ‘could of’. Harper catches ‘could of’; an adverb "
-    "in between hides it from Harper, not from readers. Only before a past participle, so "
-    "‘could only of course’ and ‘might well of them’ pass.",
+    "in between hides it from Harper, not from readers. Only before a past participle (by its "
+    "ending, or a word English pairs with ‘have’ and never with ‘of’: won, put), so ‘could "
+    "only of course’ and ‘might well of them’ pass.",
     example="it could very well of been worse -> have",
-    flags=("It could very well of been worse.", "They would surely of known."),
+    flags=(
+        "It could very well of been worse.",
+        "They would surely of known.",
+        "She could very well of won the seat.",
+    ),
     passes=("It could very well have been worse.", "It would, of course, be late."),
     severity=Severity.WARNING,
 )
@@ -81,10 +86,11 @@ PARTICIPLE = Rule(
 )
 _AUX_WORD = re.compile(r"\b(has|have|had|having)\s+([a-z]+)\b", re.IGNORECASE)
 _COMMON_PAIR = 1.0  # ten times likelier than chance
+_PARTICIPLE_ENDING = re.compile(r"^(?:been|\w+(?:ed|en|wn|one|ght|aid|ade))$", re.IGNORECASE)
 _MODAL_OF = re.compile(
     r"\b(?:could|would|should|must|might|may)"
     r"(?:\s+(?:very|well|not|never|also|still|just|really|\w+ly))+"
-    r"\s+(of)\s+(?:been|\w+(?:ed|en|wn|one|ght|aid|ade))\b",
+    r"\s+(of)\s+([a-z]+)\b",
     re.IGNORECASE,
 )
 
@@ -130,6 +136,7 @@ class GrammarChecker(ParagraphChecker):
         findings = [
             MODAL_OF.finding(m.start(1), m.end(1), "Use ‘have’ rather than ‘of’ here.", ("have",))
             for m in _MODAL_OF.finditer(text)
+            if _participle_after_have(m.group(2))
         ]
         findings += _participles(text)
         lints_by_rule = self._engine.lint(text, ctx.dialect, ctx.markdown, ctx.harper_rules)
@@ -141,6 +148,18 @@ class GrammarChecker(ParagraphChecker):
                 if finding:
                     findings.append(finding)
         return findings
+
+
+def _participle_after_have(word: str) -> bool:
+    """True when ``word`` reads as a past participle: a regular ending, or a word English
+    pairs with ‘have’ far more often than chance and never with ‘of’ (won, put, gone)."""
+    if _PARTICIPLE_ENDING.search(word):
+        return True
+    return (
+        not seen_pair("of", word)
+        and seen_pair("have", word)
+        and association("have", word) >= _COMMON_PAIR
+    )
 
 
 def _participles(text: str) -> list[Finding]:
