@@ -44,9 +44,8 @@ SPELLING = Rule(
     why="A story should spell a word one way throughout. The draft's own majority is the "
     "fix; a hyphen in one place and a space in another (a well-known man, he is well known) "
     "is grammar and left alone. Where a desk's consistency rule names the same spellings, "
-    "both flag the same word and the merge keeps this one (facts come before style between "
-    "findings of one level). Rarely the two are different words (re-cover, recover): "
-    "dismiss it there.",
+    "its finding is kept and this one yields. Rarely the two are different words (re-cover, "
+    "recover): dismiss it there.",
     example="co-operate … cooperate … cooperate -> cooperate",
     flags=(
         "The councils will cooperate. Both cooperate on buses.\n\nThey co-operate on roads.",
@@ -59,6 +58,7 @@ SPELLING = Rule(
         "It may be late. Maybe not.",
         "The Co-operative Bank said it would cooperate.",
     ),
+    yields=True,
 )
 CAPITALS = Rule(
     id="facts.variant-capitals",
@@ -66,7 +66,8 @@ CAPITALS = Rule(
     summary="The same term capitalised in some places and not in others.",
     why="A story should capitalise a term one way throughout (the Government or the "
     "government). Only the same words after the same determiner are compared, never inside "
-    "a longer name (the Bank of England) or a headline; the draft's majority is the fix.",
+    "a longer name (the Bank of England) or a headline; the draft's majority is the fix. A "
+    "desk's rule on the same words is kept over this one.",
     example="the Government … the government … the government -> government",
     flags=(
         "The government met. Later the government voted.\n\nThe Government then left.",
@@ -79,6 +80,7 @@ CAPITALS = Rule(
         "Troops moved to the west of the city. The West watched.",
         "The Government Plans a Rise\n\nThe government said it would rise.",
     ),
+    yields=True,
 )
 
 RULES = (SPELLING, CAPITALS)
