@@ -71,7 +71,7 @@ CAPITALS = Rule(
     example="the Government … the government … the government -> government",
     flags=(
         "The government met. Later the government voted.\n\nThe Government then left.",
-        "Ask the Council. Tell the Council.\n\nSo the council agreed.",
+        "They asked the Council. They told the Council.\n\nSo the council agreed.",
     ),
     passes=(
         "The government met. Later the government voted.",
@@ -240,6 +240,7 @@ def _capitals(doc: Document, words: list[_Word]) -> list[Finding]:
     the same determiner."""
     text = doc.text
     headlines = _title_case_lines(text)
+    in_lower_case = {w.text for w in words if w.text.islower()}
     uses: dict[tuple[str, str], list[tuple[_Word, bool]]] = {}
     for i in range(1, len(words)):
         det, word = words[i - 1], words[i]
@@ -256,7 +257,9 @@ def _capitals(doc: Document, words: list[_Word]) -> list[Finding]:
             uses.setdefault((det.text.lower(), word.text), []).append((word, False))
         elif word.text[0].isupper() and word.text[1:].islower():
             before = words[i - 2] if i >= 2 else None
-            if _in_a_name(text, before, det, word, after) or _inside(word.start, headlines):
+            if _inside(word.start, headlines) or _in_a_name(
+                text, before, det, word, after, in_lower_case
+            ):
                 continue
             uses.setdefault((det.text.lower(), word.text.lower()), []).append((word, True))
     findings = []
@@ -290,11 +293,17 @@ def _adjacent(text: str, a: _Word, b: _Word) -> bool:
 
 
 def _in_a_name(
-    text: str, before: _Word | None, det: _Word, word: _Word, after: list[_Word]
+    text: str,
+    before: _Word | None,
+    det: _Word,
+    word: _Word,
+    after: list[_Word],
+    in_lower_case: set[str],
 ) -> bool:
     """True when a capitalised ``word`` after ``det`` is part of a longer name: another
     capitalised word follows (the Labour Party), or a joining word and a capitalised one (the
-    Bank of England), or a name goes before (Alfred the Great)."""
+    Bank of England), or a name goes before (Alfred the Great: capitalised mid-sentence, or
+    opening a sentence and never written in lower case in the draft)."""
     if after and _adjacent(text, word, after[0]):
         if after[0].text[0].isupper():
             return True
@@ -305,7 +314,7 @@ def _in_a_name(
         before is not None
         and _adjacent(text, before, det)
         and before.text[0].isupper()
-        and not before.sentence_start
+        and (not before.sentence_start or before.text.lower() not in in_lower_case)
     )
 
 
