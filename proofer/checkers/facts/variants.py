@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from enum import Enum
 from itertools import pairwise
+from typing import NamedTuple
 
 from proofer.checkers.facts.common import Draft, where
 from proofer.document import Document
@@ -35,7 +35,7 @@ from proofer.findings import Category, Finding
 from proofer.lexicon import zipf
 from proofer.rules import Rule
 from proofer.suggest import seen_pair
-from proofer.words import has_inner_capital, match_case, starts_sentence, strip_possessive
+from proofer.words import match_case, starts_sentence, strip_possessive
 
 SPELLING = Rule(
     id="facts.variant-spelling",
@@ -93,6 +93,7 @@ _WORD = re.compile(
     rf"(?<![\w@/\\.'’{_H}])[^\W\d_]+(?:[{_H}][^\W\d_]+)*(?:['’][^\W\d_]+)?"
     rf"(?![\w@/\\'’{_H}]|\.\w)"
 )
+_PIECES = re.compile(f"[{_H}]")
 _SHORTEST = 5  # letters: shorter compounds are too often other words (co-op, coop)
 _MOST_PIECES = 3
 _FUNCTION_WORD = 6.0  # Zipf: ``be``, ``a``, ``in``, ``some``; spaced pairs of these are phrases
@@ -110,20 +111,18 @@ class Joint(Enum):
     SPACE = "space"  # co operate
 
 
-@dataclass(frozen=True)
-class _Form:
+class _Form(NamedTuple):
     start: int
     end: int
     written: str  # as in the draft
     joint: Joint
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     text: str  # possessive stripped
-    sentence_start: bool
+    sentence_start: bool  # a capitalised word that opens a sentence
     stop: int  # where the word as written ends, possessive included
 
 
@@ -137,40 +136,46 @@ def _words(text: str) -> list[_Word]:
     """The draft's words in order, possessives stripped; contractions are left out."""
     out = []
     for m in _WORD.finditer(text):
-        bare = strip_possessive(m.group())
+        bare = m.group()
         if "'" in bare or "’" in bare:
-            continue
+            bare = strip_possessive(bare)
+            if "'" in bare or "’" in bare:
+                continue
         start = m.start()
-        out.append(_Word(start, start + len(bare), bare, starts_sentence(text, start), m.end()))
+        # Only a capital needs to know whether it opens a sentence.
+        opens = bare[0].isupper() and starts_sentence(text, start)
+        out.append(_Word(start, start + len(bare), bare, opens, m.end()))
     return out
 
 
 def _key(word: _Word) -> str | None:
     """The letters a spelling is grouped by, or None for a word not compared: a name (capitals
     mid-sentence), a shouted or branded word, a compound of many parts."""
-    text = word.text
-    if (text.isupper() and len(text) > 1) or has_inner_capital(text.replace("-", "")):
+    pieces = _PIECES.split(word.text)
+    first, rest = pieces[0], "".join(pieces[1:])
+    if len(pieces) > _MOST_PIECES or (rest and not rest.islower()):
         return None
-    if text[0].isupper() and not word.sentence_start:
+    if (len(first) > 1 and not first[1:].islower()) or (
+        first[0].isupper() and not word.sentence_start
+    ):
         return None
-    pieces = re.split(f"[{_H}]", text)
-    if len(pieces) > _MOST_PIECES:
-        return None
-    return "".join(pieces).lower()
+    return (first + rest).lower()
 
 
 def _spellings(doc: Document, words: list[_Word]) -> list[Finding]:
     """A finding for each use of the less frequent side, joined or split, of a word."""
     forms: dict[str, list[_Form]] = {}
     for word in words:
+        if len(word.text) < _SHORTEST:
+            continue
         key = _key(word)
         if key is not None and len(key) >= _SHORTEST:
-            joint = Joint.HYPHEN if any(h in word.text for h in _HYPHENS) else Joint.CLOSED
+            joint = Joint.HYPHEN if len(key) < len(word.text) else Joint.CLOSED
             forms.setdefault(key, []).append(_Form(word.start, word.end, word.text, joint))
     # Spaced pairs are weighed only where the draft writes them both joined and hyphenated:
     # side by side, two words are too often just two words (thought less, thoughtless).
     joined = {k for k, fs in forms.items() if {Joint.CLOSED, Joint.HYPHEN} <= {f.joint for f in fs}}
-    for first, second in pairwise(words):
+    for first, second in pairwise(words if joined else ()):
         spaced = _spaced(doc.text, first, second, joined)
         if spaced is not None:
             forms[spaced[0]].append(spaced[1])
