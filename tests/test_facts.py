@@ -534,9 +534,9 @@ def test_a_term_capitalised_two_ways() -> None:
 CONSISTENT_CAPITALS = """\
 The Government Backs the Ferry Plan
 
-The Bank of England raised rates; the bank said more would follow. Members of the Labour \
-Party met, and the party voted. Alfred the Great built ships, and the great ships sailed \
-to The Hague, where the hague flats are low.
+The Bank of England raised rates; the bank said more would follow. The New Members’ Guide \
+is new; the new guide is short. Members of the Labour Party met, and the party voted. Alfred \
+the Great built ships, and the great ships sailed to The Hague, where the hague flats are low.
 
 Troops moved to the west of the city, and the West watched. The government said the \
 Council, like this council and that Council, would wait.

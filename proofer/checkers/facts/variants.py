@@ -87,10 +87,10 @@ RULES = (SPELLING, CAPITALS)
 
 _HYPHENS = "-\u2010\u2011"
 _H = r"\-\u2010\u2011"  # the same, inside a regular expression's brackets
-# A word, hyphenated or not, with a possessive or contraction; not inside an address, a
-# path or a file name (``e-mail.org``, ``/usr/co-op``).
+# A word, hyphenated or not, with a possessive (``Maintainers’``) or contraction; not inside
+# an address, a path or a file name (``e-mail.org``, ``/usr/co-op``).
 _WORD = re.compile(
-    rf"(?<![\w@/\\.'’{_H}])[^\W\d_]+(?:[{_H}][^\W\d_]+)*(?:['’][^\W\d_]+)?"
+    rf"(?<![\w@/\\.'’{_H}])[^\W\d_]+(?:[{_H}][^\W\d_]+)*(?:['’][^\W\d_]*)?"
     rf"(?![\w@/\\'’{_H}]|\.\w)"
 )
 _PIECES = re.compile(f"[{_H}]")
