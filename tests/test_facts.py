@@ -565,6 +565,9 @@ def test_a_desks_consistency_rule_keeps_its_finding_and_the_variant_check_yields
         ("desk.email", "e-mail"),  # one finding, the desk's
         ("facts.variant-spelling", "cooperate"),  # no desk rule for this one
     ]
+    yielding = [r for r in FactChecker.rules if r.yields]
+    assert {r.id for r in yielding} == {"facts.variant-spelling", "facts.variant-capitals"}
+    assert all("Gives way" in r.describe() for r in yielding)
 
 
 _VARIANT_PIECES = st.sampled_from(
