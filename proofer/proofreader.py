@@ -2,7 +2,8 @@
 
 Two engines flagging the same text become one finding: the more serious one, and between
 equals the better-informed one (the project's own checkers, which know the entity list and
-news style, before Harper, before LanguageTool), then the one with suggestions.
+news style, before Harper, before LanguageTool; a rule that ``yields`` after the others of
+its engine), then the one with suggestions.
 """
 
 from __future__ import annotations
@@ -280,7 +281,7 @@ class Proofreader:
         kept: list[Finding] = []
         near: dict[int, list[Finding]] = {}  # kept findings by 64-character stretch
         seen_once: set[tuple[str, str]] = set()
-        for f in sorted(findings, key=_priority):
+        for f in sorted(findings, key=lambda f: _priority(f, rules)):
             if f.engine is not Engine.PROOFER and f.category in owned and f.rule not in rules:
                 continue
             rule = rules.get(f.rule)
@@ -367,10 +368,12 @@ def _in_text_order(f: Finding) -> tuple[int, int, str]:
     return (f.start, f.end, f.rule)
 
 
-def _priority(f: Finding) -> tuple[int, int, int, int, int]:
+def _priority(f: Finding, rules: dict[str, Rule]) -> tuple[int, int, bool, int, int, int]:
+    rule = rules.get(f.rule)
     return (
         -f.severity.rank,
         _ENGINE_RANK[f.engine],
+        rule is not None and rule.yields,
         _CATEGORY_RANK[f.category],
         -len(f.suggestions),
         f.start,

@@ -38,6 +38,9 @@ class Rule:
     # Outside engines' rules (``harper.X``, ``lt.X``) that report the same problem: where this
     # rule is ignored or switched off, their finding of it is silenced too.
     covers: tuple[str, ...] = ()
+    # A guess from the draft alone that gives way: where another rule of Proofer's reports
+    # the same text at the same level (a desk's consistency rule, say), that finding is kept.
+    yields: bool = False
 
     def finding(
         self,
@@ -62,6 +65,7 @@ class Rule:
             + "".join(f"  Flags: {text}\n" for text in self.flags)
             + "".join(f"  Passes: {text}\n" for text in self.passes)
             + (f"  Also silences: {', '.join(self.covers)}\n" if self.covers else "")
+            + ("  Gives way: to another rule reporting the same text\n" if self.yields else "")
             + f"  Fix: {fix}"
         )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Callable
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,19 +28,22 @@ Harbour panel delays ferry decision
 PORT ELLIS, March 3, 2025 — The Harbour Oversight Panel (HOP) will decide on Friday, March 7, \
 whether to restore the night ferry, its chair said.
 
-Ada Okafor, 54, who has led the HOP since 2019, said members needed more time. “The company has \
-went quiet on the numbers since last week,” Okafor said. “The ferry company kept them secret.”
+Ada Okafor, 54, who has led the HOP since 2019, said members needed more time and that the \
+ferry company had promised to cooperate. “The company has went quiet on the numbers since \
+last week,” Okafor said. “The ferry company kept them secret.”
 
-The panel voted 5-2 in February to ask the ferry company for its figures. Supporters of the 5-2 \
-vote said the delay was the company’s fault.
+The panel voted 5-2 in February to ask the ferry company to cooperate and share its figures. \
+Supporters of the 5-2 vote said the delay was the company’s fault.
 
 “My mother was 80 when she last took the night ferry,” said Lena Brandt, 61, a retired teacher.
 
-The 54-year-old Okafor said the panel would publish its findings on Monday, March 10.
+The 54-year-old Okafor said the panel would publish its findings on Monday, March 10, whether \
+or not the company chose to cooperate.
 """
 
 # The same story with an age stated two ways, a weekday that contradicts its date, an
-# abbreviation used before its definition, a vote given two ways and a typo in a quotation.
+# abbreviation used before its definition, a vote given two ways, a word hyphenated in one
+# place only and a typo in a quotation.
 CONTRADICTED = (
     CONSISTENT.replace("The Harbour Oversight Panel (HOP) will", "The HOP will")
     .replace("has led the HOP since", "has led the Harbour Oversight Panel (HOP) since")
@@ -47,6 +51,7 @@ CONTRADICTED = (
     .replace("The 54-year-old Okafor", "The 56-year-old Okafor")
     .replace("Supporters of the 5-2", "Supporters of the 4-3")
     .replace("kept them secret", "kept them secrit")
+    .replace("chose to cooperate", "chose to co-operate")
 )
 
 
@@ -75,10 +80,14 @@ def test_each_contradiction_is_caught_once(check: Check) -> None:
         "facts.weekday": ["Thursday"],
         "facts.age": ["56"],
         "facts.tally": ["4-3"],
+        "facts.variant-spelling": ["co-operate"],
     }
     age = next(f for f in found if f.rule == "facts.age")
     assert "54 in paragraph 3, 56 here" in age.message
     assert age.suggestions == ("54",)
+    variant = next(f for f in found if f.rule == "facts.variant-spelling")
+    assert variant.suggestions == ("cooperate",)
+    assert "‘cooperate’ 2 times, first in paragraph 3" in variant.message
 
 
 def test_inside_a_quotation_the_typo_is_caught_and_the_grammar_is_the_speakers(
@@ -420,3 +429,159 @@ def test_fact_checks_never_fail_on_odd_drafts(pieces: list[str]) -> None:
     for f in FactChecker().check_document(Document(text), CheckContext()):
         assert 0 <= f.start <= f.end <= len(text)
         assert f.message and f.rule.startswith("facts.")
+
+
+# Variants: a word written, or a term capitalised, two ways
+
+
+def variants(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(rule, flagged text, fixes) of the variant checks, in text order."""
+    found = FactChecker().check_document(Document(text), CheckContext())
+    return sorted(
+        ((f.rule, text[f.start : f.end], f.suggestions) for f in found
+         if f.rule.startswith("facts.variant-")),
+        key=lambda v: text.index(v[1]),
+    )  # fmt: skip
+
+
+def test_each_use_of_the_minority_spelling_gets_the_majority_as_fix() -> None:
+    text = (
+        "E-mail the clerk. Residents sent 40 emails and one e-mail by Friday.\n\n"
+        "The email went to the north-east ward. Every email is read; the northeast ward and "
+        "the northeast depot replied by email."
+    )
+    assert variants(text) == [
+        # sentence-initial capitals are kept in the fix
+        ("facts.variant-spelling", "E-mail", ("Email",)),
+        ("facts.variant-spelling", "e-mail", ("email",)),
+        ("facts.variant-spelling", "north-east", ("northeast",)),
+    ]
+
+
+def test_a_hyphenated_majority_is_the_fix_for_the_joined_word() -> None:
+    text = "The councils co-operate. They co-operate on roads.\n\nThey cooperate on buses."
+    assert variants(text) == [("facts.variant-spelling", "cooperate", ("co-operate",))]
+
+
+def test_between_equals_the_spelling_used_first_is_the_drafts() -> None:
+    text = "We will reopen the pier. We will re-open the pier."
+    assert variants(text) == [("facts.variant-spelling", "re-open", ("reopen",))]
+
+
+def test_a_spaced_pair_counts_only_beside_joined_and_hyphenated_forms() -> None:
+    # "air port" is not how English writes it: weighed, since the draft also joins and
+    # hyphenates the word, and never the fix.
+    text = "The airport shut. The airport reopened. The air-port bus ran to the air port gate."
+    assert variants(text) == [
+        ("facts.variant-spelling", "air-port", ("airport",)),
+        ("facts.variant-spelling", "air port", ("airport",)),
+    ]
+    # With no hyphenated form, two words side by side are taken as two words.
+    assert variants("The airport shut. Trains ran to the air port gate.") == []
+
+
+CONSISTENT_WORDS = """\
+Councils To Co-Operate On Night Ferry
+
+A well-known skipper said the route was well known to her. The long-term plan is to run it \
+in the long term. The Co-operative Bank will cooperate with the council.
+
+Every day the ferry sails; the everyday timetable holds. Anyone may ask, and any one of the \
+crew will answer. It may be late, maybe not. Some time ago the sometime mayor sailed it for \
+a while, and the crew stayed awhile. She went into the cabin, turned in to the wind, moved \
+on to the deck and onto the pier. No one was hurt.
+
+Email the clerk. She said email was best; everyone at North-East Lincolnshire Council, in \
+the northeast of England, agreed to cooperate.
+"""
+
+
+def test_consistent_words_stay_quiet() -> None:
+    assert variants(CONSISTENT_WORDS) == []
+
+
+def test_common_phrases_beside_a_hyphenated_word_stay_phrases() -> None:
+    # "every day" and "any one" are English phrases as well as words: never weighed, even
+    # when the draft also joins and hyphenates them.
+    text = (
+        "Every day she wore her every-day coat. Her everyday coat was red, her everyday hat "
+        "blue. Anyone came."
+    )
+    assert variants(text) == [("facts.variant-spelling", "every-day", ("everyday",))]
+
+
+def test_short_compounds_addresses_and_names_are_left_alone() -> None:
+    for text in (
+        "The co-op sold eggs. The hens left the coop.",
+        "Write to help@e-mail.example or send an email.",
+        "Jean-Pierre Okafor met Jeanpierre Bello.",
+        "The Co-Operative Society said it would cooperate.",
+        "She spelled it h-e-l-l-o and said hello.",
+    ):
+        assert variants(text) == [], text
+
+
+def test_a_term_capitalised_two_ways() -> None:
+    text = (
+        "The government met on Monday. Later the government voted.\n\n"
+        "Critics said the Government’s plan was late."
+    )
+    assert variants(text) == [("facts.variant-capitals", "Government", ("government",))]
+    text = "Ask the Council. The Council met.\n\nSo the council agreed, and the Council left."
+    assert variants(text) == [("facts.variant-capitals", "council", ("Council",))]
+
+
+CONSISTENT_CAPITALS = """\
+The Government Backs the Ferry Plan
+
+The Bank of England raised rates; the bank said more would follow. The New Members’ Guide \
+is new; the new guide is short. Members of the Labour Party met, and the party voted. Alfred \
+the Great built ships, and the great ships sailed to The Hague, where the hague flats are low.
+
+Troops moved to the west of the city, and the West watched. The government said the \
+Council, like this council and that Council, would wait.
+"""
+
+
+def test_capitals_stay_quiet_in_names_headlines_and_descriptions() -> None:
+    assert variants(CONSISTENT_CAPITALS) == []
+
+
+def test_a_desks_consistency_rule_keeps_its_finding_and_the_variant_check_yields(
+    check: Check, tmp_path: Path
+) -> None:
+    style = tmp_path / "desk.toml"
+    style.write_text(
+        '[[rule]]\nid = "desk.email"\nkind = "consistency"\neither = [["e-mail", "email"]]\n',
+        encoding="utf-8",
+    )
+    text = "Send an email. Read the email. Answer every e-mail.\n\nThe co-operate and cooperate."
+    found = [
+        (f.rule, text[f.start : f.end])
+        for f in check(text, style=(str(style),))
+        if f.rule.startswith(("desk.", "facts."))
+    ]
+    assert found == [
+        ("desk.email", "e-mail"),  # one finding, the desk's
+        ("facts.variant-spelling", "cooperate"),  # no desk rule for this one
+    ]
+    yielding = [r for r in FactChecker.rules if r.yields]
+    assert {r.id for r in yielding} == {"facts.variant-spelling", "facts.variant-capitals"}
+    assert all("Gives way" in r.describe() for r in yielding)
+
+
+_VARIANT_PIECES = st.sampled_from(
+    ["email", "e-mail", "E-mail", "e mail", "the Council", "the council", "The council",
+     "co-operate", "cooperate", "co operate", "-", " ", ". ", "\n\n", "’s", "Council Meets Today\n"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_VARIANT_PIECES, max_size=20))
+def test_a_variant_fix_changes_only_joins_and_capitals(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for rule, flagged_text, fixes in variants(text):
+        fix = fixes[0]
+        assert fix != flagged_text, rule
+        letters = "".join(c for c in flagged_text if c.isalpha())
+        assert "".join(c for c in fix if c.isalpha()).lower() == letters.lower(), rule

@@ -1,18 +1,18 @@
 """Facts: a story that contradicts itself (ages, weekdays and dates, titles, vote tallies,
-abbreviations). One module per concern, each with its rules and a ``check`` over the whole
-draft; who is who comes from the name checker's reading of the names (``people``), and the
-draft is read for people and quotations once, for all of them.
+abbreviations, words spelled or capitalised two ways). One module per concern, each with its
+rules and a ``check`` over the whole draft; who is who comes from the name checker's reading
+of the names (``people``), and the draft is read for people and quotations once, for all.
 """
 
 from __future__ import annotations
 
 from proofer.checkers import CheckContext, DocumentChecker
-from proofer.checkers.facts import abbreviations, ages, dates, tallies, titles
+from proofer.checkers.facts import abbreviations, ages, dates, tallies, titles, variants
 from proofer.checkers.facts.common import Draft
 from proofer.document import Document
 from proofer.findings import Finding
 
-_CONCERNS = (ages, dates, titles, tallies, abbreviations)
+_CONCERNS = (ages, dates, titles, tallies, abbreviations, variants)
 
 
 class FactChecker(DocumentChecker):
