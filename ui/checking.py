@@ -23,7 +23,7 @@ from proofer.checkers import grammar
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import listed_names
 from proofer.config import Config, ConfigError
-from proofer.document import Document
+from proofer.document import Document, Part
 from proofer.engines.harper import HarperEngine
 from proofer.markup import inside, masked_spans
 from proofer.proofreader import CheckCancelled, Proofreader, Report
@@ -44,6 +44,7 @@ class CheckRequest:
     text: str
     markdown: bool = False
     visible: tuple[int, int] | None = None  # the span on screen, checked first if long
+    parts: tuple[tuple[Part, int], ...] = ()  # a Word draft's headers, notes...: last lines
 
 
 @dataclass
@@ -108,7 +109,7 @@ class CheckWorker(QObject):
     def run(self, request: CheckRequest) -> None:
         """Check one snapshot and emit the result (or ``cancelled``)."""
         proofreader = self._get_proofreader()
-        doc = Document(request.text, markdown=request.markdown)
+        doc = Document(request.text, markdown=request.markdown, parts=request.parts)
         started = time.monotonic()
         reported = started
 
