@@ -88,6 +88,7 @@ class DraftEditor(QTextEdit):
         self._kept = 0  # the last lines that keep their line breaks (the parts')
         self._boundary = QTextCursor(self.document())  # where those lines start
         self._decorating = False  # a display-only change: not an edit to guard
+        self._refusing = False  # an edit is about to be undone
         self.document().contentsChange.connect(self._guard)
 
     def setPlainText(self, text: str) -> None:
@@ -172,7 +173,7 @@ class DraftEditor(QTextEdit):
                     cursor.setPosition(offset if table is None else table[offset])
                     fmt = QTextBlockFormat()
                     if side == "before":
-                        fmt.setTopMargin(max(gap.before * scale, cursor.blockFormat().topMargin()))
+                        fmt.setTopMargin(gap.before * scale)
                     else:
                         fmt.setBottomMargin(gap.after * scale)
                     cursor.mergeBlockFormat(fmt)
@@ -226,9 +227,11 @@ class DraftEditor(QTextEdit):
 
     def _guard(self, position: int, removed: int, added: int) -> None:
         """Undo an edit that adds, removes or joins a line of the parts (see the module)."""
-        if self._decorating or not self._kept or self._parts_hold(position, added):
+        if self._decorating or self._refusing or not self._kept:
             return
-        QTimer.singleShot(0, self._refuse)  # not inside the edit that is under way
+        if not self._parts_hold(position, added):
+            self._refusing = True  # one undo, however many changes the edit was made of
+            QTimer.singleShot(0, self._refuse)  # not inside the edit that is under way
 
     def _parts_hold(self, position: int, added: int) -> bool:
         doc = self.document()
@@ -246,6 +249,7 @@ class DraftEditor(QTextEdit):
 
     def _refuse(self) -> None:
         self.document().undo()
+        self._refusing = False
         self.refused.emit(
             "Headers, footers, notes and comments keep their lines: change their words "
             "here, and add paragraphs to the body above them"
