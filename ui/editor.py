@@ -156,6 +156,26 @@ class DraftEditor(QTextEdit):
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.mergeCharFormat(_look_format(styled.look))
 
+    def visible_span(self) -> tuple[int, int]:
+        """The span of the text on screen (Qt positions), from the paragraphs' places. Asked
+        block by block, which lays them out first: just after the text is set, the layout is
+        not done and ``cursorForPosition`` answers wrongly."""
+        layout = self.document().documentLayout()
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        first: int | None = None
+        last = 0
+        block = self.document().begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.top() > bottom:
+                break
+            if rect.bottom() >= top:
+                first = block.position() if first is None else first
+                last = block.position() + block.length() - 1
+            block = block.next()
+        return first or 0, last
+
     def centerCursor(self) -> None:
         """Scroll so that the cursor is in the middle of the view."""
         self.ensureCursorVisible()

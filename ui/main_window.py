@@ -10,7 +10,7 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer, qVersion
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, qVersion
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -707,15 +707,8 @@ class MainWindow(QMainWindow):
         self.revision += 1
         request = self._request()
         if visible_first:
-            request = replace(request, visible=self._visible_span())
+            request = replace(request, visible=self.editor.visible_span())
         self.checker.check_now(request)
-
-    def _visible_span(self) -> tuple[int, int]:
-        """The span of the text on screen (Qt positions: near enough to pick paragraphs)."""
-        viewport = self.editor.viewport()
-        first = self.editor.cursorForPosition(QPoint(0, 0)).position()
-        bottom = QPoint(viewport.width(), viewport.height())
-        return first, self.editor.cursorForPosition(bottom).position()
 
     def cancel_check(self) -> None:
         """Stop the check under way; the underlines shown stay until the next check."""
