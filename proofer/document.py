@@ -12,6 +12,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import Enum
 from functools import cached_property
 
 _BLANK_LINE = re.compile(r"\r?\n[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
@@ -27,6 +28,42 @@ INVISIBLE = re.compile(
 _MARK = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # A word with a character past Latin-1 or a soft hyphen: only these can need normalising.
 _NOT_LATIN1_WORD = re.compile(r"\S*[^\x00-\xac\xae-\u02ff]\S*")
+
+
+class Part(str, Enum):
+    """Where a stretch of a draft sits: the body, or a part a word processor keeps beside
+    it (a Word file's headers, footers, notes and comments, read after the body)."""
+
+    BODY = "body"
+    HEADER = "header"
+    FOOTER = "footer"
+    FOOTNOTE = "footnote"
+    ENDNOTE = "endnote"
+    COMMENT = "comment"
+
+    @property
+    def where(self) -> str:
+        """How a message says where its text is: "In the header"."""
+        return {
+            Part.BODY: "In the body",
+            Part.HEADER: "In the header",
+            Part.FOOTER: "In the footer",
+            Part.FOOTNOTE: "In a footnote",
+            Part.ENDNOTE: "In an endnote",
+            Part.COMMENT: "In a comment",
+        }[self]
+
+    @property
+    def heading(self) -> str:
+        """The part's name as a heading: "Headers", "Comments"."""
+        return {
+            Part.BODY: "Body",
+            Part.HEADER: "Headers",
+            Part.FOOTER: "Footers",
+            Part.FOOTNOTE: "Footnotes",
+            Part.ENDNOTE: "Endnotes",
+            Part.COMMENT: "Comments",
+        }[self]
 
 
 @dataclass(frozen=True)
@@ -49,6 +86,10 @@ class Document:
     markdown: bool = False
     # Formats that know their paragraphs (Word, OpenDocument) give them; text is split.
     paragraph_spans: list[tuple[int, int]] | None = None
+    # The parts read after the body (a Word file's headers, notes...), in order, each with
+    # its number of lines: they are the text's last lines. Counted in lines, not offsets,
+    # so that they still hold once the body above them is edited.
+    parts: tuple[tuple[Part, int], ...] = ()
     _line_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -58,6 +99,22 @@ class Document:
         """1-based line and column (in code points) of a ``str`` offset."""
         line = bisect.bisect_right(self._line_starts, offset) - 1
         return line + 1, offset - self._line_starts[line] + 1
+
+    def part_at(self, offset: int) -> Part:
+        """The part of the draft that ``offset`` is in."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        lines = len(self._line_starts) - (1 if self.text.endswith("\n") else 0)
+        first = lines - sum(n for _, n in self.parts)  # the first line after the body
+        for part, n in self.parts:
+            if line < first + n:
+                return part if line >= first else Part.BODY
+            first += n
+        return Part.BODY
+
+    def placed(self, message: str, offset: int) -> str:
+        """``message`` saying where its text is, when that is outside the body."""
+        part = self.part_at(offset)
+        return message if part is Part.BODY else f"{part.where}: {message}"
 
     def offset(self, line: int, column: int) -> int:
         """The ``str`` offset of a 1-based line and column."""
@@ -100,7 +157,8 @@ class Document:
         spans = None
         if self.paragraph_spans is not None:
             spans = [(norm.forward(s), norm.forward(e)) for s, e in self.paragraph_spans]
-        return Document(norm.text, self.path, self.encoding, self.markdown, spans), norm
+        checked = Document(norm.text, self.path, self.encoding, self.markdown, spans, self.parts)
+        return checked, norm
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph that contains ``offset``, if any."""

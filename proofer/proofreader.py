@@ -253,7 +253,10 @@ class Proofreader:
         found = [f for f in found if not inside(f.start, f.end, masked)]
         found = suppressions.apply(doc.text, found, self.rules)
         found = spare_the_speaker(doc, found)
-        return Report(self.merge(doc.text, found, owned), ctx.dialect, notices)
+        merged = self.merge(doc.text, found, owned)
+        if doc.parts:  # a Word file's header or note: the message says so
+            merged = [replace(f, message=doc.placed(f.message, f.start)) for f in merged]
+        return Report(merged, ctx.dialect, notices)
 
     def _refined(self, doc: Document, findings: list[Finding]) -> list[Finding]:
         """Let each paragraph checker revise its own findings with draft-wide evidence."""

@@ -61,7 +61,9 @@ def summary(results: Sequence[FileResult]) -> str:
 def as_json(results: Sequence[FileResult], notices: Sequence[str] = ()) -> str:
     """The contract in design.md: ``{"version": 1, "files": [...]}``, every path given in
     order, with ``"error"`` on a file that could not be checked, and the run's ``"notices"``
-    (an engine that was unavailable) that the text format prints on standard error."""
+    (an engine that was unavailable) that the text format prints on standard error. Each
+    finding also says which ``"part"`` of the draft it is in (``body``, or a Word file's
+    ``header``, ``footer``, ``footnote``, ``endnote``, ``comment``)."""
     files = []
     for result in results:
         items = []
@@ -79,6 +81,7 @@ def as_json(results: Sequence[FileResult], notices: Sequence[str] = ()) -> str:
                     "suggestions": list(f.suggestions),
                     "severity": f.severity.value,
                     "engine": f.engine.value,
+                    "part": result.doc.part_at(f.start).value,
                 }
             )
         entry: dict[str, object] = {"path": result.doc.path, "findings": items}

@@ -40,8 +40,9 @@ def test_json_contract(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first = file["findings"][0]
     assert set(first) == {
         "start", "end", "line", "column", "category", "rule",
-        "message", "suggestions", "severity", "engine",
+        "message", "suggestions", "severity", "engine", "part",
     }  # fmt: skip
+    assert first["part"] == "body"
     assert DRAFT[first["start"] : first["end"]] == "Vladamir"
     assert (first["line"], first["column"], first["engine"]) == (1, 19, "harper")
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
         from PySide6.QtGui import QIcon
         from PySide6.QtWidgets import QApplication
 
+        from proofer.checkers.languagetool import stop_local_servers
+        from ui.checking import still_busy
         from ui.main_window import MainWindow
     except ImportError as exc:  # a system library Qt itself needs
         print(f"Qt cannot be loaded: {exc}", file=sys.stderr)
@@ -37,4 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     if len(argv) > 1:
         window.open_path(Path(argv[1]), create=True)
     window.recover_unsaved_work()
-    return app.exec()
+    code = app.exec()
+    if still_busy():
+        # A check in a step that cannot be stopped (a LanguageTool request): quit now, not
+        # when it ends (Qt aborts a process whose thread still runs at exit, and Python's
+        # exit handlers would tear Qt down first). Every window saved its settings and
+        # drafts as it closed; a LanguageTool server started for the check is stopped.
+        stop_local_servers()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code

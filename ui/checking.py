@@ -10,6 +10,10 @@ frequencies take a second or two to load), reports progress on a long check, and
 between paragraphs when the check is cancelled or the window closes. A long draft, just
 opened, has the paragraphs on screen checked first, so underlines appear while the rest of
 it is checked.
+
+Closing never waits on the worker for long: a check stops between paragraphs, but one step
+(an engine loading, a LanguageTool request) cannot be stopped halfway. A worker still in
+such a step is left to finish on its own (``still_busy``), and the editor quits without it.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from proofer.checkers import grammar
 from proofer.checkers.languagetool import LanguageToolChecker
 from proofer.checkers.names import listed_names
 from proofer.config import Config, ConfigError
-from proofer.document import Document
+from proofer.document import Document, Part
 from proofer.engines.harper import HarperEngine
 from proofer.markup import inside, masked_spans
 from proofer.proofreader import CheckCancelled, Proofreader, Report
@@ -33,6 +37,7 @@ DEBOUNCE_MS = 300
 LONG_DRAFT = 12  # paragraphs: a draft this long, just opened, gets its visible part first
 PROGRESS_AFTER = 0.3  # seconds a check runs before it reports progress
 PROGRESS_EVERY = 0.1  # seconds between progress reports
+QUIT_WAIT_MS = 250  # how long closing waits for the worker to stop
 WARM_UP_TEXT = "The mayor of Springfield said on Monday that the bridge would reopen."
 
 
@@ -44,6 +49,7 @@ class CheckRequest:
     text: str
     markdown: bool = False
     visible: tuple[int, int] | None = None  # the span on screen, checked first if long
+    parts: tuple[tuple[Part, int], ...] = ()  # a Word draft's headers, notes...: last lines
 
 
 @dataclass
@@ -108,7 +114,7 @@ class CheckWorker(QObject):
     def run(self, request: CheckRequest) -> None:
         """Check one snapshot and emit the result (or ``cancelled``)."""
         proofreader = self._get_proofreader()
-        doc = Document(request.text, markdown=request.markdown)
+        doc = Document(request.text, markdown=request.markdown, parts=request.parts)
         started = time.monotonic()
         reported = started
 
@@ -183,6 +189,11 @@ class CheckWorker(QObject):
         return "off"
 
 
+def still_busy() -> bool:
+    """True while a worker that was shut down is still in its last step."""
+    return any(c._thread.isRunning() for c in _LEFT_RUNNING)
+
+
 class BackgroundChecker(QObject):
     """The GUI side: debounces edits, keeps one job in flight, drops stale results."""
 
@@ -245,12 +256,17 @@ class BackgroundChecker(QObject):
         """Apply new settings to the worker (its next job uses them)."""
         self._configure.emit(config)
 
-    def shutdown(self) -> None:
-        """Stop the worker thread: a running check stops at its next paragraph."""
+    def shutdown(self) -> bool:
+        """Stop the worker thread: a running check stops at its next paragraph. Waits
+        ``QUIT_WAIT_MS`` at most; False when the worker is still in a step that cannot be
+        stopped (it then ends on its own, and ``still_busy`` says so meanwhile)."""
         self._timer.stop()
         self._stop.stop(2**62)
         self._thread.quit()
-        self._thread.wait()
+        if self._thread.wait(QUIT_WAIT_MS):
+            return True
+        _LEFT_RUNNING.append(self)  # a thread must outlive its running work
+        return False
 
     def _dispatch(self) -> None:
         if self._running is not None or self._latest is None:
@@ -294,3 +310,6 @@ class BackgroundChecker(QObject):
             and not self._timer.isActive()
         ):
             self._dispatch()  # an edit came in after the cancel: check it
+
+
+_LEFT_RUNNING: list[BackgroundChecker] = []

@@ -3,31 +3,41 @@
 Underlines are extra selections: their cursors belong to the document, so they follow
 later edits until fresh results replace them. Offsets arrive as code points and are
 turned into Qt's UTF-16 positions here, and only here.
+
+A Word draft's headers, footers, notes and comments are its last lines, each kind under
+its name. They are saved into their own parts of the file line for line, so their words
+can be edited but not their line breaks: an edit that would add, remove or join such a
+line is undone at once, and ``refused`` says why.
 """
 
 from __future__ import annotations
 
 import html
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QPointF, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
+    QPainter,
+    QPaintEvent,
     QResizeEvent,
+    QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QFrame, QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
 
-from proofer.document import utf16_offsets
+from proofer.document import Part, utf16_offsets
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
-from ui.files import Look, Styled
+from ui.files import Gap, Look, Styled
 from ui.palette import colour
 
 
@@ -52,24 +62,41 @@ class Marked:
         return self.cursor.selectedText()
 
 
-class DraftEditor(QPlainTextEdit):
-    """Plain text with findings underlined, explained on hover, fixed from the menu."""
+class DraftEditor(QTextEdit):
+    """Plain text with findings underlined, explained on hover, fixed from the menu.
+
+    A ``QTextEdit`` rather than a ``QPlainTextEdit``: only its layout keeps the space
+    before and after a paragraph, which a Word draft shows. Its text is plain all the same:
+    pasted text comes in without its formatting."""
 
     ignore_requested = Signal(object)  # Finding
     ignore_all_requested = Signal(object)  # Finding: every such one, in this draft
     ignore_always_requested = Signal(object)  # Finding: every such one, in every draft
     add_to_dictionary_requested = Signal(str)
     add_to_entities_requested = Signal(str)
+    refused = Signal(str)  # an edit undone, and why
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setAcceptRichText(False)
         self.setAcceptDrops(False)  # files dropped on the window open; see MainWindow
         self.setFont(body_font())
         self.document().setDocumentMargin(28)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._marked: list[Marked] = []
         self.rules: dict[str, Rule] = {}
+        self._parts: tuple[tuple[Part, int], ...] = ()
+        self._kept = 0  # the last lines that keep their line breaks (the parts')
+        self._boundary = QTextCursor(self.document())  # where those lines start
+        self._decorating = False  # a display-only change: not an edit to guard
+        self._refusing = False  # an edit is about to be undone
+        self.document().contentsChange.connect(self._guard)
+
+    def setPlainText(self, text: str) -> None:
+        """Replace the whole text; a Word draft's parts are shown again by ``show_parts``."""
+        self._parts, self._kept = (), 0
+        super().setPlainText(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The viewport's resizes arrive here too (with its size): go by the editor's width.
@@ -134,17 +161,146 @@ class DraftEditor(QPlainTextEdit):
         """Show a Word draft's headings, bold and italic (offsets: code points into
         ``text``, the editor's text). Display only: not an edit to undo, not a change."""
         table = None if _bmp_only(text) else utf16_offsets(text)
+        with self._display_only():
+            cursor = QTextCursor(self.document())
+            for styled in looks:
+                start, end = styled.start, styled.end
+                if table is not None:
+                    start, end = table[start], table[end]
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(_look_format(styled.look))
+
+    def visible_span(self) -> tuple[int, int]:
+        """The span of the text on screen (Qt positions), from the paragraphs' places. Asked
+        block by block, which lays them out first: just after the text is set, the layout is
+        not done and ``cursorForPosition`` answers wrongly."""
+        layout = self.document().documentLayout()
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        first: int | None = None
+        last = 0
+        block = self.document().begin()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.top() > bottom:
+                break
+            if rect.bottom() >= top:
+                first = block.position() if first is None else first
+                last = block.position() + block.length() - 1
+            block = block.next()
+        return first or 0, last
+
+    def centerCursor(self) -> None:
+        """Scroll so that the cursor is in the middle of the view."""
+        self.ensureCursorVisible()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect().center().y() - self.viewport().height() // 2)
+
+    def show_spacing(self, gaps: Sequence[Gap], text: str) -> None:
+        """Leave the space Word leaves before and after each paragraph (display only)."""
+        table = None if _bmp_only(text) else utf16_offsets(text)
+        scale = self.logicalDpiY() / 72  # points to pixels
+        with self._display_only():
+            cursor = QTextCursor(self.document())
+            for gap in gaps:
+                for offset, side in ((gap.start, "before"), (gap.end, "after")):
+                    cursor.setPosition(offset if table is None else table[offset])
+                    fmt = QTextBlockFormat()
+                    if side == "before":
+                        fmt.setTopMargin(gap.before * scale)
+                    else:
+                        fmt.setBottomMargin(gap.after * scale)
+                    cursor.mergeBlockFormat(fmt)
+
+    def show_parts(self, parts: Sequence[tuple[Part, int]]) -> None:
+        """Head the draft's last lines with the parts they are (each part, its line count)
+        and keep them lines. Display only: not an edit to undo, not a change."""
+        kept = sum(n for _, n in parts)
+        doc = self.document()
+        first = doc.blockCount() - 1 - kept  # the text ends with a line break
+        if not kept or first < 0 or doc.lastBlock().length() != 1:
+            return
+        self._parts, self._kept = tuple(parts), kept
+        self._boundary = QTextCursor(doc.findBlockByNumber(first))
+        self._boundary.setKeepPositionOnInsert(True)  # text typed at the start is the part's
+        with self._display_only():
+            for _, block in self._part_heads():
+                fmt = QTextBlockFormat()
+                fmt.setTopMargin(max(block.blockFormat().topMargin(), self._head_room()))
+                QTextCursor(block).mergeBlockFormat(fmt)
+
+    def _part_heads(self) -> list[tuple[Part, QTextBlock]]:
+        """Each part and the block of its first line."""
+        heads = []
+        number = self._boundary.blockNumber()
+        for part, n in self._parts:
+            heads.append((part, self.document().findBlockByNumber(number)))
+            number += n
+        return heads
+
+    def _head_room(self) -> float:
+        return self.fontMetrics().height() * 2.2
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._kept:
+            return
+        painter = QPainter(self.viewport())
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 0.8)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(self.palette().placeholderText().color())
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        for i, (part, block) in enumerate(self._part_heads()):
+            text_top = block.layout().position() - scroll  # below the block's top margin
+            where = QPointF(text_top.x(), text_top.y() - painter.fontMetrics().height() * 0.6)
+            note = f" · {_KEPT_NOTE}" if i == 0 else ""  # said once, for every part
+            painter.drawText(where, part.heading.upper() + note)
+        painter.end()
+
+    def _guard(self, position: int, removed: int, added: int) -> None:
+        """Undo an edit that adds, removes or joins a line of the parts (see the module)."""
+        if self._decorating or self._refusing or not self._kept:
+            return
+        if not self._parts_hold(position, added):
+            self._refusing = True  # one undo, however many changes the edit was made of
+            QTimer.singleShot(0, self._refuse)  # not inside the edit that is under way
+
+    def _parts_hold(self, position: int, added: int) -> bool:
+        doc = self.document()
+        start = self._boundary.position()
+        if not self._boundary.atBlockStart() or doc.lastBlock().length() != 1:
+            return False
+        if doc.blockCount() - 1 - self._boundary.blockNumber() != self._kept:
+            return False
+        if position + added <= start:
+            return True
+        cursor = QTextCursor(doc)
+        cursor.setPosition(max(position, start))
+        cursor.setPosition(position + added, QTextCursor.MoveMode.KeepAnchor)
+        return "\u2029" not in cursor.selectedText()  # Qt's paragraph separator
+
+    def _refuse(self) -> None:
+        self.document().undo()
+        self._refusing = False
+        self.refused.emit(
+            "Headers, footers, notes and comments keep their lines: change their words "
+            "here, and add paragraphs to the body above them"
+        )
+
+    @contextmanager
+    def _display_only(self) -> Iterator[None]:
+        """Formatting that is not an edit: nothing to undo, nothing unsaved, not guarded."""
         modified = self.document().isModified()
-        cursor = QTextCursor(self.document())
-        for styled in looks:
-            start, end = styled.start, styled.end
-            if table is not None:
-                start, end = table[start], table[end]
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(_look_format(styled.look))
-        self.document().clearUndoRedoStacks()
-        self.document().setModified(modified)
+        self._decorating = True
+        try:
+            yield
+        finally:
+            self._decorating = False
+            self.document().clearUndoRedoStacks()
+            self.document().setModified(modified)
 
     def marked_at(self, position: int) -> Marked | None:
         """The finding under a Qt text position, the narrowest if several overlap."""
@@ -244,6 +400,7 @@ class DraftEditor(QPlainTextEdit):
         return super().event(event)
 
 
+_KEPT_NOTE = "beside the body, each in its own part of the Word file: words can change, not lines"
 COLUMN = 84  # characters a line: a newspaper column is shorter, a screen page is wider
 # A serif made for reading on screen, if the system has one: the first found is used.
 BODY_FONTS = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Cambria",

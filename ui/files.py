@@ -5,11 +5,13 @@ back on save. Saves are atomic (the engine's ``write_draft``). While a draft has
 changes, a copy is kept in a recovery folder; every copy left by a crash is offered when
 the editor starts, and a draft's copy again when that draft is opened.
 
-A Word draft shows its paragraphs one per line. On save, the differences between the text
-as opened and as edited become the corrections (new and removed paragraphs too), written
-into a copy of the .docx as tracked changes (or plain edits); with tracked changes, the
-questions still open become comments on their text. The original file is only replaced
-when asked. Any draft can be saved as text, and any as a new Word file.
+A Word draft shows its paragraphs one per line, spaced as in Word, and after them the
+lines of its headers, footers, notes and comments (the engine's ``Part``s). On save, the
+differences between the text as opened and as edited become the corrections (new and
+removed paragraphs too), written into a copy of the .docx as tracked changes (or plain
+edits); with tracked changes, the questions still open become comments on their text. The
+original file is only replaced when asked. Any draft can be saved as text, and any as a new
+Word file.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
+from proofer.document import Part
 from proofer.findings import Finding
 from proofer.formats import DraftError, write_draft
 from proofer.formats.docx import AUTHOR, WordDraft, read_docx, rewrite, w, write_new_docx
@@ -54,6 +57,17 @@ class Styled:
     look: Look
 
 
+@dataclass(frozen=True)
+class Gap:
+    """The space Word leaves before and after a paragraph (points), and the paragraph's
+    stretch of the draft (code points)."""
+
+    start: int
+    end: int
+    before: float
+    after: float
+
+
 @dataclass
 class DraftFile:
     """Where a draft lives and how it was written."""
@@ -64,6 +78,8 @@ class DraftFile:
     mtime: float = 0.0
     original: str = ""  # a Word draft's text as opened: edits are measured against it
     looks: tuple[Styled, ...] = ()  # a Word draft's headings, bold and italic
+    gaps: tuple[Gap, ...] = ()  # a Word draft's space between paragraphs
+    parts: tuple[tuple[Part, int], ...] = ()  # a Word draft's headers, notes...: last lines
 
     @property
     def word(self) -> bool:
@@ -88,9 +104,7 @@ class DraftFile:
 def open_draft(path: Path) -> tuple[str, DraftFile]:
     """The draft's text with "\n" line ends, and how to write it back. Raises DraftError."""
     if path.suffix.lower() == ".docx":
-        word = read_docx(path)
-        looks = tuple(word_looks(word))
-        return word.text, DraftFile(path, "docx", "\n", path.stat().st_mtime, word.text, looks)
+        return _open_word(path)
     if path.is_file() and not path.read_bytes().strip():
         # Empty, or only spaces and line ends: a draft not yet written, opened as it is.
         blank = path.read_bytes().decode("ascii")
@@ -100,6 +114,13 @@ def open_draft(path: Path) -> tuple[str, DraftFile]:
     newline = "\r\n" if "\r\n" in doc.text else "\n"
     text = doc.text.replace("\r\n", "\n")
     return text, DraftFile(path, doc.encoding, newline, path.stat().st_mtime)
+
+
+def _open_word(path: Path) -> tuple[str, DraftFile]:
+    word = read_docx(path)
+    looks, gaps, parts = tuple(word_looks(word)), tuple(word_gaps(word)), word.part_lines()
+    mtime = path.stat().st_mtime
+    return word.text, DraftFile(path, "docx", "\n", mtime, word.text, looks, gaps, parts)
 
 
 _HEADINGS = {look.value: look for look in (Look.TITLE, Look.HEADING1, Look.HEADING2)}
@@ -122,6 +143,46 @@ def word_looks(word: WordDraft) -> list[Styled]:
             if _switched_on(piece.run, "i") or run_style == "Emphasis":
                 found.append(Styled(piece.start, piece.end, Look.ITALIC))
     return found
+
+
+def word_gaps(word: WordDraft) -> list[Gap]:
+    """The space before and after each paragraph of a Word draft, as Word lays it out: set
+    on the paragraph, else on its style or the styles that style is based on, else the
+    document's default."""
+    styles = word.package.styles.element
+    by_id = {s.get(w("styleId")): s for s in styles.iter(w("style"))}
+    default = next(
+        (s.get(w("styleId")) for s in by_id.values()
+         if s.get(w("type")) == "paragraph" and s.get(w("default")) in ("1", "true", "on")),
+        None,
+    )  # fmt: skip
+    fallback = styles.find(f"{w('docDefaults')}/{w('pPrDefault')}/{w('pPr')}")
+    found = []
+    for para in word.paragraphs:
+        chain = [para.element.find(w("pPr"))]
+        style = _value(para.element, "pPr", "pStyle") or default
+        while style in by_id and len(chain) < 20:  # a loop of basedOn must end
+            chain.append(by_id[style].find(w("pPr")))
+            style = _based_on(by_id[style])
+        chain.append(fallback)
+        before, after = (_spacing(chain, side) for side in ("before", "after"))
+        found.append(Gap(para.start, para.end, before, after))
+    return found
+
+
+def _based_on(style: Any) -> str | None:
+    based = style.find(w("basedOn"))
+    return None if based is None else str(based.get(w("val")))
+
+
+def _spacing(chain: list[Any], side: str) -> float:
+    """Points of space on one side, from the first paragraph properties that set it."""
+    for properties in chain:
+        spacing = properties.find(w("spacing")) if properties is not None else None
+        value = spacing.get(w(side)) if spacing is not None else None
+        if value is not None and value.lstrip("-").isdigit():
+            return max(0.0, int(value) / 20)  # twentieths of a point
+    return 0.0
 
 
 def _value(element: Any, properties: str, name: str) -> str | None:
@@ -185,8 +246,7 @@ def _save_word(
     else:
         rewrite(word, text, tracked=False)
     save_docx(word, target)
-    opened = read_docx(target).text
-    return DraftFile(target, "docx", "\n", target.stat().st_mtime, opened)
+    return _open_word(target)[1]
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QWidget,
 )
+
+from ui.editor import DraftEditor
 
 Flag = QTextDocument.FindFlag
 
@@ -27,7 +28,7 @@ class FindBar(QWidget):
 
     message = Signal(str)  # what happened, for the status bar
 
-    def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: DraftEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.find_field = QLineEdit(placeholderText="Find")

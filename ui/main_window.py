@@ -10,7 +10,7 @@ from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QPoint, Qt, QTimer, qVersion
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, qVersion
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.editor = DraftEditor(self)
         self.find_bar = FindBar(self.editor)
         self.find_bar.message.connect(lambda text: self.statusBar().showMessage(text, 5_000))
+        self.editor.refused.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -386,15 +387,21 @@ class MainWindow(QMainWindow):
             self.recovery.discard(self.recovery_key)  # the work it kept was saved or dropped
         self.recovery_key = key
         self.draft = draft
-        self.editor.setPlainText(text)
-        if draft.looks and text == draft.original:
-            self.editor.show_looks(draft.looks, text)
+        self._show_text(text)
         self.editor.document().setModified(False)
         if draft.path and draft.path.exists():
             self.watcher.addPath(str(draft.path))
         self._update_title()
         self._apply_config()  # the new draft's folder may have settings of its own
         self.check_now(visible_first=True)
+
+    def _show_text(self, text: str) -> None:
+        """Put the draft's text in the editor, a Word draft looking as it does in Word."""
+        self.editor.setPlainText(text)
+        if text == self.draft.original:
+            self.editor.show_looks(self.draft.looks, text)
+            self.editor.show_spacing(self.draft.gaps, text)
+        self.editor.show_parts(self.draft.parts)
 
     def save(self) -> bool:
         """Save in place (or ask where, for a new draft). False if not saved."""
@@ -489,7 +496,7 @@ class MainWindow(QMainWindow):
         self.recovery_key = RecoveryStore.key_for(path)
         self.draft = saved
         if saved.word and saved.original != text:  # accepted revisions read as the text
-            self.editor.setPlainText(saved.original)
+            self._show_text(saved.original)
         self.watcher.addPath(str(path))
         self.editor.document().setModified(False)
         self.settings.add_recent(path)
@@ -694,7 +701,8 @@ class MainWindow(QMainWindow):
         self.checker.schedule(self._request())
 
     def _request(self) -> CheckRequest:
-        return CheckRequest(self.revision, self.editor.toPlainText(), self.draft.markdown)
+        text = self.editor.toPlainText()
+        return CheckRequest(self.revision, text, self.draft.markdown, parts=self.draft.parts)
 
     def check_now(self, visible_first: bool = False) -> None:
         """Check the whole draft again as soon as the worker is free (on a long draft, with
@@ -702,15 +710,8 @@ class MainWindow(QMainWindow):
         self.revision += 1
         request = self._request()
         if visible_first:
-            request = replace(request, visible=self._visible_span())
+            request = replace(request, visible=self.editor.visible_span())
         self.checker.check_now(request)
-
-    def _visible_span(self) -> tuple[int, int]:
-        """The span of the text on screen (Qt positions: near enough to pick paragraphs)."""
-        viewport = self.editor.viewport()
-        first = self.editor.cursorForPosition(QPoint(0, 0)).position()
-        bottom = QPoint(viewport.width(), viewport.height())
-        return first, self.editor.cursorForPosition(bottom).position()
 
     def cancel_check(self) -> None:
         """Stop the check under way; the underlines shown stay until the next check."""

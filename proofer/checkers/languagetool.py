@@ -8,6 +8,7 @@ Its spelling matches go through the same entity list and dictionary as Harper's.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -43,6 +44,14 @@ def _library_tool(language: str, server: str | None) -> Any:
     import language_tool_python
 
     return language_tool_python.LanguageTool(language, remote_server=server)
+
+
+def stop_local_servers() -> None:
+    """Stop the LanguageTool servers this process started, as the library does at exit:
+    for a process that ends without running its exit handlers."""
+    server = sys.modules.get("language_tool_python.server")
+    if server is not None:
+        server.terminate_server()
 
 
 class LanguageToolChecker(DocumentChecker):

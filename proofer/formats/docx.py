@@ -1,12 +1,14 @@
 """Word drafts: read the text with a map back to runs, write corrections as revisions.
 
-The text of a .docx is its paragraphs (body, tables and footnotes, in document order), one
-per line. Every character keeps a pointer to the run it came from, so a finding can be
-reported at the right place and a fix written back into the right run: as a tracked
-change (``w:del`` and ``w:ins`` by "Proofer", dated) or as a plain edit. ``rewrite`` takes
-a whole edited text (the editor's save): paragraphs added or removed become inserted or
-deleted paragraphs, tracked too. Everything else in the file (styles, bold and italic runs,
-comments, headers) is left as it was.
+The text of a .docx is its paragraphs, one per line: the body's (tables too, in document
+order), then those of the parts Word keeps beside it, which are checked as well: headers,
+footers, footnotes, endnotes, comments (``Part``). Every character keeps a pointer to the
+run it came from, so a finding can be reported at the right place and a fix written back
+into the right run of the right part: as a tracked change (``w:del`` and ``w:ins`` by
+"Proofer", dated) or as a plain edit. ``rewrite`` takes a whole edited text (the editor's
+save): body paragraphs added or removed become inserted or deleted paragraphs, tracked
+too; the other parts keep their paragraphs. Everything else in the file (styles, bold and
+italic runs, pictures) is left as it was.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from proofer.document import Document
+from proofer.document import Document, Part
 from proofer.findings import edits_between
 from proofer.formats.text import DraftError, write_atomically
 
@@ -59,6 +61,26 @@ class WordParagraph:
     start: int
     end: int
     pieces: list[Piece] = field(default_factory=list)
+    part: Part = Part.BODY
+
+
+@dataclass
+class WordPart:
+    """A part of the file with text of its own (a header, the footnotes...): the package's
+    part and its parsed XML, edited in place and stored back on save."""
+
+    kind: Part
+    part: Any  # docx.opc.part.Part
+    root: Any
+
+    def store(self) -> None:
+        """Put the edited XML back where saving reads it. python-docx serialises the parts
+        it models (headers, comments) from their XML; others it keeps as bytes."""
+        if getattr(self.part, "element", None) is not self.root:
+            from lxml import etree
+
+            xml = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            self.part._blob = xml
 
 
 @dataclass
@@ -69,12 +91,23 @@ class WordDraft:
     package: Any  # docx.document.Document
     paragraphs: list[WordParagraph]
     text: str
-    footnotes: tuple[Any, Any] | None = None  # (part, parsed root) when the file has them
+    parts: list[WordPart] = field(default_factory=list)  # beside the body, in reading order
 
     def document(self) -> Document:
         """The engine's view of the draft: one paragraph per line."""
         spans = [(p.start, p.end) for p in self.paragraphs]
-        return Document(self.text, str(self.path), "docx", paragraph_spans=spans)
+        return Document(
+            self.text, str(self.path), "docx", paragraph_spans=spans, parts=self.part_lines()
+        )
+
+    def part_lines(self) -> tuple[tuple[Part, int], ...]:
+        """Each kind of part after the body, with how many lines of the text it has."""
+        counts: dict[Part, int] = {}
+        for para in self.paragraphs:
+            if para.part is not Part.BODY:
+                lines = 1 + sum(pc.text == "\n" for pc in para.pieces)
+                counts[para.part] = counts.get(para.part, 0) + lines
+        return tuple(counts.items())
 
 
 def read_docx(path: Path) -> WordDraft:
@@ -100,29 +133,33 @@ def read_docx(path: Path) -> WordDraft:
         package = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError):
         raise DraftError(f"{path}: a damaged Word document; it cannot be read") from None
-    return _mapped(path, package, _footnotes(package))
+    try:
+        parts = _parts(package)
+    except etree.LxmlError:
+        raise DraftError(f"{path}: a damaged Word document; it cannot be read") from None
+    return _mapped(path, package, parts)
 
 
 def remapped(draft: WordDraft) -> WordDraft:
     """``draft`` read again from its changed document: the text as it now reads (every
     revision accepted), with a fresh map back to the runs."""
-    return _mapped(draft.path, draft.package, draft.footnotes)
+    return _mapped(draft.path, draft.package, draft.parts)
 
 
-def _mapped(path: Path, package: Any, footnotes: tuple[Any, Any] | None) -> WordDraft:
-    """The text of ``package`` (body, then footnotes) and the map back to its runs."""
-    bodies = [package.element.body]
-    if footnotes:
-        bodies.append(footnotes[1])
+def _mapped(path: Path, package: Any, parts: list[WordPart]) -> WordDraft:
+    """The text of ``package`` (body, then the parts beside it) and the map back to runs."""
+    bodies = [(Part.BODY, package.element.body)] + [(p.kind, p.root) for p in parts]
     paragraphs: list[WordParagraph] = []
     chunks: list[str] = []
     offset = 0
-    for body in bodies:
+    for kind, body in bodies:
         for p in _paragraph_elements(body):
             texts = list(_run_texts(p))
-            if not texts and _mark_deleted(p):
-                continue  # a paragraph deleted as a tracked change: gone once accepted
-            para = WordParagraph(p, offset, offset)
+            if not texts and (_mark_deleted(p) or kind is not Part.BODY):
+                # Deleted as a tracked change (gone once accepted), or an empty paragraph
+                # of a header or note: nothing to check, nothing to show.
+                continue
+            para = WordParagraph(p, offset, offset, part=kind)
             for run, child, text in texts:
                 para.pieces.append(Piece(offset, text, child, run))
                 chunks.append(text)
@@ -131,25 +168,49 @@ def _mapped(path: Path, package: Any, footnotes: tuple[Any, Any] | None) -> Word
             paragraphs.append(para)
             chunks.append("\n")
             offset += 1
-    return WordDraft(path, package, paragraphs, "".join(chunks), footnotes)
+    return WordDraft(path, package, paragraphs, "".join(chunks), parts)
 
 
-def _footnotes(package: Any) -> tuple[Any, Any] | None:
+_RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+# The parts whose text is the draft's too, by how the body refers to them, in reading order.
+_TEXT_PARTS = {
+    Part.HEADER: "header",
+    Part.FOOTER: "footer",
+    Part.FOOTNOTE: "footnotes",
+    Part.ENDNOTE: "endnotes",
+    Part.COMMENT: "comments",
+}
+
+
+def _parts(package: Any) -> list[WordPart]:
+    """The parts with text beside the body, in ``_TEXT_PARTS`` order (then by name)."""
     from lxml import etree
 
-    for part in package.part.package.iter_parts():
-        if str(part.partname) == "/word/footnotes.xml":
-            return part, etree.fromstring(part.blob)
-    return None
+    found: list[WordPart] = []
+    relations = [r for r in package.part.rels.values() if not r.is_external]
+    for kind, relation in _TEXT_PARTS.items():
+        parts = {r.target_part for r in relations if r.reltype == _RELATIONS + relation}
+        for part in sorted(parts, key=lambda p: _natural(str(p.partname))):
+            root = getattr(part, "element", None)
+            if root is None:
+                root = etree.fromstring(part.blob)
+            found.append(WordPart(kind, part, root))
+    return found
+
+
+def _natural(name: str) -> tuple[int, str]:
+    """``header2`` before ``header10``."""
+    digits = "".join(c for c in name if c.isdigit())
+    return (int(digits) if digits else 0, name)
 
 
 def _paragraph_elements(body: Any) -> Iterator[Any]:
-    separators = ("separator", "continuationSeparator")
+    separators = ("separator", "continuationSeparator", "continuationNotice")
     for p in body.iter(w("p")):
         parent = p.getparent()
         if (
             parent is not None
-            and parent.tag == w("footnote")
+            and parent.tag in (w("footnote"), w("endnote"))
             and parent.get(w("type")) in separators
         ):
             continue
@@ -202,7 +263,7 @@ def apply_fixes(
             _replace(runs, para, start, replacement)
         applied += 1
         done_until = end
-    _store_footnotes(draft)
+    _store_parts(draft)
     return applied
 
 
@@ -215,19 +276,34 @@ def rewrite(
 ) -> None:
     """Make the document read ``text`` (one paragraph per line, as ``read_docx`` gives it).
 
-    Lines are matched to the draft's paragraphs: changes within a paragraph go in as
+    The text's last lines are the other parts' (headers, notes...: ``part_lines``), one for
+    one: changes within them go into their part, which keeps its paragraphs. The lines
+    before them are matched to the body's paragraphs: changes within a paragraph go in as
     ``apply_fixes`` writes them, a new line becomes a new paragraph (formatted like the one
     before it) and a removed line a removed paragraph; with ``tracked`` those are Word
-    revisions too (an inserted or deleted paragraph mark). Raises ``DraftError`` only for a
-    line added between the line breaks of one paragraph.
+    revisions too (an inserted or deleted paragraph mark). Raises ``DraftError`` for a line
+    added between the line breaks of one paragraph, or a text too short to hold the parts.
     """
     stamp = (when or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    lines = _lines(draft)
-    old = [draft.text[line.start : line.end] for line in lines]
+    every = _lines(draft)
+    lines = [line for line in every if draft.paragraphs[line.paragraph].part is Part.BODY]
+    beside = every[len(lines) :]  # the other parts' lines come after the body's
     new = text[:-1].split("\n") if text.endswith("\n") else text.split("\n")
     if text == "":
         new = []
+    if len(new) < len(beside):
+        raise DraftError(
+            f"{draft.path}: the headers, footers, notes and comments are missing from the "
+            "text; they cannot be written into the Word file"
+        )
     fixes: list[tuple[int, int, str]] = []
+    for line, line_text in zip(beside, new[len(new) - len(beside) :], strict=True):
+        old_text = draft.text[line.start : line.end]
+        fixes += [
+            (line.start + a, line.start + b, r) for a, b, r in edits_between(old_text, line_text)
+        ]
+    new = new[: len(new) - len(beside)]
+    old = [draft.text[line.start : line.end] for line in lines]
     added: list[tuple[Any, str, list[str]]] = []  # (paragraph element, before/after, lines)
     gone: set[int] = set()  # line numbers
     waiting: list[str] = []  # new lines, placed once the next old line is known
@@ -270,7 +346,7 @@ def rewrite(
             _track_paragraph_deletion(para.element, author, stamp, ids)
         else:
             _remove_paragraph(para.element)
-    _store_footnotes(draft)
+    _store_parts(draft)
 
 
 _SIMILAR = 0.5  # lines at least this alike are one paragraph edited, not one replaced
@@ -465,13 +541,9 @@ def _mark_deleted(p: Any) -> bool:
     return marks is not None and marks.find(w("del")) is not None
 
 
-def _store_footnotes(draft: WordDraft) -> None:
-    """Write the edited footnotes back into their part (python-docx keeps it as bytes)."""
-    if draft.footnotes:
-        from lxml import etree
-
-        part, root = draft.footnotes
-        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def _store_parts(draft: WordDraft) -> None:
+    for part in draft.parts:
+        part.store()
 
 
 def write_new_docx(path: Path, text: str) -> None:
@@ -499,7 +571,7 @@ def save(draft: WordDraft, out: Path) -> None:
 
 
 def _max_revision_id(draft: WordDraft) -> int:
-    roots = [draft.package.element] + ([draft.footnotes[1]] if draft.footnotes else [])
+    roots = [draft.package.element] + [part.root for part in draft.parts]
     ids = [0]
     for root in roots:
         for el in root.iter(w("ins"), w("del")):
