@@ -397,7 +397,8 @@ def _fix(args: argparse.Namespace) -> int:
             findings = proofreader.check(draft.document()).findings
             revised, asked = hand_back(draft, findings, proofreader.rules, args.author)
             _write(args.output, docx_bytes(draft))
-            print(f"{_fixes(revised)} as tracked changes, {asked} queries as comments "
+            queried = "1 query as a comment" if asked == 1 else f"{asked} queries as comments"
+            print(f"{_fixes(revised)} as tracked changes, {queried} "
                   f"(by {args.author})", file=sys.stderr)  # fmt: skip
             return EXIT_OK
         fixes = _safe_fixes(proofreader, draft.document())

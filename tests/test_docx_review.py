@@ -143,7 +143,7 @@ def test_fix_track_changes_end_to_end(tmp_path: Path) -> None:
         "fix", story, "-o", out, "--track-changes", "--author", "Copy Desk", cwd=tmp_path
     )
     assert done.returncode == 0, done.stderr
-    assert b"2 fixes as tracked changes, 1 queries as comments (by Copy Desk)" in done.stderr
+    assert b"2 fixes as tracked changes, 1 query as a comment (by Copy Desk)" in done.stderr
     found = revisions(out)
     assert ("del", "Copy Desk", "hositalities") in found
     assert ("ins", "Copy Desk", "hostilities") in found
