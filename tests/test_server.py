@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -332,3 +333,20 @@ def test_token_and_time_limit(tmp_path: Path) -> None:
         assert time.monotonic() - started < 5
     finally:
         guarded.stop()
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_a_stopped_server_leaves_no_checking_process_behind(
+    tmp_path: Path, how: signal.Signals
+) -> None:
+    running = Server(tmp_path, "--workers", "2")
+    try:
+        workers = psutil.Process(running.process.pid).children()
+        assert len(workers) == 2
+        assert running.check(text=SENTENCE, language="en-US").ok
+        running.process.send_signal(how)
+        running.process.wait(timeout=30)
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == []
+    finally:
+        running.stop()
