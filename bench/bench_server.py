@@ -1,12 +1,16 @@
 """`proofer serve` under load: 20 clients sending news stories to `/v2/check` at once.
 
-Starts the installed `proofer serve` on a free loopback port, then runs two rounds of 20
-clients, each sending its next story as soon as the last is answered:
+Starts the installed `proofer serve` on a free loopback port, then runs three rounds of 20
+clients. In the first two each client sends its next story as soon as the last is answered,
+so 20 requests are always waiting: latency there is mostly queueing, 20 over throughput.
 
 - fresh: every request a draft the server has not seen (each paragraph made new), so no
   cache helps: the cost of a first check;
 - edited: the stories sent again with one paragraph changed each time, as an editor's
-  LanguageTool client re-sends the whole draft after each edit.
+  LanguageTool client re-sends the whole draft after each edit;
+- typing: what 20 writers at LanguageTool clients send. A client re-sends the whole draft
+  when its writer pauses, so each client here edits a paragraph, sends, and after the
+  answer waits a pause of 0.5 to 2.5 seconds before the next edit.
 
 Prints latency (p50, p99) and throughput for each, and raw Harper's time per story in the
 same run (one linter, one thread), with what that allows on this machine's cores. The
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import socket
 import statistics
 import subprocess
@@ -37,6 +42,7 @@ import requests
 from bench.corpus import stories, words
 
 CLIENTS = 20
+PAUSE = (0.5, 2.5)  # seconds a writer pauses before the client re-sends the draft
 
 
 def free_port() -> int:
@@ -86,22 +92,35 @@ def edited(text: str, n: int) -> str:
     return "\n".join(paragraphs)
 
 
-def load(url: str, texts: list[str], make: Callable[[str, int], str], total: int) -> None:
-    session_per_client: dict[int, requests.Session] = {}
+def typing(text: str, n: int) -> str:
+    """The story with one paragraph changed (an edit the edited round did not make)."""
+    return edited(text, n + 100_000)
 
-    def one(n: int) -> float:
-        session = session_per_client.setdefault(n % CLIENTS, requests.Session())
-        body = {"text": make(texts[n % len(texts)], n), "language": "en-US"}
-        started = time.perf_counter()
-        reply = session.post(f"{url}/v2/check", data=body, timeout=300)
-        elapsed = time.perf_counter() - started
-        if reply.status_code != 200 or "matches" not in reply.json():
-            raise SystemExit(f"request {n}: {reply.status_code} {reply.text[:200]}")
-        return elapsed
+
+def load(
+    url: str, texts: list[str], make: Callable[[str, int], str], total: int, paced: bool = False
+) -> None:
+    """``total`` requests from ``CLIENTS`` clients; ``paced``: each waits a writer's pause
+    (``PAUSE``) before each request."""
+    rng = random.Random(13)
+    pauses = [rng.uniform(*PAUSE) if paced else 0.0 for _ in range(total)]
+
+    def client(k: int) -> list[float]:
+        session = requests.Session()
+        latencies = []
+        for n in range(k, total, CLIENTS):
+            time.sleep(pauses[n])
+            body = {"text": make(texts[n % len(texts)], n), "language": "en-US"}
+            started = time.perf_counter()
+            reply = session.post(f"{url}/v2/check", data=body, timeout=300)
+            latencies.append(time.perf_counter() - started)
+            if reply.status_code != 200 or "matches" not in reply.json():
+                raise SystemExit(f"request {n}: {reply.status_code} {reply.text[:200]}")
+        return latencies
 
     started = time.perf_counter()
     with ThreadPoolExecutor(CLIENTS) as clients:
-        latencies = sorted(clients.map(one, range(total)))
+        latencies = sorted(t for ts in clients.map(client, range(CLIENTS)) for t in ts)
     wall = time.perf_counter() - started
     p50 = statistics.median(latencies) * 1000
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
@@ -151,6 +170,7 @@ def main() -> None:
             print(f"{'round':>8} {'requests':>9} {'p50 ms':>8} {'p99 ms':>8} {'requests/s':>10}")
             load(url, texts, fresh, args.requests)
             load(url, texts, edited, args.requests)
+            load(url, texts, typing, args.requests, paced=True)
         finally:
             server.terminate()
             server.wait(timeout=30)
