@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -276,14 +276,25 @@ def test_one_log_line_per_request(server: Server) -> None:
     before = server.log.read_text().count('"GET /v2/languages"')
     for _ in range(3):
         requests.get(f"{server.url}/v2/languages", timeout=10)
+    # A request's line is written just after its reply is sent: on a busy machine, a moment
+    # after the client has it.
+    log = _settled(server.log, lambda log: log.count('"GET /v2/languages" 200') >= before + 3)
+    assert log.count('"GET /v2/languages" 200') == before + 3
+    lines = len(log.splitlines())
     broken = {"Content-Type": "multipart/form-data; boundary=zz"}
-    lines = len(server.log.read_text().splitlines())
     reply = requests.post(f"{server.url}/v2/check", data=b"garbage", headers=broken, timeout=10)
     assert reply.status_code == 400 and "form" in reply.text
-    time.sleep(0.2)
-    log = server.log.read_text()
-    assert log.count('"GET /v2/languages" 200') == before + 3
+    log = _settled(server.log, lambda log: len(log.splitlines()) > lines)
     assert len(log.splitlines()) == lines + 1
+
+
+def _settled(path: Path, ready: Callable[[str], bool]) -> str:
+    """The log once ``ready`` says so (or after ten seconds), and a moment more."""
+    deadline = time.monotonic() + 10
+    while not ready(path.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
+    return path.read_text()
 
 
 def test_twenty_clients_two_hundred_requests_all_answered(server: Server) -> None:
@@ -348,5 +359,31 @@ def test_a_stopped_server_leaves_no_checking_process_behind(
         running.process.wait(timeout=30)
         _, alive = psutil.wait_procs(workers, timeout=10)
         assert alive == []
+    finally:
+        running.stop()
+
+
+def test_a_short_text_does_not_wait_behind_a_long_one(tmp_path: Path) -> None:
+    # One checking process, busy with a long draft; then another long draft arrives, then
+    # a paragraph. The paragraph is answered first.
+    running = Server(tmp_path, "--workers", "1", "--timeout", "120")
+    drafts = [s.text for s in stories()]
+    long_ones = ["\n\n".join(drafts), "\n\n".join(reversed(drafts))]
+    answered: list[str] = []
+
+    def send(name: str, text: str, after: float) -> None:
+        time.sleep(after)
+        assert running.check(text=text, language="en-US").ok
+        answered.append(name)
+
+    try:
+        sends = [
+            ("first", long_ones[0], 0.0),
+            ("second", long_ones[1], 0.3),
+            ("short", SENTENCE, 0.4),
+        ]
+        with ThreadPoolExecutor(3) as clients:
+            list(clients.map(lambda s: send(*s), sends))
+        assert answered == ["first", "short", "second"]
     finally:
         running.stop()

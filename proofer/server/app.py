@@ -12,7 +12,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import heapq
 import hmac
+import itertools
 import json
 import logging
 import multiprocessing
@@ -20,9 +22,10 @@ import signal
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from starlette.applications import Starlette
@@ -44,10 +47,15 @@ from proofer.server.protocol import CheckRequest, ProtocolError
 log = logging.getLogger("proofer.server")
 T = TypeVar("T")
 Handler = Callable[[Request], Awaitable[Response]]
+# A job waiting for a worker: when it would be done, its arrival, the job, its outcome.
+_Waiting = tuple[float, int, Callable[[], Any], "asyncio.Future[Any]"]
 
 # A check of a short text with an unknown word: builds the linters and Harper's suggestion
 # index (a second, once per process) before the first client waits for them.
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+# What a character of draft costs a worker, about, on a core of the machine this was tuned
+# on; only the order of waiting jobs depends on it.
+_SECONDS_PER_CHAR = 15e-6
 _WARM_UP = "Proofer warms up its checkers on this sentance before taking requests."
 
 
@@ -93,6 +101,9 @@ class Checkers:
             warm(proofreader)
             _proofreader = proofreader
         self._pool = self._start()
+        self._busy = 0  # jobs handed to the pool and not yet finished: at most one a worker
+        self._waiting: list[_Waiting] = []
+        self._arrivals = itertools.count()  # breaks ties in arrival order
 
     def _start(self) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("fork" if self._fork else "spawn")
@@ -104,19 +115,54 @@ class Checkers:
             job.result()
         return pool
 
-    async def run(self, job: Callable[..., T], *args: Any) -> T:
-        """``job(*args)`` on a free worker; a job still queued when the caller gives up
-        (the time limit) is dropped without running. ``job`` and its arguments and result
-        must be picklable: a module-level function of plain data."""
-        try:
-            return await asyncio.wrap_future(self._pool.submit(job, *args))
-        except BrokenProcessPool:
-            # A worker died (killed, or a crash in the engine): this request fails, the
+    async def run(self, job: Callable[..., T], size: int, *args: Any) -> T:
+        """``job(*args)`` on a free worker. ``job`` and its arguments and result must be
+        picklable: a module-level function of plain data.
+
+        Waiting jobs go in order of when they would finish had they started on arrival,
+        judging by ``size`` (characters): a short paragraph does not wait behind a long
+        draft that came just before it, and a long draft waits at most about its own
+        length. A job still waiting when its caller gives up (the time limit) never runs.
+        """
+        done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        due = time.monotonic() + size * _SECONDS_PER_CHAR
+        waiting: _Waiting = (due, next(self._arrivals), partial(job, *args), done)
+        heapq.heappush(self._waiting, waiting)
+        self._dispatch()
+        return await done
+
+    def _dispatch(self) -> None:
+        while self._busy < self.size and self._waiting:
+            *_, job, done = heapq.heappop(self._waiting)
+            if done.cancelled():
+                continue
+            try:
+                ran = self._pool.submit(job)
+            except RuntimeError as exc:  # the pool is shutting down or broken
+                done.set_exception(exc)
+                continue
+            self._busy += 1
+            ran.add_done_callback(partial(self._returned, done, self._pool))
+
+    def _returned(self, done: asyncio.Future[Any], pool: Executor, ran: Future[Any]) -> None:
+        # Called on the pool's own thread: hand the outcome to the event loop's.
+        done.get_loop().call_soon_threadsafe(self._finished, ran, done, pool)
+
+    def _finished(self, ran: Future[Any], done: asyncio.Future[Any], pool: Executor) -> None:
+        self._busy -= 1
+        error = ran.exception()
+        if isinstance(error, BrokenProcessPool) and pool is self._pool:
+            # A worker died (killed, or a crash in the engine): its requests fail, the
             # next ones get a fresh pool.
             log.error("a checking process died; starting them again")
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
             self._pool = self._start()
-            raise
+        if not done.cancelled():
+            if error is None:
+                done.set_result(ran.result())
+            else:
+                done.set_exception(error)
+        self._dispatch()
 
     def close(self) -> None:
         """Finish the running checks and stop the workers."""
@@ -174,7 +220,8 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
     async def lt_check(request: Request) -> Response:
         fields = await _fields(request, limits)
         check = protocol.parse_check(fields)
-        return Response(await checkers.run(_lt_check, check), media_type="application/json")
+        reply = await checkers.run(_lt_check, len(check.text), check)
+        return Response(reply, media_type="application/json")
 
     async def native_check(request: Request) -> Response:
         if request.headers.get("content-type", "").startswith("application/json"):
@@ -188,7 +235,8 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
         dialect = fields.get("dialect")
         if dialect is not None and dialect not in DIALECTS:
             raise ProtocolError(f"'dialect' must be one of {', '.join(DIALECTS)}")
-        reply = await checkers.run(_native_check, text, fields.get("path", "-"), dialect)
+        path = fields.get("path", "-")
+        reply = await checkers.run(_native_check, len(text), text, path, dialect)
         return Response(reply, media_type="application/json")
 
     async def languages(request: Request) -> Response:
