@@ -50,13 +50,15 @@ Handler = Callable[[Request], Awaitable[Response]]
 # A job waiting for a worker: when it would be done, its arrival, the job, its outcome.
 _Waiting = tuple[float, int, Callable[[], Any], "asyncio.Future[Any]"]
 
-# A check of a short text with an unknown word: builds the linters and Harper's suggestion
-# index (a second, once per process) before the first client waits for them.
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 # What a character of draft costs a worker, about, on a core of the machine this was tuned
 # on; only the order of waiting jobs depends on it.
 _SECONDS_PER_CHAR = 15e-6
-_WARM_UP = "Proofer warms up its checkers on this sentance before taking requests."
+# A check of a short text with a misspelt word and a name nothing in Harper's dictionary is
+# near: builds the linters, and what Harper builds the first time it searches suggestions
+# for each kind of word (for the second kind, a second of work once per process), before
+# the first client waits for them.
+_WARM_UP = "Proofer warms up its checkers on this sentance by the Kushiyara before any request."
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ _proofreader: Proofreader | None = None
 
 def warm(proofreader: Proofreader) -> None:
     """Check a sentence in the desk's own dialect and the two variants clients ask for most,
-    so that their linters and Harper's suggestion index are built before a client waits."""
+    so that their linters and Harper's suggestion tables are built before a client waits."""
     for dialect in (None, "american", "british"):
         proofreader.check(Document(_WARM_UP), dialect)
 
