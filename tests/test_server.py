@@ -387,3 +387,19 @@ def test_a_short_text_does_not_wait_behind_a_long_one(tmp_path: Path) -> None:
         assert answered == ["first", "short", "second"]
     finally:
         running.stop()
+
+
+def test_a_checking_process_that_dies_is_replaced(tmp_path: Path) -> None:
+    running = Server(tmp_path, "--workers", "2")
+    try:
+        server = psutil.Process(running.process.pid)
+        dead = server.children()[0]
+        dead.kill()
+        psutil.wait_procs([dead], timeout=10)
+        statuses = [running.check(text=SENTENCE, language="en-US").status_code for _ in range(3)]
+        # A request the dead process was checking gets 500; the rest are answered.
+        assert set(statuses) <= {200, 500} and statuses[-2:] == [200, 200]
+        assert len(server.children()) == 2 and dead not in server.children()
+        assert "a checking process died" in running.log.read_text()
+    finally:
+        running.stop()

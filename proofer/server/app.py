@@ -140,9 +140,9 @@ class Checkers:
                 continue
             try:
                 ran = self._pool.submit(job)
-            except RuntimeError as exc:  # the pool is shutting down or broken
-                done.set_exception(exc)
-                continue
+            except BrokenProcessPool:  # a worker died while the pool was idle
+                self._replace(self._pool)
+                ran = self._pool.submit(job)
             self._busy += 1
             ran.add_done_callback(partial(self._returned, done, self._pool))
 
@@ -153,18 +153,22 @@ class Checkers:
     def _finished(self, ran: Future[Any], done: asyncio.Future[Any], pool: Executor) -> None:
         self._busy -= 1
         error = ran.exception()
-        if isinstance(error, BrokenProcessPool) and pool is self._pool:
-            # A worker died (killed, or a crash in the engine): its requests fail, the
-            # next ones get a fresh pool.
-            log.error("a checking process died; starting them again")
-            pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = self._start()
+        if isinstance(error, BrokenProcessPool):
+            self._replace(pool)  # the requests it was checking fail
         if not done.cancelled():
             if error is None:
                 done.set_result(ran.result())
             else:
                 done.set_exception(error)
         self._dispatch()
+
+    def _replace(self, pool: Executor) -> None:
+        """A fresh pool for one a worker of which died (killed, or a crash in the engine),
+        unless that was done already."""
+        if pool is self._pool:
+            log.error("a checking process died; starting them again")
+            pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
 
     def close(self) -> None:
         """Finish the running checks and stop the workers."""
