@@ -12,7 +12,10 @@ so 20 requests are always waiting: latency there is mostly queueing, 20 over thr
   LanguageTool client re-sends the whole draft after each edit;
 - typing: what 20 writers at LanguageTool clients send. A client re-sends the whole draft
   when its writer pauses, so each client here edits a paragraph, sends, and after the
-  answer waits a pause of 0.5 to 2.5 seconds before the next edit.
+  answer waits a pause of 0.5 to 2.5 seconds before the next edit;
+- mixed: 4 clients send long drafts (every story in one, about 4,000 words) back to back
+  while 16 writers' clients send the paragraph being edited after each pause, as
+  LibreOffice does: the paragraphs' latency, which long drafts queued ahead would add to.
 
 Prints latency (p50, p99) and throughput for each, and the server's CPU time per request
 (its own process and its workers): latency and throughput depend on what else the machine
@@ -33,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -146,6 +150,53 @@ def load(
           f"{cpu_ms:>10.1f}")  # fmt: skip
 
 
+def mixed(url: str, server: psutil.Process, texts: list[str], total: int) -> None:
+    """``total`` paragraphs from 16 paced clients while 4 others keep long drafts coming."""
+    long_clients = 4
+    paragraphs = [p for t in texts for p in t.split("\n") if p.strip()]
+    rng = random.Random(13)
+    pauses = [rng.uniform(*PAUSE) for _ in range(total)]
+    stop = threading.Event()
+
+    def post(session: requests.Session, text: str) -> float:
+        started = time.perf_counter()
+        reply = session.post(f"{url}/v2/check", data={"text": text, "language": "en-US"},
+                             timeout=300)  # fmt: skip
+        if reply.status_code != 200 or "matches" not in reply.json():
+            raise SystemExit(f"{reply.status_code} {reply.text[:200]}")
+        return time.perf_counter() - started
+
+    def drafts(k: int) -> None:
+        session, n = requests.Session(), k
+        while not stop.is_set():
+            post(session, "\n".join(edited(t, n) for t in texts))
+            n += long_clients
+
+    def writer(k: int) -> list[float]:
+        session = requests.Session()
+        latencies = []
+        for n in range(k, total, CLIENTS - long_clients):
+            time.sleep(pauses[n])
+            latencies.append(post(session, f"{paragraphs[n % len(paragraphs)]} Update {n}."))
+        return latencies
+
+    cpu = cpu_seconds(server)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(CLIENTS) as clients:
+        busy = [clients.submit(drafts, k) for k in range(long_clients)]
+        waits = clients.map(writer, range(CLIENTS - long_clients))
+        latencies = sorted(t for ts in waits for t in ts)
+        stop.set()
+        for b in busy:
+            b.result()
+    wall = time.perf_counter() - started
+    cpu_ms = (cpu_seconds(server) - cpu) / total * 1000
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
+    print(f"{'mixed':>8} {total:>9} {p50:>8.0f} {p99:>8.0f} {total / wall:>10.1f} "
+          f"{cpu_ms:>10.1f}  (the paragraphs; CPU includes the drafts)")  # fmt: skip
+
+
 def raw_harper(texts: list[str], threads: int) -> tuple[float, float, float]:
     """Raw Harper on fresh stories: median ms per story on one thread (and its CPU time),
     and stories per second with one linter per thread on ``threads`` threads at once (the
@@ -194,6 +245,7 @@ def main() -> None:
             load(url, process, texts, fresh, args.requests)
             load(url, process, texts, edited, args.requests)
             load(url, process, texts, typing, args.requests, paced=True)
+            mixed(url, process, texts, args.requests)
         finally:
             server.terminate()
             server.wait(timeout=30)
