@@ -379,8 +379,8 @@ def test_a_short_text_does_not_wait_behind_a_long_one(tmp_path: Path) -> None:
     try:
         sends = [
             ("first", long_ones[0], 0.0),
-            ("second", long_ones[1], 0.3),
-            ("short", SENTENCE, 0.4),
+            ("second", long_ones[1], 0.1),
+            ("short", SENTENCE, 0.2),
         ]
         with ThreadPoolExecutor(3) as clients:
             list(clients.map(lambda s: send(*s), sends))
