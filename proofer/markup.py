@@ -6,6 +6,7 @@ copy desk's business. Offsets stay offsets into the file's own text.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from proofer.document import Document
@@ -21,12 +22,18 @@ _LINK_TARGET = re.compile(r"\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
 
 def masked_spans(doc: Document) -> list[tuple[int, int]]:
     """Spans of ``doc.text`` that checkers leave alone."""
-    spans = [m.span() for m in URL.finditer(doc.text)]
-    if doc.markdown:
-        spans += [m.span() for m in _MD_CODE.finditer(doc.text)]
-        spans += [m.span() for m in _FRONT_MATTER.finditer(doc.text)]
-        spans += [(m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(doc.text)]
-    return sorted(spans)
+    return list(_masked(doc.text, doc.markdown))
+
+
+# Several checkers ask about the same draft in one check; finding URLs is not free.
+@functools.lru_cache(maxsize=8)
+def _masked(text: str, markdown: bool) -> tuple[tuple[int, int], ...]:
+    spans = [m.span() for m in URL.finditer(text)]
+    if markdown:
+        spans += [m.span() for m in _MD_CODE.finditer(text)]
+        spans += [m.span() for m in _FRONT_MATTER.finditer(text)]
+        spans += [(m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text)]
+    return tuple(sorted(spans))
 
 
 def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -275,14 +276,25 @@ def test_one_log_line_per_request(server: Server) -> None:
     before = server.log.read_text().count('"GET /v2/languages"')
     for _ in range(3):
         requests.get(f"{server.url}/v2/languages", timeout=10)
+    # A request's line is written just after its reply is sent: on a busy machine, a moment
+    # after the client has it.
+    log = _settled(server.log, lambda log: log.count('"GET /v2/languages" 200') >= before + 3)
+    assert log.count('"GET /v2/languages" 200') == before + 3
+    lines = len(log.splitlines())
     broken = {"Content-Type": "multipart/form-data; boundary=zz"}
-    lines = len(server.log.read_text().splitlines())
     reply = requests.post(f"{server.url}/v2/check", data=b"garbage", headers=broken, timeout=10)
     assert reply.status_code == 400 and "form" in reply.text
-    time.sleep(0.2)
-    log = server.log.read_text()
-    assert log.count('"GET /v2/languages" 200') == before + 3
+    log = _settled(server.log, lambda log: len(log.splitlines()) > lines)
     assert len(log.splitlines()) == lines + 1
+
+
+def _settled(path: Path, ready: Callable[[str], bool]) -> str:
+    """The log once ``ready`` says so (or after ten seconds), and a moment more."""
+    deadline = time.monotonic() + 10
+    while not ready(path.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)
+    return path.read_text()
 
 
 def test_twenty_clients_two_hundred_requests_all_answered(server: Server) -> None:
@@ -332,3 +344,62 @@ def test_token_and_time_limit(tmp_path: Path) -> None:
         assert time.monotonic() - started < 5
     finally:
         guarded.stop()
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL])
+def test_a_stopped_server_leaves_no_checking_process_behind(
+    tmp_path: Path, how: signal.Signals
+) -> None:
+    running = Server(tmp_path, "--workers", "2")
+    try:
+        workers = psutil.Process(running.process.pid).children()
+        assert len(workers) == 2
+        assert running.check(text=SENTENCE, language="en-US").ok
+        running.process.send_signal(how)
+        running.process.wait(timeout=30)
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == []
+    finally:
+        running.stop()
+
+
+def test_a_short_text_does_not_wait_behind_a_long_one(tmp_path: Path) -> None:
+    # One checking process, busy with a long draft; then another long draft arrives, then
+    # a paragraph. The paragraph is answered first.
+    running = Server(tmp_path, "--workers", "1", "--timeout", "120")
+    drafts = [s.text for s in stories()]
+    long_ones = ["\n\n".join(drafts), "\n\n".join(reversed(drafts))]
+    answered: list[str] = []
+
+    def send(name: str, text: str, after: float) -> None:
+        time.sleep(after)
+        assert running.check(text=text, language="en-US").ok
+        answered.append(name)
+
+    try:
+        sends = [
+            ("first", long_ones[0], 0.0),
+            ("second", long_ones[1], 0.1),
+            ("short", SENTENCE, 0.2),
+        ]
+        with ThreadPoolExecutor(3) as clients:
+            list(clients.map(lambda s: send(*s), sends))
+        assert answered == ["first", "short", "second"]
+    finally:
+        running.stop()
+
+
+def test_a_checking_process_that_dies_is_replaced(tmp_path: Path) -> None:
+    running = Server(tmp_path, "--workers", "2")
+    try:
+        server = psutil.Process(running.process.pid)
+        dead = server.children()[0]
+        dead.kill()
+        psutil.wait_procs([dead], timeout=10)
+        statuses = [running.check(text=SENTENCE, language="en-US").status_code for _ in range(3)]
+        # A request the dead process was checking gets 500; the rest are answered.
+        assert set(statuses) <= {200, 500} and statuses[-2:] == [200, 200]
+        assert len(server.children()) == 2 and dead not in server.children()
+        assert "a checking process died" in running.log.read_text()
+    finally:
+        running.stop()

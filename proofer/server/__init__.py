@@ -13,6 +13,7 @@ import os
 import socket
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 
 import uvicorn
 
@@ -25,7 +26,7 @@ from proofer.server.app import Checkers, Limits, create_app
 __all__ = ["Limits", "Options", "serve"]
 
 log = logging.getLogger("proofer.server")
-# Paragraphs whose Harper lints each checking thread keeps: clients re-send the whole draft
+# Paragraphs whose Harper lints each checking process keeps: clients re-send the whole draft
 # after every edit, so most paragraphs of a request were seen in the one before.
 _PARAGRAPHS = 4096
 
@@ -36,12 +37,12 @@ class Options:
 
     host: str = "127.0.0.1"
     port: int = 8081  # LanguageTool's own default, which its clients offer as "local server"
-    workers: int = 0  # checking threads; 0 means one per core
+    workers: int = 0  # checking processes; 0 means one per core
     limits: Limits = field(default_factory=Limits)
 
 
 def default_workers() -> int:
-    """One checking thread per core this process may use."""
+    """One checking process per core this process may use."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
@@ -68,17 +69,16 @@ def serve(config: Config, options: Options) -> int:
         return 2
     with listening:
         workers = options.workers or default_workers()
-        proofreaders = [
-            Proofreader(config, HarperEngine(recent=_PARAGRAPHS)) for _ in range(workers)
-        ]
-        for problem in proofreaders[0].entities.problems:
+        build = partial(_proofreader, config)
+        proofreader = build()
+        for problem in proofreader.entities.problems:
             log.warning("%s (line skipped)", problem)
         if options.limits.token is None and not _loopback(options.host):
             log.warning("listening on %s without a token: anyone who reaches it can use it",
                         options.host)  # fmt: skip
-        checkers = Checkers(proofreaders)
+        checkers = Checkers(proofreader, build, workers)
         settings = config.source or "built-in defaults"
-        log.info("proofer %s on http://%s:%d: %d checking threads, settings from %s",
+        log.info("proofer %s on http://%s:%d: %d checking processes, settings from %s",
                  __version__, options.host, options.port, workers, settings)  # fmt: skip
         server = uvicorn.Server(
             uvicorn.Config(
@@ -93,8 +93,12 @@ def serve(config: Config, options: Options) -> int:
         try:
             server.run(sockets=[listening])
         finally:
-            checkers.close()
+            checkers.close()  # when uvicorn stopped without shutting the app down
     return 0
+
+
+def _proofreader(config: Config) -> Proofreader:
+    return Proofreader(config, HarperEngine(recent=_PARAGRAPHS))
 
 
 def _loopback(host: str) -> bool:

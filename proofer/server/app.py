@@ -1,24 +1,31 @@
-"""The HTTP server: Starlette routes over a pool of checking threads, run by uvicorn.
+"""The HTTP server: Starlette routes over a pool of checking processes, run by uvicorn.
 
-Each checking thread owns one Proofreader (and so its own Harper linters, which are not
-thread-safe), built and warmed before the server accepts a request. The event loop only
-parses requests and sends replies; every check runs on the pool, under a time limit.
-Nothing is kept between requests apart from the engine's caches, so any number of these
-servers can stand behind a load balancer.
+The checks are mostly Python, which one process runs on one core at a time, so each core
+gets a worker process with its own Proofreader, forked from one built and warmed before the
+server accepts a request. The event loop only parses requests and sends replies; a worker
+checks and encodes the reply, under a time limit. Nothing is kept between requests apart
+from the engine's caches, so any number of these servers can stand behind a load balancer.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import ctypes
+import heapq
 import hmac
+import itertools
 import json
 import logging
-import queue
-import threading
+import multiprocessing
+import signal
+import sys
 import time
-from collections.abc import Awaitable, Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from starlette.applications import Starlette
@@ -34,17 +41,24 @@ from proofer.config import DIALECTS
 from proofer.document import Document
 from proofer.proofreader import Proofreader
 from proofer.report import FileResult, as_json
-from proofer.rules import Rule
 from proofer.server import protocol
-from proofer.server.protocol import ProtocolError
+from proofer.server.protocol import CheckRequest, ProtocolError
 
 log = logging.getLogger("proofer.server")
 T = TypeVar("T")
 Handler = Callable[[Request], Awaitable[Response]]
+# A job waiting for a worker: when it would be done, its arrival, the job, its outcome.
+_Waiting = tuple[float, int, Callable[[], Any], "asyncio.Future[Any]"]
 
-# A check of a short text with an unknown word: builds the linters and Harper's suggestion
-# index (a second, once per thread) before the first client waits for them.
-_WARM_UP = "Proofer warms up its checkers on this sentance before taking requests."
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+# What a character of draft costs a worker, about, on a core of the machine this was tuned
+# on; only the order of waiting jobs depends on it.
+_SECONDS_PER_CHAR = 15e-6
+# A check of a short text with a misspelt word and a name nothing in Harper's dictionary is
+# near: builds the linters, and what Harper builds the first time it searches suggestions
+# for each kind of word (for the second kind, a second of work once per process), before
+# the first client waits for them.
+_WARM_UP = "Proofer warms up its checkers on this sentance by the Kushiyara before any request."
 
 
 @dataclass(frozen=True)
@@ -58,51 +72,143 @@ class Limits:
     allow_origins: tuple[str, ...] = ()
 
 
-class _Worker(threading.local):
-    proofreader: Proofreader
-    rules: dict[str, Rule]
+# This process's proofreader. In a worker it is the server's warm one, inherited through the
+# fork; where processes cannot fork, each worker builds and warms its own.
+_proofreader: Proofreader | None = None
+
+
+def warm(proofreader: Proofreader) -> None:
+    """Check a sentence in the desk's own dialect and the two variants clients ask for most,
+    so that their linters and Harper's suggestion tables are built before a client waits."""
+    for dialect in (None, "american", "british"):
+        proofreader.check(Document(_WARM_UP), dialect)
 
 
 class Checkers:
-    """A pool of threads, each holding its own Proofreader, built and warmed at start."""
+    """A pool of worker processes, each checking with its own copy of ``proofreader``.
 
-    def __init__(self, proofreaders: list[Proofreader]) -> None:
-        waiting: queue.SimpleQueue[Proofreader] = queue.SimpleQueue()
-        for proofreader in proofreaders:
-            waiting.put(proofreader)
-        self._worker = _Worker()
-        self.size = len(proofreaders)
-        self._pool = ThreadPoolExecutor(
-            self.size,
-            thread_name_prefix="proofer-check",
-            initializer=self._adopt,
-            initargs=(waiting,),
+    The workers are forked from this process once it is warm, and share its memory until
+    they write to it. A platform without ``fork`` starts each worker afresh, which calls
+    ``build`` (so it must be picklable) for its own. All workers exist when this returns.
+    """
+
+    def __init__(
+        self, proofreader: Proofreader, build: Callable[[], Proofreader], size: int
+    ) -> None:
+        global _proofreader
+        self.size = size
+        self._build = build
+        self._fork = "fork" in multiprocessing.get_all_start_methods()
+        if self._fork:
+            warm(proofreader)
+            _proofreader = proofreader
+        self._pool = self._start()
+        self._busy = 0  # jobs handed to the pool and not yet finished: at most one a worker
+        self._waiting: list[_Waiting] = []
+        self._arrivals = itertools.count()  # breaks ties in arrival order
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("fork" if self._fork else "spawn")
+        pool = ProcessPoolExecutor(
+            self.size, mp_context=context, initializer=_adopt, initargs=(self._build,)
         )
-        # One warm-up job per thread; the barrier keeps any thread from taking two, so
-        # every thread exists and is warm when this returns.
-        barrier = threading.Barrier(self.size)
-        for job in [self._pool.submit(self._warm, barrier) for _ in range(self.size)]:
+        # One job per worker: with fork, the first forks them all; the rest wait for them.
+        for job in [pool.submit(_ready) for _ in range(self.size)]:
             job.result()
+        return pool
 
-    def _adopt(self, waiting: queue.SimpleQueue[Proofreader]) -> None:
-        self._worker.proofreader = waiting.get_nowait()
-        self._worker.rules = self._worker.proofreader.rules
+    async def run(self, job: Callable[..., T], size: int, *args: Any) -> T:
+        """``job(*args)`` on a free worker. ``job`` and its arguments and result must be
+        picklable: a module-level function of plain data.
 
-    def _warm(self, barrier: threading.Barrier) -> None:
-        barrier.wait()
-        # The desk's own setting, and the two variants clients ask for most.
-        for dialect in (None, "american", "british"):
-            self._worker.proofreader.check(Document(_WARM_UP), dialect)
+        Waiting jobs go in order of when they would finish had they started on arrival,
+        judging by ``size`` (characters): a short paragraph does not wait behind a long
+        draft that came just before it, and a long draft waits at most about its own
+        length. A job still waiting when its caller gives up (the time limit) never runs.
+        """
+        done: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        due = time.monotonic() + size * _SECONDS_PER_CHAR
+        waiting: _Waiting = (due, next(self._arrivals), partial(job, *args), done)
+        heapq.heappush(self._waiting, waiting)
+        self._dispatch()
+        return await done
 
-    async def run(self, job: Callable[[Proofreader, dict[str, Rule]], T]) -> T:
-        """Run ``job(proofreader, rules)`` on a free thread; a job still queued when the
-        caller gives up (the time limit) is dropped without running."""
-        future = self._pool.submit(lambda: job(self._worker.proofreader, self._worker.rules))
-        return await asyncio.wrap_future(future)
+    def _dispatch(self) -> None:
+        while self._busy < self.size and self._waiting:
+            *_, job, done = heapq.heappop(self._waiting)
+            if done.cancelled():
+                continue
+            try:
+                ran = self._pool.submit(job)
+            except BrokenProcessPool:  # a worker died while the pool was idle
+                self._replace(self._pool)
+                ran = self._pool.submit(job)
+            self._busy += 1
+            ran.add_done_callback(partial(self._returned, done, self._pool))
+
+    def _returned(self, done: asyncio.Future[Any], pool: Executor, ran: Future[Any]) -> None:
+        # Called on the pool's own thread: hand the outcome to the event loop's.
+        done.get_loop().call_soon_threadsafe(self._finished, ran, done, pool)
+
+    def _finished(self, ran: Future[Any], done: asyncio.Future[Any], pool: Executor) -> None:
+        self._busy -= 1
+        error = ran.exception()
+        if isinstance(error, BrokenProcessPool):
+            self._replace(pool)  # the requests it was checking fail
+        if not done.cancelled():
+            if error is None:
+                done.set_result(ran.result())
+            else:
+                done.set_exception(error)
+        self._dispatch()
+
+    def _replace(self, pool: Executor) -> None:
+        """A fresh pool for one a worker of which died (killed, or a crash in the engine),
+        unless that was done already."""
+        if pool is self._pool:
+            log.error("a checking process died; starting them again")
+            pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._start()
 
     def close(self) -> None:
-        """Finish the running checks and stop the threads."""
+        """Finish the running checks and stop the workers."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _adopt(build: Callable[[], Proofreader]) -> None:
+    global _proofreader
+    # Ctrl-C reaches the whole process group: the server shuts the workers down itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform == "linux":
+        # A server killed outright (kill -9) would leave its workers waiting for work forever.
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if _proofreader is None:
+        _proofreader = build()
+        warm(_proofreader)
+
+
+def _ready() -> None:
+    """Nothing: a job that makes a worker exist."""
+
+
+def _worker() -> Proofreader:
+    assert _proofreader is not None, "a check ran outside the checking processes"
+    return _proofreader
+
+
+def _lt_check(check: CheckRequest) -> bytes:
+    """The ``/v2/check`` reply, encoded here in the worker to spare the event loop."""
+    proofreader = _worker()
+    report = proofreader.check(Document(check.text), check.dialect)
+    incomplete = bool(report.notices)  # LanguageTool, when on, did not answer
+    reply = protocol.reply(check, report.findings, report.dialect, proofreader.rules, incomplete)
+    return json.dumps(reply, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _native_check(text: str, path: str, dialect: str | None) -> str:
+    """The ``/proofer/v1/check`` reply: the ``check --format json`` contract."""
+    doc = Document(text, path)
+    return as_json([FileResult(doc, _worker().check(doc, dialect).findings)])
 
 
 class _TooLarge(Exception):
@@ -120,13 +226,8 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
     async def lt_check(request: Request) -> Response:
         fields = await _fields(request, limits)
         check = protocol.parse_check(fields)
-
-        def job(proofreader: Proofreader, rules: dict[str, Rule]) -> dict[str, Any]:
-            report = proofreader.check(Document(check.text), check.dialect)
-            incomplete = bool(report.notices)  # LanguageTool, when on, did not answer
-            return protocol.reply(check, report.findings, report.dialect, rules, incomplete)
-
-        return JSONResponse(await checkers.run(job))
+        reply = await checkers.run(_lt_check, len(check.text), check)
+        return Response(reply, media_type="application/json")
 
     async def native_check(request: Request) -> Response:
         if request.headers.get("content-type", "").startswith("application/json"):
@@ -140,12 +241,9 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
         dialect = fields.get("dialect")
         if dialect is not None and dialect not in DIALECTS:
             raise ProtocolError(f"'dialect' must be one of {', '.join(DIALECTS)}")
-        doc = Document(text, fields.get("path", "-"))
-
-        def job(proofreader: Proofreader, rules: dict[str, Rule]) -> str:
-            return as_json([FileResult(doc, proofreader.check(doc, dialect).findings)])
-
-        return Response(await checkers.run(job), media_type="application/json")
+        path = fields.get("path", "-")
+        reply = await checkers.run(_native_check, len(text), text, path, dialect)
+        return Response(reply, media_type="application/json")
 
     async def languages(request: Request) -> Response:
         return JSONResponse(protocol.languages())
@@ -177,7 +275,14 @@ def create_app(checkers: Checkers, limits: Limits) -> ASGIApp:
         Route("/health", health, methods=["GET"]),
         Route("/v2/healthcheck", health, methods=["GET"]),
     ]
-    app: ASGIApp = _BodyLimit(Starlette(routes=routes), limits)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        # Here, not after uvicorn returns: on a signal it ends the process as it returns.
+        checkers.close()
+
+    app: ASGIApp = _BodyLimit(Starlette(routes=routes, lifespan=lifespan), limits)
     if limits.allow_origins:
         app = CORSMiddleware(
             app,

@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from proofer import __version__
@@ -104,10 +105,9 @@ class CheckRequest:
         """
         if not self.segments:
             return start, end
-        starts = [s.checked_start for s in self.segments]
 
         def place(pos: int, is_end: bool) -> int:
-            i = bisect.bisect_right(starts, pos - 1 if is_end and pos > 0 else pos) - 1
+            i = bisect.bisect_right(self._starts, pos - 1 if is_end and pos > 0 else pos) - 1
             seg = self.segments[max(i, 0)]
             if seg.is_text:
                 return seg.sent_start + min(pos - seg.checked_start, seg.sent_len)
@@ -115,6 +115,11 @@ class CheckRequest:
 
         sent_start = place(start, False)
         return sent_start, max(sent_start, place(end, True))
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        # Once per request, not per finding: annotated text can have thousands of pieces.
+        return [s.checked_start for s in self.segments]
 
 
 def parse_check(fields: Mapping[str, str]) -> CheckRequest:
