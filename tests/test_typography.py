@@ -59,6 +59,10 @@ def test_finding_and_fix(check: Check, text: str, rule: str, expected: str) -> N
         "See example.com or U.S. Steel, a 3.5 rating, and e-mail desk@news.org.Today.",
         "Dashes—closed—are fine, and so are spaced ones — like this.",
         "Three dots... alone are fine when the draft has no ellipsis character.",
+        # A space kept between an address and the mark after it, and smileys.
+        "The rules are online (https://example.org/rules/) . So is the form.",
+        "Read https://example.org/guide , then apply.",
+        "It broke again :-) and again ;)",
     ],
 )
 def test_correct_text_is_left_alone(check: Check, text: str) -> None:

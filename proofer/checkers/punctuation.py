@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from proofer.checkers import CheckContext, ParagraphChecker
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
+from proofer.words import URL
 
 DOUBLED = Rule(
     id="punctuation.doubled",
@@ -49,7 +50,12 @@ SPACE_BEFORE = Rule(
     "before the mark.",
     example="the association , which represents -> the association, which represents",
     flags=("the association , which", "She stayed ."),
-    passes=("the association, which", "Unpack the .deb file first."),
+    passes=(
+        "the association, which",
+        "Unpack the .deb file first.",
+        "The rules are online (https://example.org/rules) .",
+        "It broke again :-)",
+    ),
     fix_safe=True,
     covers=("harper.CommaFixes", "harper.Spaces", "lt.COMMA_PARENTHESIS_WHITESPACE"),
 )
@@ -64,6 +70,8 @@ _NAMES = {".": "period", ",": "comma", ";": "semicolon", ":": "colon", "?": "que
 # A space between a word and a mark; not before ".5" or an ellipsis, not at a line start.
 # A period that starts a word (the .deb file, .NET) is not the end of a sentence.
 _SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?!\w))(?![\d.])")
+# A colon or semicolon that starts a smiley: :-) ;) :(
+_EMOTICON = re.compile(r"-?[()DPp](?!\w)")
 
 
 class PunctuationChecker(ParagraphChecker):
@@ -91,7 +99,19 @@ def _doubled(text: str) -> Iterator[Finding]:
 def _space_before(text: str) -> Iterator[Finding]:
     for m in _SPACE_BEFORE.finditer(text):
         mark = m.group(2)
+        if (mark in ":;" and _EMOTICON.match(text, m.end())) or _after_address(text, m.start()):
+            continue
         yield SPACE_BEFORE.finding(m.start(), m.end(), f"Space before ‘{mark}’.", (mark,))
+
+
+def _after_address(text: str, end: int) -> bool:
+    """``text[:end]`` ends with a web address, bare or in brackets. Writers, and the tools
+    that print links, keep a space between an address and the mark after it, so that
+    whoever copies the address does not take the mark with it."""
+    before = text[:end]
+    opener = before.rfind("(" if before[-1:] == ")" else "[") if before[-1:] in ")]" else -1
+    last = before[opener + 1 : -1] if opener >= 0 else before[before.rfind(" ") + 1 :]
+    return URL.search(last) is not None
 
 
 def _mixed(text: str) -> Iterator[Finding]:
