@@ -195,3 +195,10 @@ def test_a_broken_or_unwritable_cache_is_ignored(tmp_path: Path) -> None:
 )
 def test_an_inflected_word_is_not_a_second_spelling(check: Check, text: str) -> None:
     assert [f for f in check(text) if f.rule == "names.inconsistent"] == []
+
+
+def test_a_second_spelling_used_throughout_is_one_finding(check: Check) -> None:
+    text = " ".join(["The Tidewell Summit met."] * 6 + ["The TideWell Summit met."] * 5)
+    found = [f for f in check(text) if f.rule == "names.inconsistent"]
+    assert [(text[f.start : f.end], f.suggestions) for f in found] == [("TideWell", ("Tidewell",))]
+    assert "5 times" in found[0].message

@@ -336,6 +336,14 @@ def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int
         if not (neighbours[a] & neighbours[b]) and min(len(a), len(b)) < 7:
             continue  # short and never beside the same name: may be two people
         keep, fix = sorted((a, b), key=lambda w: (-counts[w], first_seen[w]))
+        if counts[fix] > _MANY:
+            t = where[fix][0]
+            message = (
+                f"‘{fix}’ ({counts[fix]} times, from here on) and ‘{keep}’ ({counts[keep]} "
+                f"times) both spell this name in this draft: choose one."
+            )
+            findings.append(INCONSISTENT.finding(t.start, t.end, message, (keep,)))
+            continue
         for t in where[fix]:
             findings.append(
                 INCONSISTENT.finding(
@@ -346,6 +354,11 @@ def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int
                 )
             )
     return findings
+
+
+# A spelling used more often than this is no slip but the writer's second habit (DebConf,
+# Debconf): one cause, so one finding naming both counts, not an alarm at every use.
+_MANY = 3
 
 
 def _inflected(a: str, b: str) -> bool:

@@ -39,7 +39,7 @@ NO_SPACE_AFTER = Rule(
     why="Two sentences run together read as one word to a reader and to search engines.",
     example="the vote.The council -> the vote. The council",
     flags=("the vote.The council",),
-    passes=("the vote. The council",),
+    passes=("the vote. The council", "Read the file NEWS.Debian.gz first."),
     fix_safe=True,
 )
 SPACE_BEFORE = Rule(
@@ -128,8 +128,9 @@ def _run_on(text: str) -> Iterator[Finding]:
     for m in _RUN_ON.finditer(text):
         start = text.rfind(" ", 0, m.start()) + 1
         token = text[start : text.find(" ", m.end()) if " " in text[m.end() :] else len(text)]
-        if "@" in token or "/" in token or "www" in token:
-            continue
+        rest = token[m.end() - start :].rstrip(".,;:!?)")
+        if "@" in token or "/" in token or "www" in token or "." in rest:
+            continue  # an address, a path, or a file name (changelog.Debian.gz)
         yield NO_SPACE_AFTER.finding(
             m.start(),
             m.end(),
