@@ -1,7 +1,8 @@
 """Precision on real prose nobody here wrote, and typos injected into it.
 
 Reads the books of ``bench/realprose.py`` (install: apt-get install debian-history
-debian-faq; skipped with a note when absent) and prints:
+debian-faq python3.11-doc, and optionally debian-reference-en developers-reference
+debian-policy; skipped with a note when absent) and prints:
 - alarms (errors and warnings) per 1,000 words, overall and by rule, next to raw Harper's
   count (every lint of its default rule set) on the same text;
 - typos injected into lower-case words and into capitalised ones (words inside multi-word
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import harper
 
 from bench.corpus import Injection, words
-from bench.realprose import INSTALL, Book, books
+from bench.realprose import INSTALL, Book, books, missing
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
@@ -124,6 +125,8 @@ def main() -> None:
     if not library:
         print(f"bench_precision: no real prose installed; run `{INSTALL}`")
         return
+    for book in missing():
+        print(f"{book.name}: skipped (apt-get install {book.package} to read it)")
     harper.Linter().lint("Kushiyara", language="plaintext")  # build the suggestion index
     proofreader = Proofreader(Config())
     raw = harper.Linter()
