@@ -124,7 +124,7 @@ def _rst_prose(raw: str) -> list[str]:
         text = " ".join(line.strip() for line in lines)
         if _RST_MARKUP.search(text):
             continue
-        text = re.sub(r"\*([^*]+)\*", r"\1", text)
+        text = re.sub(r"\*([^*]+)\*", r"\1", text).replace("\\ ", "")  # rST: "\\ " is nothing
         if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
             paragraphs.append(text)
     return paragraphs

@@ -17,7 +17,7 @@ DOUBLED = Rule(
     why="Two periods are not an ellipsis (that takes three, or …); a doubled mark is a slip.",
     example="Talks are expected to resume in April.. -> April.",
     flags=("Talks resume in April..",),
-    passes=("Talks resume in April...",),
+    passes=("Talks resume in April...", "Its address is ::1, and Foo::Bar a name."),
     fix_safe=True,
     severity=Severity.ERROR,
     covers=("harper.EllipsisLength", "lt.DOUBLE_PUNCTUATION"),
@@ -55,13 +55,15 @@ SPACE_BEFORE = Rule(
         "Unpack the .deb file first.",
         "The rules are online (https://example.org/rules) .",
         "It broke again :-)",
+        "Run it as ./configure first.",
     ),
     fix_safe=True,
     covers=("harper.CommaFixes", "harper.Spaces", "lt.COMMA_PARENTHESIS_WHITESPACE"),
 )
 
-# Exactly two of the same mark: three periods are an ellipsis.
-_DOUBLED = re.compile(r"(?<![.,;:!?])([.,;:!?])\1(?![.,;:!?])")
+# Exactly two of the same mark after a word: three periods are an ellipsis; marks doubled
+# inside a token (::1, Foo::Bar, ../lib) or standing alone (the ".." folder) are not a slip.
+_DOUBLED = re.compile(r"(?<=[\w)\]])(?!::\w)([.,;:!?])\1(?![.,;:!?/])")
 _MIXED = re.compile(r"\?!|!\?")
 # word.Word, but not in a domain (example.com), an initialism (U.S.) or a decimal.
 _RUN_ON = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
@@ -69,7 +71,8 @@ _NAMES = {".": "period", ",": "comma", ";": "semicolon", ":": "colon", "?": "que
           "!": "exclamation mark"}  # fmt: skip
 # A space between a word and a mark; not before ".5" or an ellipsis, not at a line start.
 # A period that starts a word (the .deb file, .NET) is not the end of a sentence.
-_SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?!\w))(?![\d.])")
+# A path that starts with a period (./configure) neither.
+_SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?![\w/]))(?![\d.])")
 # A colon or semicolon that starts a smiley: :-) ;) :(
 _EMOTICON = re.compile(r"-?[()DPp](?!\w)")
 

@@ -121,6 +121,7 @@ DASH_SPACING = Rule(
         "CLEVELAND, Feb 26 - Ohio Mattress Co said it agreed to a buyout.",
         # A draft typed without dashes gets one note instead (typography.hyphen-dashes).
         "Prices rose - again - on Monday - the third rise this year.",
+        "The largest file is 2^32 - 1 bytes.",
     ),
     fix_safe=True,
 )
@@ -177,7 +178,8 @@ HYPHEN_DASHES = Rule(
 
 _DOTS = re.compile(r"(?<!\.)(?:\.\.\.|\. \. \.)(?!\.)")
 _DASH = re.compile(r"(?P<before>[ \u00a0]?)(?P<dash>[—–])(?P<after>[ \u00a0]?)")
-_SPACED_HYPHEN = re.compile(r"(?<=\w) (?P<dash>-) (?=\w)")
+# Not before a figure: ``2^16 - 1``, ``4GiB - 1 byte`` is a minus sign, not a dash.
+_SPACED_HYPHEN = re.compile(r"(?<=\w) (?P<dash>-) (?=[^\W\d])")
 
 
 class PunctuationStyleChecker(DocumentChecker):
