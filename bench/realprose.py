@@ -121,7 +121,7 @@ def _rst_prose(raw: str) -> list[str]:
         lines = block.splitlines()
         if not lines or any(line.startswith(_RST_NON_PROSE) for line in lines):
             continue
-        text = " ".join(line.strip() for line in lines)
+        text = _join([line.strip() for line in lines])
         if _RST_MARKUP.search(text):
             continue
         text = re.sub(r"\*([^*]+)\*", r"\1", text).replace("\\ ", "")  # rST: "\\ " is nothing
@@ -137,10 +137,21 @@ def _prose(raw: str) -> list[str]:
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         if not lines or any(_is_code(line) for line in lines):
             continue
-        text = " ".join(lines)
+        text = _join(lines)
         if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
             paragraphs.append(text)
     return paragraphs
+
+
+def _join(lines: list[str]) -> str:
+    """Wrapped lines as one paragraph. A writer who puts two spaces after a sentence inside
+    a line put them after one that ends a line too: the join keeps the habit, which a
+    single space would turn into a mixture."""
+    two = any(re.search(r"[.!?]  \S", line) for line in lines)
+    out = ""
+    for line in lines:
+        out += ("  " if two and re.search(r"[.!?]$", out) else " ") + line if out else line
+    return out
 
 
 def _is_code(line: str) -> bool:

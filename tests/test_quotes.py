@@ -482,6 +482,8 @@ def test_smart_quotes_turn_tex_quotations_curly() -> None:
         'The disc "Developer Set November 1995" was not "Debian 1.0" at all.',
         'He is 6\'2" tall and carried a 12" pizza.',
         "The name is said Deb'-ee-en, stressing the first part.",
+        'Point a browser at "http://localhost:631/" to print.',
+        "The guide is at “https://example.org/guide/” and in print.",
     ],
 )
 def test_code_figures_and_primes_are_not_broken_quotations(text: str) -> None:
