@@ -158,3 +158,11 @@ def test_a_dateline_not_in_capitals_like_the_others_is_flagged() -> None:
     assert [(f.rule, text[f.start : f.end], f.suggestions) for f in found] == [
         ("typography.dateline", "Bonn", ("BONN",))
     ]
+
+
+def test_two_spaces_after_a_few_of_many_sentences_are_still_one_note() -> None:
+    """A habit is one cause however long the draft around it: one note, not an alarm each."""
+    text = "It rained.  The pier closed.  Ferries stopped.  Trains ran. " + "Buses ran. " * 40
+    checker = TypographyChecker()
+    found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
+    assert [f.rule for f in found] == ["typography.sentence-spacing"]
