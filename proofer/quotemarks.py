@@ -358,6 +358,8 @@ def _context(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
 
 
 def _double_role(text: str, i: int) -> str:
+    if i == 0:
+        return "open"  # a paragraph never starts by closing a quotation: “ … or " …
     opening, closing = _context(text, i)
     if opening and not closing:
         return "open"

@@ -484,6 +484,8 @@ def test_smart_quotes_turn_tex_quotations_curly() -> None:
         "The name is said Deb'-ee-en, stressing the first part.",
         'Point a browser at "http://localhost:631/" to print.',
         "The guide is at “https://example.org/guide/” and in print.",
+        # A continuation mark with a space after it still opens its paragraph.
+        '"We began in spring.\n\n" ... Then we grew.\n\n"And that was all."',
     ],
 )
 def test_code_figures_and_primes_are_not_broken_quotations(text: str) -> None:
