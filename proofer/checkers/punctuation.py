@@ -61,9 +61,10 @@ SPACE_BEFORE = Rule(
     covers=("harper.CommaFixes", "harper.Spaces", "lt.COMMA_PARENTHESIS_WHITESPACE"),
 )
 
-# Exactly two of the same mark after a word: three periods are an ellipsis; marks doubled
-# inside a token (::1, Foo::Bar, ../lib) or standing alone (the ".." folder) are not a slip.
-_DOUBLED = re.compile(r"(?<=[\w)\]])(?!::\w)([.,;:!?])\1(?![.,;:!?/])")
+# Exactly two of the same mark after a word (or its closing mark): three periods are an
+# ellipsis; marks doubled inside a token (::1, Foo::Bar, ../lib) or standing alone (the ".."
+# folder) are not a slip.
+_DOUBLED = re.compile(r"(?:(?<=[\w)\]”’])|(?<=\w[\"']))(?!::\w)([.,;:!?])\1(?![.,;:!?/])")
 _MIXED = re.compile(r"\?!|!\?")
 # word.Word, but not in a domain (example.com), an initialism (U.S.) or a decimal.
 _RUN_ON = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
