@@ -47,6 +47,7 @@ _GAP = 4
 # How far before a quotation's end its attribution may start: ``, said Mohammad Abdul Kader,
 # a schoolteacher who organised the volunteers.``
 _ATTRIBUTION_REACH = 150
+_MARK_CHARS = re.compile("[" + re.escape(_DOUBLES + _SINGLES + TEX_SINGLE_OPEN) + "]")
 # Backticks around a word with no straight mark inside: code (`ls`), not a quotation.
 _CODE_SPAN = re.compile(r"(?<!`)`[^`'\n]+`(?!`)")
 # A sentence ends just before this point: ``taxpayers. “I``, ``(as he said.) “We``.
@@ -306,20 +307,21 @@ def _resolve(mark: Mark, stack: list[Mark]) -> Mark | None:
 
 
 def _marks(text: str, offset: int) -> Iterator[Mark]:
-    code = {i for m in _CODE_SPAN.finditer(text) for i in range(*m.span())}
-    i = 0
-    while i < len(text):
-        ch, pair = text[i], text[i : i + 2]
-        if i in code:
-            pass
-        elif ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)):
+    code = [m.span() for m in _CODE_SPAN.finditer(text)] if TEX_SINGLE_OPEN in text else []
+    after = -1  # the second character of a two-character TeX mark
+    for found in _MARK_CHARS.finditer(text):
+        i, ch = found.start(), found.group()
+        pair = text[i : i + 2]
+        if i == after or (code and _inside(i, code)):
+            continue
+        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)):
             if prime == "either":
                 yield Mark(offset + i, ch, ch == STRAIGHT_DOUBLE, "prime")
         elif pair in (TEX_DOUBLE_OPEN, TEX_DOUBLE_CLOSE) and text[i + 2 : i + 3] != ch:
             opening, closing = _context(text, i, 2)
             if opening or closing:
                 yield Mark(offset + i, pair, True, "open" if opening else "close")
-                i += 1
+                after = i + 1
             elif ch == STRAIGHT_SINGLE:
                 yield Mark(offset + i, ch, False, _single_role(text, i))
         elif ch == TEX_SINGLE_OPEN:
@@ -327,9 +329,8 @@ def _marks(text: str, offset: int) -> Iterator[Mark]:
                 yield Mark(offset + i, ch, False, "open")
         elif ch in _DOUBLES:
             yield Mark(offset + i, ch, True, _double_role(text, i))
-        elif ch in _SINGLES:
+        else:
             yield Mark(offset + i, ch, False, _single_role(text, i))
-        i += 1
 
 
 def _prime(text: str, i: int) -> str:
