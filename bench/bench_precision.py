@@ -1,7 +1,8 @@
 """Precision on real prose nobody here wrote, and typos injected into it.
 
 Reads the books of ``bench/realprose.py`` (install: apt-get install debian-history
-debian-faq; skipped with a note when absent) and prints:
+debian-faq python3.11-doc, and optionally debian-reference-en developers-reference
+debian-policy; skipped with a note when absent) and prints:
 - alarms (errors and warnings) per 1,000 words, overall and by rule, next to raw Harper's
   count (every lint of its default rule set) on the same text;
 - typos injected into lower-case words and into capitalised ones (words inside multi-word
@@ -9,9 +10,10 @@ debian-faq; skipped with a note when absent) and prints:
   first letter, kept only when the result is no word; the share caught (an error or warning
   on it) and the share whose first suggestion is the word meant.
 
-    python bench/bench_precision.py [--seed N] [--show N] [--verbose]
+    python bench/bench_precision.py [--seed N] [--show N] [--verbose] [--no-optional]
 
-``--show N`` prints N alarms chosen at random, with their context, for judging by hand.
+``--show N`` prints N alarms chosen at random, with their context, for judging by hand;
+``--no-optional`` reads only the first three books (figures comparable with earlier runs).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import harper
 
 from bench.corpus import Injection, words
-from bench.realprose import INSTALL, Book, books
+from bench.realprose import INSTALL, Book, books, missing
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
@@ -119,11 +121,14 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--no-optional", action="store_true")
     args = parser.parse_args()
-    library = books()
+    library = books(optional=not args.no_optional)
     if not library:
         print(f"bench_precision: no real prose installed; run `{INSTALL}`")
         return
+    for book in missing() if not args.no_optional else ():
+        print(f"{book.name}: skipped (apt-get install {book.package} to read it)")
     harper.Linter().lint("Kushiyara", language="plaintext")  # build the suggestion index
     proofreader = Proofreader(Config())
     raw = harper.Linter()

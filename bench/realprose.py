@@ -11,6 +11,15 @@ abbreviations: close to a feature story); ``debian-faq`` is documentation prose;
 contributors, versions, numbers). The Debian books are plain text with wrapped lines, the
 Python pages reStructuredText: paragraphs are re-joined here, and headings, command lines,
 code and paragraphs with inline markup are left out.
+
+More books, read when installed and skipped with a note when not (all GPL-2 or later,
+read here, never copied):
+
+    apt-get install debian-reference-en developers-reference debian-policy
+
+the Debian Reference (an administrator's guide, plain text), the Developer's Reference and
+the Debian Policy Manual (reStructuredText): rules, procedures and their reasons, written by
+many hands over thirty years.
 """
 
 from __future__ import annotations
@@ -27,6 +36,33 @@ SOURCES = {
 PYTHON_DOCS = Path("/usr/share/doc/python3.11/html/_sources")
 _PYTHON_PAGES = ("faq/*.rst.txt", "tutorial/*.rst.txt", "howto/*.rst.txt", "whatsnew/3.*.rst.txt")
 INSTALL = "apt-get install debian-history debian-faq python3.11-doc"
+
+
+@dataclass(frozen=True)
+class Optional:
+    """A book read when its package is installed: plain text (``path`` a gzip file) or
+    reStructuredText pages (``path`` a folder of ``*.rst.txt``)."""
+
+    name: str
+    package: str
+    path: Path
+
+
+OPTIONAL = (
+    Optional(
+        "debian-reference",
+        "debian-reference-en",
+        Path("/usr/share/debian-reference/debian-reference.en.txt.gz"),
+    ),
+    Optional(
+        "developers-reference",
+        "developers-reference",
+        Path("/usr/share/developers-reference/_sources"),
+    ),
+    Optional(
+        "debian-policy", "debian-policy", Path("/usr/share/doc/debian-policy/policy.html/_sources")
+    ),
+)
 _MIN_WORDS = 12  # shorter blocks are headings, menu entries and captions
 _SENTENCE_END = re.compile(r"[.!?:\"”)]$")
 # Indented code, directives, lists, titles, tables; roles, literals, links, footnotes.
@@ -46,18 +82,36 @@ class Book:
         return "\n\n".join(self.paragraphs)
 
 
-def books() -> list[Book]:
-    """The installed books; the ones not installed are left out (see ``INSTALL``)."""
+def books(optional: bool = True) -> list[Book]:
+    """The installed books; the ones not installed are left out (see ``INSTALL`` and
+    ``missing``). ``optional`` adds the books of ``OPTIONAL`` that are installed."""
     out = []
     for name, path in SOURCES.items():
         if path.is_file():
-            with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
-                out.append(Book(name, _prose(fh.read())))
+            out.append(Book(name, _prose(_gunzip(path))))
     if PYTHON_DOCS.is_dir():
         pages = sorted(p for pattern in _PYTHON_PAGES for p in PYTHON_DOCS.glob(pattern))
-        paragraphs = [para for page in pages for para in _rst_prose(page.read_text("utf-8"))]
-        out.append(Book("python-docs", paragraphs))
+        out.append(Book("python-docs", _rst_pages(pages)))
+    for book in OPTIONAL if optional else ():
+        if book.path.is_file():
+            out.append(Book(book.name, _prose(_gunzip(book.path))))
+        elif book.path.is_dir():
+            out.append(Book(book.name, _rst_pages(sorted(book.path.glob("*.rst.txt")))))
     return out
+
+
+def missing() -> list[Optional]:
+    """The optional books not installed here."""
+    return [book for book in OPTIONAL if not book.path.exists()]
+
+
+def _gunzip(path: Path) -> str:
+    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+        return fh.read()
+
+
+def _rst_pages(pages: list[Path]) -> list[str]:
+    return [para for page in pages for para in _rst_prose(page.read_text("utf-8"))]
 
 
 def _rst_prose(raw: str) -> list[str]:
@@ -67,10 +121,10 @@ def _rst_prose(raw: str) -> list[str]:
         lines = block.splitlines()
         if not lines or any(line.startswith(_RST_NON_PROSE) for line in lines):
             continue
-        text = " ".join(line.strip() for line in lines)
+        text = _join([line.strip() for line in lines])
         if _RST_MARKUP.search(text):
             continue
-        text = re.sub(r"\*([^*]+)\*", r"\1", text)
+        text = re.sub(r"\*([^*]+)\*", r"\1", text).replace("\\ ", "")  # rST: "\\ " is nothing
         if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
             paragraphs.append(text)
     return paragraphs
@@ -83,10 +137,21 @@ def _prose(raw: str) -> list[str]:
         lines = [line.strip() for line in block.splitlines() if line.strip()]
         if not lines or any(_is_code(line) for line in lines):
             continue
-        text = " ".join(lines)
+        text = _join(lines)
         if len(text.split()) >= _MIN_WORDS and _SENTENCE_END.search(text):
             paragraphs.append(text)
     return paragraphs
+
+
+def _join(lines: list[str]) -> str:
+    """Wrapped lines as one paragraph. A writer who puts two spaces after a sentence inside
+    a line put them after one that ends a line too: the join keeps the habit, which a
+    single space would turn into a mixture."""
+    two = any(re.search(r"[.!?]  \S", line) for line in lines)
+    out = ""
+    for line in lines:
+        out += ("  " if two and re.search(r"[.!?]$", out) else " ") + line if out else line
+    return out
 
 
 def _is_code(line: str) -> bool:

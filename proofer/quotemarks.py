@@ -6,6 +6,10 @@ news conventions built in: a quotation that runs over several paragraphs opens e
 roll``); nested quotations alternate double and single marks. It reports what it finds as
 plain records; the quote checker turns them into findings and the smart-quotes fixer uses
 the same pairing to turn straight marks curly.
+
+Text that came through TeX or an old typewriter convention quotes with a backtick:
+```stable'`` and ````testing''``. Those pair like any other marks (a backtick opens, a
+straight mark closes) so that the draft's style can be reported once, not every mark as stray.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from enum import Enum
 
 DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
 STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
+TEX_SINGLE_OPEN, TEX_DOUBLE_OPEN, TEX_DOUBLE_CLOSE = "`", "``", "''"
+_CURLY = frozenset((DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE))
 _DOUBLES = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
 _SINGLES = SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE
 _OPENERS_BEFORE = "([{—–-/\u00a0"
@@ -41,6 +47,9 @@ _GAP = 4
 # How far before a quotation's end its attribution may start: ``, said Mohammad Abdul Kader,
 # a schoolteacher who organised the volunteers.``
 _ATTRIBUTION_REACH = 150
+_MARK_CHARS = re.compile("[" + re.escape(_DOUBLES + _SINGLES + TEX_SINGLE_OPEN) + "]")
+# Backticks around a word with no straight mark inside: code (`ls`), not a quotation.
+_CODE_SPAN = re.compile(r"(?<!`)`[^`'\n]+`(?!`)")
 # A sentence ends just before this point: ``taxpayers. “I``, ``(as he said.) “We``.
 _SENTENCE_ENDS = re.compile(r"[.!?…][)\]’']*[ \t\u00a0]+$")
 
@@ -50,9 +59,19 @@ class Mark:
     """One quotation mark or apostrophe and the role it plays."""
 
     pos: int
-    char: str
+    char: str  # two characters for TeX's `` and ''
     double: bool
-    role: str  # "open", "close" or "apostrophe"
+    role: str  # "open", "close" or "apostrophe" (before pairing also "either", "prime")
+
+    @property
+    def end(self) -> int:
+        """Where the mark ends in the draft."""
+        return self.pos + len(self.char)
+
+    @property
+    def tex(self) -> bool:
+        """A TeX-style mark: ` or `` opening, '' closing."""
+        return self.char in (TEX_SINGLE_OPEN, TEX_DOUBLE_OPEN, TEX_DOUBLE_CLOSE)
 
     @property
     def straight(self) -> bool:
@@ -71,7 +90,7 @@ class Mark:
     @property
     def turned(self) -> bool:
         """A curly mark facing the wrong way for the role it plays."""
-        return not self.straight and self.char != self.curly
+        return self.char in _CURLY and self.char != self.curly
 
 
 class Kind(Enum):
@@ -141,8 +160,9 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
                 _report_unclosed(result, pending, pending_para, marks)
             if not waiting:
                 pending = None
-        for mark in marks:
-            mark = _resolve(mark, para.stack)
+        for raw in marks:
+            if (mark := _resolve(raw, para.stack)) is None:
+                continue
             result.marks.append(mark)
             if mark.turned:
                 result.problems.append(Problem(Kind.TURNED, mark))
@@ -173,7 +193,7 @@ def _report_unclosed(result: Scan, pending: Mark, para: int, marks: list[Mark]) 
     """
     depth = 0
     for mark in marks:
-        if not mark.double or mark.role == "either":
+        if not mark.double or mark.role in ("either", "prime"):
             continue
         if mark.role == "open":
             depth += 1
@@ -213,7 +233,8 @@ class _Paragraph:
                 self._close_from(i + 1)
                 del self.stack[i:]
                 self.result.pairs.append((opened, mark))
-                if opened.straight != mark.straight:
+                # A TeX opening closes with a straight mark by design: not a mixed pair.
+                if opened.straight != mark.straight and not opened.tex:
                     straight = opened if opened.straight else mark
                     other = mark if straight is opened else opened
                     self.result.problems.append(Problem(Kind.MIXED_PAIR, straight, other))
@@ -268,8 +289,12 @@ class _Paragraph:
                 self.result.problems.append(Problem(Kind.UNCLOSED, inner, paragraph=self.index))
 
 
-def _resolve(mark: Mark, stack: list[Mark]) -> Mark:
-    """Settle the marks whose role depends on what is open."""
+def _resolve(mark: Mark, stack: list[Mark]) -> Mark | None:
+    """Settle the marks whose role depends on what is open (None: not a quotation mark)."""
+    if mark.role == "prime":
+        # After a figure: it ends a quotation that is open, else it is a prime (12" pizza).
+        open_here = any(m.double == mark.double for m in stack)
+        return Mark(mark.pos, mark.char, mark.double, "close") if open_here else None
     if mark.role == "either":
         # A straight " with no telling context, or ’ after a word: it closes what is open.
         open_here = any(m.double == mark.double for m in stack)
@@ -282,25 +307,60 @@ def _resolve(mark: Mark, stack: list[Mark]) -> Mark:
 
 
 def _marks(text: str, offset: int) -> Iterator[Mark]:
-    for i, ch in enumerate(text):
-        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and i > 0 and text[i - 1].isdigit():
-            continue  # a prime typed as a quote: 6'2", a 12" pizza, 5' 10"
-        if ch in _DOUBLES:
+    code = [m.span() for m in _CODE_SPAN.finditer(text)] if TEX_SINGLE_OPEN in text else []
+    after = -1  # the second character of a two-character TeX mark
+    for found in _MARK_CHARS.finditer(text):
+        i, ch = found.start(), found.group()
+        pair = text[i : i + 2]
+        if i == after or (code and _inside(i, code)):
+            continue
+        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)):
+            if prime == "either":
+                yield Mark(offset + i, ch, ch == STRAIGHT_DOUBLE, "prime")
+        elif pair in (TEX_DOUBLE_OPEN, TEX_DOUBLE_CLOSE) and text[i + 2 : i + 3] != ch:
+            opening, closing = _context(text, i, 2)
+            if opening or closing:
+                yield Mark(offset + i, pair, True, "open" if opening else "close")
+                after = i + 1
+            elif ch == STRAIGHT_SINGLE:
+                yield Mark(offset + i, ch, False, _single_role(text, i))
+        elif ch == TEX_SINGLE_OPEN:
+            if _context(text, i)[0]:  # only an opening backtick quotes; any other is code
+                yield Mark(offset + i, ch, False, "open")
+        elif ch in _DOUBLES:
             yield Mark(offset + i, ch, True, _double_role(text, i))
-        elif ch in _SINGLES:
+        else:
             yield Mark(offset + i, ch, False, _single_role(text, i))
 
 
-def _context(text: str, i: int) -> tuple[bool, bool]:
-    """(looks like an opening position, looks like a closing position)."""
+def _prime(text: str, i: int) -> str:
+    """Whether a straight mark after a figure is a prime: "yes" (6'2", a figure follows),
+    "" (no: not after a figure, or the same mark opened the figure's token: "2.4a0",
+    ("1.3.8")), or "either" (a 12" pizza, but also the end of "Debian 1.1": pairing
+    decides, by whether a quotation is open)."""
+    if i == 0 or not text[i - 1].isdigit():
+        return ""
+    start = i - 1
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    if text[i] in text[start:i]:
+        return ""
+    return "yes" if text[i + 1 : i + 2].isalnum() else "either"
+
+
+def _context(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
+    """(looks like an opening position, looks like a closing position) for the mark of
+    ``width`` characters at ``text[i]``."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     space_before = before.isspace() or before in _OPENERS_BEFORE or before in _DOUBLES + "‘"
     space_after = after.isspace() or after in _CLOSERS_AFTER or after in _DOUBLES + "’"
     return space_before and not after.isspace(), space_after and not before.isspace()
 
 
 def _double_role(text: str, i: int) -> str:
+    if i == 0:
+        return "open"  # a paragraph never starts by closing a quotation: “ … or " …
     opening, closing = _context(text, i)
     if opening and not closing:
         return "open"
@@ -321,7 +381,7 @@ def _single_role(text: str, i: int) -> str:
         return "apostrophe"  # city’s, o’clock, Thiong’o
     if after in "sS" and not text[i + 2 : i + 3].isalnum() and text[i + 2 : i + 3] not in "’'":
         return "apostrophe"  # a possessive after a dash, a bracket or a figure: ——’s, (AP)’s
-    if not before.isalnum() and (after.isdigit() or _ELISIONS.match(text, i + 1)):
+    if not before.isalnum() and (_decade(text, i) or _ELISIONS.match(text, i + 1)):
         return "apostrophe"  # ’90s, ’em, the first mark of rock ’n’ roll
     if before in "nN" and text[i - 2 : i - 1] in ("’", "'"):
         return "apostrophe"  # the second mark of rock ’n’ roll
@@ -329,10 +389,21 @@ def _single_role(text: str, i: int) -> str:
     if opening and not closing:
         return "open"
     if closing and not opening:
-        if before in "sSzZ" or text[i - 2 : i] == "in":
+        if before in "sSzZxX" or text[i - 2 : i] == "in":
             return "either"  # the end of a ‘quotation’, the Joneses’ house, or goin’
+        if after == "-" and text[i + 2 : i + 3].isalpha():
+            return "either"  # inside a hyphenated word: a stress mark (Deb’-ee-en)
         return "close"
     return "open" if text[i] == SINGLE_OPEN else "either"
+
+
+def _decade(text: str, i: int) -> bool:
+    """Figures follow the mark at ``text[i]`` (’90s, ’04), not closed by a single mark
+    right after them ('2' is a quoted figure)."""
+    end = i + 1
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end > i + 1 and text[end : end + 1] not in _SINGLES
 
 
 def _attributed(text: str, start: int, end: int) -> bool:
@@ -368,5 +439,7 @@ def smart_quotes(
     paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
     """Edits that turn every straight quotation mark and apostrophe into the curly mark its
-    pairing calls for: openings “ ‘, closings ” ’, apostrophes ’ (``’90s``, ``don’t``)."""
-    return [(m.pos, m.pos + 1, m.curly) for m in scan(paragraphs, masked).marks if m.straight]
+    pairing calls for: openings “ ‘, closings ” ’, apostrophes ’ (``’90s``, ``don’t``); TeX's
+    backtick quotations become curly too."""
+    marks = scan(paragraphs, masked).marks
+    return [(m.pos, m.end, m.curly) for m in marks if m.straight or m.tex]

@@ -61,10 +61,13 @@ PARTICLES = frozenset(
 _PUNCT_EDGE = "\"“”‘’'«»()[]{}<>,.;:!?…*_~"
 # Addresses, not prose: a URL with a scheme or www., an e-mail address, or a bare domain.
 # The one pattern for them: tokens are judged by it and markup masks what it finds.
+# A quotation mark ends an address unless more of the address follows it: the closing mark
+# of "http://localhost/" is the quotation's.
+_ADDRESS = r"(?:[^\s<>()\[\]\"“”‘’]|[\"“”‘’](?=[^\s<>()\[\].,;:!?\"“”‘’]))"
 URL = re.compile(
-    r"(?:[a-z][a-z0-9+.-]*://|www\.)[^\s<>()\[\]]+"
+    rf"(?:[a-z][a-z0-9+.-]*://|www\.){_ADDRESS}+"
     r"|\b[\w.+-]+@[\w-]+\.[\w.-]+\b"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|int)\b(?:/[^\s<>()\[\]]*)?",
+    rf"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io|co|uk|int)\b(?:/{_ADDRESS}*)?",
     re.I,
 )
 _ACRONYM_MAX = 6  # longer runs of capitals are shouted words, judged as words

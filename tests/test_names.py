@@ -183,3 +183,22 @@ def test_a_broken_or_unwritable_cache_is_ignored(tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     assert "Surnameaaaaf" in load_entity_lists(source, cache=blocker / "cache").words()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Wharfinger Guild met. Both Wharfingers spoke for the Wharfinger Guild.",
+        "Ask the Ferrywright Office. The Ferrywrights agreed with the Ferrywright Office.",
+        "The Quillsmith Prize went to two Quillsmiths; the Quillsmith Prize is old.",
+    ],
+)
+def test_an_inflected_word_is_not_a_second_spelling(check: Check, text: str) -> None:
+    assert [f for f in check(text) if f.rule == "names.inconsistent"] == []
+
+
+def test_a_second_spelling_used_throughout_is_one_finding(check: Check) -> None:
+    text = " ".join(["The Tidewell Summit met."] * 6 + ["The TideWell Summit met."] * 5)
+    found = [f for f in check(text) if f.rule == "names.inconsistent"]
+    assert [(text[f.start : f.end], f.suggestions) for f in found] == [("TideWell", ("Tidewell",))]
+    assert "5 times" in found[0].message

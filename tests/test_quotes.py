@@ -13,6 +13,7 @@ from proofer.checkers.quotes import QuoteChecker
 from proofer.document import Document
 from proofer.engines.harper import Dialect
 from proofer.findings import Finding, Severity, apply_fixes
+from proofer.quotemarks import smart_quotes
 
 Check = Callable[..., list[Finding]]
 
@@ -241,7 +242,7 @@ def test_fixes_apply_cleanly_and_leave_balanced_text(
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab .,\n“”‘’\"'")))
+@given(st.text(alphabet=st.sampled_from("ab .,\n“”‘’\"'`")))
 def test_any_text_gives_spans_inside_it(text: str) -> None:
     for f in quote_findings(text):
         assert 0 <= f.start < f.end <= len(text)
@@ -451,3 +452,54 @@ def test_a_quotation_resumed_after_its_attribution_may_run_on() -> None:
     assert rules_at("He called it “a giveaway.\n\n“Then we could start.”") == [
         ("quotes.unclosed", "“")
     ]
+
+
+def test_tex_style_quotations_pair_and_get_one_note() -> None:
+    text = (
+        "Move from `stable' to `testing' when it is `frozen' for good\n\n"
+        "The ``release notes'' say why, and Ann's `hello' works."
+    )
+    found = quote_findings(text)
+    assert [(f.rule, f.severity, text[f.start : f.end], f.suggestions) for f in found] == [
+        ("quotes.tex-style", Severity.INFO, "`stable'", ("‘stable’",))
+    ]
+
+
+def test_smart_quotes_turn_tex_quotations_curly() -> None:
+    text = "Move from `stable' to ``testing'' now, it's time."
+    doc = Document(text)
+    edits = smart_quotes([(p.start, p.text) for p in doc.paragraphs], [])
+    assert apply_fixes(text, edits) == "Move from ‘stable’ to “testing” now, it’s time."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run `ls` and then `make install` in the folder.",
+        'Versions as different as "19990513" and "1.3.8pre1" sort right.',
+        'It runs on both ("kfreebsd-amd64") and ("kfreebsd-i386").',
+        "The default level will be '2' at boot, and '8' means 8-bit.",
+        'The disc "Developer Set November 1995" was not "Debian 1.0" at all.',
+        'He is 6\'2" tall and carried a 12" pizza.',
+        "The name is said Deb'-ee-en, stressing the first part.",
+        'Point a browser at "http://localhost:631/" to print.',
+        "The guide is at “https://example.org/guide/” and in print.",
+        # A continuation mark with a space after it still opens its paragraph.
+        '"We began in spring.\n\n" ... Then we grew.\n\n"And that was all."',
+    ],
+)
+def test_code_figures_and_primes_are_not_broken_quotations(text: str) -> None:
+    assert [r for r in rules_at(text) if r[0].startswith("quotes.")] == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=40), st.integers(min_value=0, max_value=40))
+def test_inconsistent_marks_raise_few_alarms_however_many(straight: int, curly: int) -> None:
+    """A few stray marks are each a slip with a fix; a draft mixing two kinds throughout is
+    one cause, one finding."""
+    pieces = [f'"Word {i}," one said.' for i in range(straight)]
+    pieces += [f"“Word {i},” one said." for i in range(curly)]
+    found = [f for f in quote_findings(" ".join(pieces)) if f.rule == "quotes.inconsistent"]
+    assert len(found) <= 3
+    assert bool(found) == bool(curly)
+    assert all(f.suggestions for f in found) or len(found) == 1

@@ -59,6 +59,10 @@ def test_finding_and_fix(check: Check, text: str, rule: str, expected: str) -> N
         "See example.com or U.S. Steel, a 3.5 rating, and e-mail desk@news.org.Today.",
         "Dashes—closed—are fine, and so are spaced ones — like this.",
         "Three dots... alone are fine when the draft has no ellipsis character.",
+        # A space kept between an address and the mark after it, and smileys.
+        "The rules are online (https://example.org/rules/) . So is the form.",
+        "Read https://example.org/guide , then apply.",
+        "It broke again :-) and again ;)",
     ],
 )
 def test_correct_text_is_left_alone(check: Check, text: str) -> None:
@@ -154,3 +158,11 @@ def test_a_dateline_not_in_capitals_like_the_others_is_flagged() -> None:
     assert [(f.rule, text[f.start : f.end], f.suggestions) for f in found] == [
         ("typography.dateline", "Bonn", ("BONN",))
     ]
+
+
+def test_two_spaces_after_a_few_of_many_sentences_are_still_one_note() -> None:
+    """A habit is one cause however long the draft around it: one note, not an alarm each."""
+    text = "It rained.  The pier closed.  Ferries stopped.  Trains ran. " + "Buses ran. " * 40
+    checker = TypographyChecker()
+    found = checker.refine(Document(text), checker.check_paragraph(text, CheckContext()))
+    assert [f.rule for f in found] == ["typography.sentence-spacing"]

@@ -54,7 +54,11 @@ INCONSISTENT = Rule(
     "names that differ by one slip and share a first name or surname are one person.",
     example="Maamoun Abdulkarim … Mamoun Abdulkarim -> Maamoun",
     flags=("Maamoun Abdulkarim spoke. Maamoun Abdulkarim left. Mamoun Abdulkarim returned.",),
-    passes=("Maamoun Abdulkarim spoke. Maamoun Abdulkarim left.",),
+    passes=(
+        "Maamoun Abdulkarim spoke. Maamoun Abdulkarim left.",
+        # Singular and plural of one word: not two spellings of a name.
+        "The Wharfinger Guild met. Two Wharfingers spoke for the Wharfinger Guild.",
+    ),
 )
 UNLISTED = Rule(
     id="names.unlisted",
@@ -327,11 +331,19 @@ def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int
             neighbours[t.text] |= {run[j].text for j in (k - 1, k + 1) if 0 <= j < len(run)}
     findings = []
     for a, b in _one_slip_pairs(counts):
-        if len(a) < 5 or a[0] != b[0]:
+        if len(a) < 5 or a[0] != b[0] or _inflected(a, b):
             continue
         if not (neighbours[a] & neighbours[b]) and min(len(a), len(b)) < 7:
             continue  # short and never beside the same name: may be two people
         keep, fix = sorted((a, b), key=lambda w: (-counts[w], first_seen[w]))
+        if counts[fix] > _MANY:
+            t = where[fix][0]
+            message = (
+                f"‘{fix}’ ({counts[fix]} times, from here on) and ‘{keep}’ ({counts[keep]} "
+                f"times) both spell this name in this draft: choose one."
+            )
+            findings.append(INCONSISTENT.finding(t.start, t.end, message, (keep,)))
+            continue
         for t in where[fix]:
             findings.append(
                 INCONSISTENT.finding(
@@ -342,6 +354,22 @@ def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int
                 )
             )
     return findings
+
+
+# A spelling used more often than this is no slip but the writer's second habit (DebConf,
+# Debconf): one cause, so one finding naming both counts, not an alarm at every use.
+_MANY = 3
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One of ``a`` and ``b`` (one letter apart) is the other with an English ending:
+    Maintainer and Maintainers, Release and Released, Manage and Manager are one word
+    inflected, not one name spelled two ways."""
+    short, long = sorted((a, b), key=len)
+    if not long.startswith(short):
+        return False
+    ending = long[len(short) :].lower()
+    return ending == "s" or (ending in ("d", "r") and short.endswith("e"))
 
 
 def _one_slip_pairs(words: Iterable[str]) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from proofer.checkers import CheckContext, ParagraphChecker
 from proofer.findings import Category, Finding, Severity
 from proofer.rules import Rule
+from proofer.words import URL
 
 DOUBLED = Rule(
     id="punctuation.doubled",
@@ -16,7 +17,7 @@ DOUBLED = Rule(
     why="Two periods are not an ellipsis (that takes three, or …); a doubled mark is a slip.",
     example="Talks are expected to resume in April.. -> April.",
     flags=("Talks resume in April..",),
-    passes=("Talks resume in April...",),
+    passes=("Talks resume in April...", "Its address is ::1, and Foo::Bar a name."),
     fix_safe=True,
     severity=Severity.ERROR,
     covers=("harper.EllipsisLength", "lt.DOUBLE_PUNCTUATION"),
@@ -38,7 +39,7 @@ NO_SPACE_AFTER = Rule(
     why="Two sentences run together read as one word to a reader and to search engines.",
     example="the vote.The council -> the vote. The council",
     flags=("the vote.The council",),
-    passes=("the vote. The council",),
+    passes=("the vote. The council", "Read the file NEWS.Debian.gz first."),
     fix_safe=True,
 )
 SPACE_BEFORE = Rule(
@@ -49,13 +50,21 @@ SPACE_BEFORE = Rule(
     "before the mark.",
     example="the association , which represents -> the association, which represents",
     flags=("the association , which", "She stayed ."),
-    passes=("the association, which", "Unpack the .deb file first."),
+    passes=(
+        "the association, which",
+        "Unpack the .deb file first.",
+        "The rules are online (https://example.org/rules) .",
+        "It broke again :-)",
+        "Run it as ./configure first.",
+    ),
     fix_safe=True,
     covers=("harper.CommaFixes", "harper.Spaces", "lt.COMMA_PARENTHESIS_WHITESPACE"),
 )
 
-# Exactly two of the same mark: three periods are an ellipsis.
-_DOUBLED = re.compile(r"(?<![.,;:!?])([.,;:!?])\1(?![.,;:!?])")
+# Exactly two of the same mark after a word (or its closing mark): three periods are an
+# ellipsis; marks doubled inside a token (::1, Foo::Bar, ../lib) or standing alone (the ".."
+# folder) are not a slip.
+_DOUBLED = re.compile(r"(?:(?<=[\w)\]”’])|(?<=\w[\"']))(?!::\w)([.,;:!?])\1(?![.,;:!?/])")
 _MIXED = re.compile(r"\?!|!\?")
 # word.Word, but not in a domain (example.com), an initialism (U.S.) or a decimal.
 _RUN_ON = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
@@ -63,7 +72,10 @@ _NAMES = {".": "period", ",": "comma", ";": "semicolon", ":": "colon", "?": "que
           "!": "exclamation mark"}  # fmt: skip
 # A space between a word and a mark; not before ".5" or an ellipsis, not at a line start.
 # A period that starts a word (the .deb file, .NET) is not the end of a sentence.
-_SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?!\w))(?![\d.])")
+# A path that starts with a period (./configure) neither.
+_SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?![\w/]))(?![\d.])")
+# A colon or semicolon that starts a smiley: :-) ;) :(
+_EMOTICON = re.compile(r"-?[()DPp](?!\w)")
 
 
 class PunctuationChecker(ParagraphChecker):
@@ -91,7 +103,19 @@ def _doubled(text: str) -> Iterator[Finding]:
 def _space_before(text: str) -> Iterator[Finding]:
     for m in _SPACE_BEFORE.finditer(text):
         mark = m.group(2)
+        if (mark in ":;" and _EMOTICON.match(text, m.end())) or _after_address(text, m.start()):
+            continue
         yield SPACE_BEFORE.finding(m.start(), m.end(), f"Space before ‘{mark}’.", (mark,))
+
+
+def _after_address(text: str, end: int) -> bool:
+    """``text[:end]`` ends with a web address, bare or in brackets. Writers, and the tools
+    that print links, keep a space between an address and the mark after it, so that
+    whoever copies the address does not take the mark with it."""
+    before = text[:end]
+    opener = before.rfind("(" if before[-1:] == ")" else "[") if before[-1:] in ")]" else -1
+    last = before[opener + 1 : -1] if opener >= 0 else before[before.rfind(" ") + 1 :]
+    return URL.search(last) is not None
 
 
 def _mixed(text: str) -> Iterator[Finding]:
@@ -108,8 +132,9 @@ def _run_on(text: str) -> Iterator[Finding]:
     for m in _RUN_ON.finditer(text):
         start = text.rfind(" ", 0, m.start()) + 1
         token = text[start : text.find(" ", m.end()) if " " in text[m.end() :] else len(text)]
-        if "@" in token or "/" in token or "www" in token:
-            continue
+        rest = token[m.end() - start :].rstrip(".,;:!?)")
+        if "@" in token or "/" in token or "www" in token or "." in rest:
+            continue  # an address, a path, or a file name (changelog.Debian.gz)
         yield NO_SPACE_AFTER.finding(
             m.start(),
             m.end(),

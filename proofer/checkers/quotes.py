@@ -120,11 +120,28 @@ INCONSISTENT = Rule(
     category=Category.QUOTES,
     summary="A straight mark in a draft that otherwise uses curly ones (or the reverse).",
     why="A story uses one kind of mark; a stray straight one shows in print. `proofer fix "
-    "--smart-quotes` turns all straight marks curly, apostrophes included.",
+    "--smart-quotes` turns all straight marks curly, apostrophes included. A few stray marks "
+    "are flagged one by one; a draft that mixes the two kinds throughout gets one finding.",
     example='curly “quotes” elsewhere, then "this" -> “this”',
-    flags=('“One,” she said. “Two,” he said. "Three."',),
+    flags=(
+        '“One,” she said. “Two,” he said. "Three."',
+        '"A," "B," "C," "D," "E," "F," "G." “H,” “I,” “J,” “K” and “L.”',
+    ),
     passes=("“One,” she said.",),
     fix_safe=True,
+)
+TEX_STYLE = Rule(
+    id="quotes.tex-style",
+    category=Category.QUOTES,
+    summary="Quotations opened with a backtick (`like this' or ``this''), as TeX and old "
+    "typewritten text do.",
+    why="A backtick is not a quotation mark in print: it shows as a stray accent. One note "
+    "for the draft; `proofer fix --smart-quotes` turns every such quotation into ‘ ’ or “ ”.",
+    example="the `stable' release -> the ‘stable’ release",
+    flags=("Upgrade from `stable' to `testing'.", "It is ``frozen'' now."),
+    passes=("Upgrade from ‘stable’ to ‘testing’.", "Run `ls` in the folder."),
+    fix_safe=True,
+    severity=Severity.INFO,
 )
 NESTED = Rule(
     id="quotes.nested",
@@ -217,6 +234,7 @@ class QuoteChecker(DocumentChecker):
         TURNED,
         MIXED_PAIR,
         INCONSISTENT,
+        TEX_STYLE,
         NESTED,
         OUTSIDE,
         INSIDE,
@@ -227,16 +245,18 @@ class QuoteChecker(DocumentChecker):
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
         """Quote and closing-punctuation findings for the whole draft."""
         result = scan([(p.start, p.text) for p in doc.paragraphs], masked_spans(doc))
-        straight = _straight_style(result)
+        tex = _tex_marks(result)
+        straight = _straight_style(result, tex)
         findings = [f for p in result.problems if (f := _problem(doc, p, straight))]
-        findings += _inconsistent(result, {p.mark.pos for p in result.problems}, straight)
+        findings += _inconsistent(result, {p.mark.pos for p in result.problems} | tex, straight)
+        findings += _tex_style(doc.text, result)
         findings += _closing_punctuation(doc.text, result, ctx)
         return findings
 
 
 def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding | None:
     mark = problem.mark
-    at = (mark.pos, mark.pos + 1)
+    at = (mark.pos, mark.end)
     if problem.kind is Kind.UNMATCHED_CLOSE:
         para = doc.paragraph_at(mark.pos)
         scope = _paragraph_name(doc, para.index) if para else "this paragraph"
@@ -302,7 +322,15 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
     return None
 
 
-def _straight_style(result: Scan) -> bool:
+def _tex_marks(result: Scan) -> set[int]:
+    """Positions of the marks of TeX-style quotations (both ends): their own style, reported
+    once by ``quotes.tex-style``, not counted as straight or curly."""
+    return {m.pos for pair in result.pairs if pair[0].tex for m in pair} | {
+        m.pos for m in result.marks if m.tex
+    }
+
+
+def _straight_style(result: Scan, tex: set[int]) -> bool:
     """The draft's quotation marks are mostly straight.
 
     Curly wins a tie, and wins whenever a straight mark is paired with a curly one: the
@@ -310,27 +338,63 @@ def _straight_style(result: Scan) -> bool:
     """
     if any(p.kind is Kind.MIXED_PAIR for p in result.problems):
         return False
-    quotes = [m for m in result.marks if m.role != "apostrophe"]
+    quotes = [m for m in result.marks if m.role != "apostrophe" and m.pos not in tex]
     straight = sum(m.straight for m in quotes)
     return straight > len(quotes) - straight
 
 
-def _inconsistent(result: Scan, reported: set[int], straight_style: bool) -> list[Finding]:
+# More marks of the other kind than this are not stray slips but a second style (text pasted
+# from another source, cross-references a converter wrote): one cause, so one finding for the
+# draft instead of an alarm at every mark. A few strays are each a slip with its own fix.
+_STRAY = 3
+
+
+def _inconsistent(result: Scan, skip: set[int], straight_style: bool) -> list[Finding]:
     """Straight marks in a draft whose quotation marks are mostly curly, or curly quotation
-    marks in one whose marks are mostly straight (apostrophes follow the quotation marks)."""
-    has_curly = any(not m.straight for m in result.marks if m.role != "apostrophe")
+    marks in one whose marks are mostly straight (apostrophes follow the quotation marks).
+    ``skip``: marks already reported, and TeX-style ones."""
+    quotes = [m for m in result.marks if m.role != "apostrophe" and m.pos not in skip]
+    has_curly = any(not m.straight for m in quotes)
+    if straight_style:
+        odd = [m for m in quotes if not m.straight]
+    elif has_curly:
+        odd = [m for m in result.marks if m.straight and m.pos not in skip]
+    else:
+        return []
+    if len(odd) > _STRAY:
+        first = odd[0]
+        kind, other = ("curly", "straight") if straight_style else ("straight", "curly")
+        message = (
+            f"This draft mixes {other} and {kind} quotation marks ({len(odd)} {kind} ones, "
+            f"from this {first.char} on): make them one kind; `proofer fix --smart-quotes` "
+            f"makes them all curly."
+        )
+        return [_finding(INCONSISTENT, (first.pos, first.end), message)]
     findings = []
-    for m in result.marks:
-        if m.pos in reported:
-            continue
-        if has_curly and not straight_style and m.straight:
-            message = f"Straight {m.char} in a draft that uses curly marks: use {m.curly}."
-            findings.append(_finding(INCONSISTENT, (m.pos, m.pos + 1), message, (m.curly,)))
-        elif straight_style and not m.straight and m.role != "apostrophe":
+    for m in odd:
+        if straight_style:
             plain = '"' if m.double else "'"
             message = f"Curly {m.char} in a draft that uses straight marks: use {plain}."
-            findings.append(_finding(INCONSISTENT, (m.pos, m.pos + 1), message, (plain,)))
+            findings.append(_finding(INCONSISTENT, (m.pos, m.end), message, (plain,)))
+        else:
+            message = f"Straight {m.char} in a draft that uses curly marks: use {m.curly}."
+            findings.append(_finding(INCONSISTENT, (m.pos, m.end), message, (m.curly,)))
     return findings
+
+
+def _tex_style(text: str, result: Scan) -> list[Finding]:
+    """One note for a draft that quotes TeX-style, on its first such quotation."""
+    pairs = [(o, c) for o, c in result.pairs if o.tex]
+    if not pairs:
+        return []
+    opened, closed = pairs[0]
+    fixed = opened.curly + text[opened.end : closed.pos] + closed.curly
+    many = f"; {len(pairs)} quotations here open this way" if len(pairs) > 1 else ""
+    message = (
+        f"A quotation opened with {opened.char} (TeX style){many}: print uses "
+        f"{opened.curly} {closed.curly}. `proofer fix --smart-quotes` turns them all."
+    )
+    return [_finding(TEX_STYLE, (opened.pos, closed.end), message, (fixed,))]
 
 
 def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator[Finding]:
@@ -341,7 +405,7 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
         if style == "american" and after:
             yield _finding(
                 OUTSIDE,
-                (closed.pos, closed.pos + 2),
+                (closed.pos, closed.end + 1),
                 f"American style{decided} puts the {_NAMES[after]} inside the closing mark: "
                 f"{after}{mark}",
                 (after + mark,),
@@ -350,20 +414,20 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
         if style == "british" and inside:
             yield _finding(
                 INSIDE,
-                (closed.pos - 1, closed.pos + 1),
+                (closed.pos - 1, closed.end),
                 f"British style{decided} puts the {_NAMES[inside]} after the closing mark of a "
                 f"quoted fragment: {mark}{inside}",
                 (mark + inside,),
             )
         before = text[closed.pos - 1 : closed.pos]
-        if before.isalpha() and _full_sentence(text, opened) and _SAID.match(text, closed.pos + 1):
+        if before.isalpha() and _full_sentence(text, opened) and _SAID.match(text, closed.end):
             start = closed.pos
             while start > 0 and text[start - 1].isalpha():
                 start -= 1
             word = text[start : closed.pos]
             yield _finding(
                 MISSING_COMMA,
-                (start, closed.pos + 1),
+                (start, closed.end),
                 f"A comma belongs before the closing mark when the attribution follows: "
                 f"{word},{mark}",
                 (f"{word},{mark}",),
@@ -389,7 +453,7 @@ def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[str, str]:
 
 def _outside(text: str, closed: Mark) -> str | None:
     """The period or comma right after a closing mark (not the first dot of an ellipsis)."""
-    after = text[closed.pos + 1 : closed.pos + 3]
+    after = text[closed.end : closed.end + 2]
     return after[0] if after[:1] in (".", ",") and after[1:] != "." else None
 
 
