@@ -85,6 +85,19 @@ def slip_cost(typed: str, meant: str) -> float:
     return cost + (0.2 if any(extra == n or _adjacent(extra, n) for n in near) else 0.8)
 
 
+def is_finger_slip(typed: str, meant: str) -> bool:
+    """One slip of the fingers: a letter dropped, added or doubled, two swapped, or a
+    neighbouring key. One vowel for another a key away (Eryk / Erik) is how names vary
+    from language to language, not a slip."""
+    t, m = typed.lower(), meant.lower()
+    if OSA.distance(t, m) != 1:
+        return False
+    if len(t) != len(m):
+        return True
+    differ = [(a, b) for a, b in zip(t, m, strict=True) if a != b]
+    return len(differ) == 2 or _adjacent(*differ[0])
+
+
 def _substitution_cost(typed: str, meant: str) -> float:
     if _adjacent(typed, meant):
         return 0.4

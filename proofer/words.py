@@ -58,6 +58,30 @@ PARTICLES = frozenset(
         "st",
     }
 )
+# Months and days: capitalised words English always writes, often beside a number.
+CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
 _PUNCT_EDGE = "\"“”‘’'«»()[]{}<>,.;:!?…*_~"
 # Addresses, not prose: a URL with a scheme or www., an e-mail address, or a bare domain.
 # The one pattern for them: tokens are judged by it and markup masks what it finds.
