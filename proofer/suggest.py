@@ -35,12 +35,11 @@ _MIN_ZIPF = 2.0  # rarer neighbours are more often typos themselves than words
 _FIRST_LETTER = 1.5
 _PER_EXTRA_EDIT = 2.0
 _BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
-# A pairing rarer than chance costs little (the table is of books, and a draft's sentence
-# may be unusual); a common one gains at most a hundredfold; both count for three quarters
-# of a word's own frequency (measured: bench_precision and bench_spelling).
+# A pairing counts at most a hundredfold either way: a common one (restart them) for a
+# candidate, one far rarer than chance (the the, the is) against it; both count for three
+# quarters of a word's own frequency (measured: bench_precision and bench_spelling).
 _CONTEXT_WEIGHT = 0.75
-_RARE_PAIR = 0.5
-_COMMON_PAIR = 2.0
+_PAIR_LIMIT = 2.0
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ def context_gain(word: str, before: str = "", after: str = "") -> float:
     """How much likelier ``word`` is between ``before`` and ``after`` than on its own, in
     Zipf units (log10): its association with each neighbour in the bigram table."""
     return _CONTEXT_WEIGHT * sum(
-        min(max(association(*pair), -_RARE_PAIR), _COMMON_PAIR)
+        min(max(association(*pair), -_PAIR_LIMIT), _PAIR_LIMIT)
         for pair in ((before, word), (word, after))
     )
 
