@@ -34,6 +34,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MIN_ZIPF = 2.0  # rarer neighbours are more often typos themselves than words
 _FIRST_LETTER = 1.5
 _PER_EXTRA_EDIT = 2.0
+_TWO_SWAPS = 1.0
 _BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 # A pairing counts at most a hundredfold either way: a common one (restart them) for a
 # candidate, one far rarer than chance (the the, the is) against it; both count for three
@@ -51,22 +52,32 @@ class Scored:
 
 
 def neighbours(word: str) -> set[str]:
-    """Every string one slip away (delete, swap neighbours, replace, insert) that English
-    uses at least a little."""
+    """Every string one slip away (delete, swap neighbours, replace, insert), or two swaps
+    away, that English uses at least a little."""
     w = word.lower()
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= _swaps(w)
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits |= {s for e in _swaps(w) for s in _swaps(e)}  # two swaps: tihkn -> think
     edits.discard(w)
     return {e for e in edits if zipf(e) >= _MIN_ZIPF}
+
+
+def _swaps(w: str) -> set[str]:
+    """``w`` with each pair of neighbouring letters swapped in turn."""
+    return {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
 
 
 def slip_cost(typed: str, meant: str) -> float:
     """How unlikely it is to type ``typed`` when meaning ``meant``, in Zipf units."""
     t, m = typed.lower(), meant.lower()
     distance = OSA.distance(t, m)
+    if distance == 2 and t != m and t in {s for e in _swaps(m) for s in _swaps(e)}:
+        # Two swaps (ahev for have): each is the commonest slip, so together they cost
+        # less than any other two slips.
+        return _TWO_SWAPS + (_FIRST_LETTER if t[:1] != m[:1] else 0.0)
     if distance != 1:
         first = _FIRST_LETTER if t[:1] != m[:1] else 0.0
         return _PER_EXTRA_EDIT * max(distance - 1, 0) + first
