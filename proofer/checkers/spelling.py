@@ -153,6 +153,9 @@ _PLAINLY_A_WORD = 5.0  # as common as "okay" (5.1): a word, however close to ano
 _TYPO_GAP = 3.0  # a correction this much likelier than the word as typed (waht 2.0, what)
 _LONG = 8  # few names this long are one slip from a common word: Mannifesto is a slip
 _KNOWN_NAME = 2.8  # a name’s frequency less its slip’s cost: Pixxar -> Pixar 3.0
+# Two names joined by a slash (GNU/Linux, Debian/Ubuntu): words, not a path, which is
+# in lower case.
+_NAMES_PAIRED = re.compile(r"[A-Z][^\W\d_]*/[A-Z][^\W\d_]*")
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?,?[ \u00a0]+$")
 _NUMBER_AFTER = re.compile(r",?[ \u00a0]+\d")
 
@@ -238,7 +241,9 @@ class SpellingChecker(ParagraphChecker):
         token_start, token_end = token_around(text, start, end)
         token = text[token_start:token_end]
         word = strip_possessive(text[start:end])
-        if len(word) < 2 or is_non_word(token) or _is_fragment(text, start, end):
+        if len(word) < 2 or _is_fragment(text, start, end):
+            return None
+        if is_non_word(token) and not _NAMES_PAIRED.fullmatch(token):
             return None
         if "-" in token and zipf(strip_possessive(token).replace("-", "")) >= _SEEN_WORD:
             return None  # a piece of a compound English also writes closed: plug-ins
