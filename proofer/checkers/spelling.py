@@ -152,7 +152,7 @@ _EVERYDAY = 5.5  # since, each, what: a short capitalised slip must be of a word
 _PLAINLY_A_WORD = 5.0  # as common as "okay" (5.1): a word, however close to another (ok / of)
 _TYPO_GAP = 3.0  # a correction this much likelier than the word as typed (waht 2.0, what)
 _LONG = 8  # few names this long are one slip from a common word: Mannifesto is a slip
-_KNOWN_NAME = 2.8  # a name’s frequency less its slip’s cost: Pixxar -> Pixar 3.0
+_KNOWN_NAME = 2.4  # a name's frequency less its slip's cost: Tbiliisi -> Tbilisi 2.6
 # Two names joined by a slash (GNU/Linux, Debian/Ubuntu): words, not a path, which is
 # in lower case.
 _NAMES_PAIRED = re.compile(r"[A-Z][^\W\d_]*/[A-Z][^\W\d_]*")
