@@ -80,15 +80,26 @@ NAME_TYPO = Rule(
 CAPITAL_TYPO = Rule(
     id="spelling.capitalised-typo",
     category=Category.SPELLING,
-    summary="A capitalised word one slip from a common word, a month, day or place, in a "
-    "name or title.",
+    summary="A capitalised word one slip from a common word, a month, day, place or known "
+    "name, in a name, title or dateline.",
     why="Capitals do not make a slip a name: ‘Sourth Africa’, ‘Setpember’ and ‘Oil "
-    "Miniter’ are typos. The evidence is a word English never uses one slip from a common "
-    "one, or the words around it (a common pairing such as ‘South Africa’). An unknown "
-    "name with no such evidence stays a name to verify.",
+    "Miniter’ are typos. The evidence is a word English never uses (or far rarer than its "
+    "correction) one slip from a common one; a finger slip of a place English knows; a "
+    "month beside a number; or the words around it (a common pairing such as ‘South "
+    "Africa’). Where a surname goes, after a given name, only a long slip counts. An "
+    "unknown name with no such evidence stays a name to verify.",
     example="the Securities and Exchange Cmmission -> Commission",
-    flags=("He flew home to Sourth Africa.", "The Securities and Exchange Cmmission ruled."),
-    passes=("Monica Seles won in Paris.", "Garret Pustay said no."),
+    flags=(
+        "He flew home to Sourth Africa.",
+        "The Securities and Exchange Cmmission ruled.",
+        "Ferries from Tbiliisi were late.",
+        "CAIRO, Jnue 5 - Talks resumed.",
+    ),
+    passes=(
+        "Monica Seles won in Paris.",
+        "Garret Pustay said no.",
+        "Sheldon Yett spoke. Yett said no.",
+    ),
     severity=Severity.ERROR,
 )
 REPEATED_UNKNOWN = Rule(
