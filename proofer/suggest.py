@@ -12,7 +12,7 @@ candidate gains its pointwise mutual information with the word before and the wo
 from the English bigram counts that the ``symspellpy`` package ships
 (``frequency_bigramdictionary_en_243_342.txt``, 242,342 pairs from Google Books Ngrams;
 symspellpy and its dictionaries are MIT-licensed, © Wolf Garbe and mmb L). A pair missing
-from the table counts as no evidence either way.
+from the table counts against a candidate only when chance alone would have put it there.
 """
 
 from __future__ import annotations
@@ -153,10 +153,14 @@ def association(first: str, second: str) -> float:
     if not first or not second:
         return 0.0
     table = _bigram_table()
+    left, right = table.left.get(first.lower()), table.right.get(second.lower())
+    if left is None or right is None:
+        return 0.0  # a word the table hardly knows: no evidence
+    # A pair missing from the table is rarer than its rarest pair: evidence against it
+    # when chance alone would have it far more common (the allows, the was).
     pair = table.pairs.get(f"{first.lower()} {second.lower()}")
     if pair is None:
-        return 0.0
-    left, right = table.left[first.lower()], table.right[second.lower()]
+        return min(0.0, math.log10(table.rarest * table.total / (left * right)))
     return math.log10(pair * table.total / (left * right))
 
 
@@ -166,6 +170,7 @@ class _Bigrams:
     left: dict[str, int]  # each word's count as the first of a pair
     right: dict[str, int]  # ...and as the second
     total: int
+    rarest: int  # the smallest count in the table: a pair left out is rarer
 
 
 @lru_cache(maxsize=1)
@@ -182,4 +187,4 @@ def _bigram_table() -> _Bigrams:
         pairs[key] = n
         left[first] = left.get(first, 0) + n
         right[second] = right.get(second, 0) + n
-    return _Bigrams(pairs, left, right, sum(pairs.values()))
+    return _Bigrams(pairs, left, right, sum(pairs.values()), min(pairs.values()))

@@ -176,9 +176,18 @@ class _Candidate:
     word: str
     distance: int
     zipf: float
-    score: float  # how likely the writer meant this word (suggest.rank)
+    score: float  # how likely the writer meant this word (suggest.rank), in context
     listed: bool  # a word of a name on the entity list
     common: bool  # a word Harper knows in lower case, not only as a name
+    fit: float = 0.0  # what the words around it add to its score (suggest.context_gain)
+
+    @property
+    def evidence(self) -> float:
+        """Its score as evidence that a lower-case word is a slip of it: the words around
+        may vouch for a correction but not count against one (the bigram table is of
+        books, a draft's sentence may be unusual); against, they only rank corrections. A
+        capitalised word may be a name: there the context must agree (``score``)."""
+        return self.score - min(self.fit, 0.0)
 
 
 class SpellingChecker(ParagraphChecker):
@@ -326,7 +335,7 @@ class SpellingChecker(ParagraphChecker):
         common_short = len(word) < _SHORT and zipf(word) >= _COMMON
         floor = _FUNCTION_WORD if common_short else 0.0
         best = max(
-            (c.score for c in candidates if not c.listed and c.zipf >= floor),
+            (c.evidence for c in candidates if not c.listed and c.zipf >= floor),
             default=float("-inf"),
         )
         if zipf(word) >= _PLAINLY_A_WORD:
@@ -447,7 +456,8 @@ def _in_context(candidates: list[_Candidate], before: str, after: str) -> list[_
     """Candidates re-ranked with the words around the slip as evidence (suggest.rank)."""
     if not before and not after:
         return candidates
-    scored = [replace(c, score=c.score + context_gain(c.word, before, after)) for c in candidates]
+    gains = [context_gain(c.word, before, after) for c in candidates]
+    scored = [replace(c, score=c.score + g, fit=g) for c, g in zip(candidates, gains, strict=True)]
     return sorted(scored, key=lambda c: -round(c.score, 1))
 
 
