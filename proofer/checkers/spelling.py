@@ -168,6 +168,7 @@ _KNOWN_NAME = 2.4  # a name's frequency less its slip's cost: Tbiliisi -> Tbilis
 # in lower case.
 _NAMES_PAIRED = re.compile(r"[A-Z][^\W\d_]*/[A-Z][^\W\d_]*")
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?,?[ \u00a0]+$")
+_NEAR = 12  # how far back a number beside a word may start
 _NUMBER_AFTER = re.compile(r",?[ \u00a0]+\d")
 
 
@@ -516,7 +517,9 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
 
 def _beside_a_number(text: str, start: int, end: int) -> bool:
     """A number right before or after the word (``21 July``, ``July 2013``): a date."""
-    return bool(_NUMBER_BEFORE.search(text, 0, start) or _NUMBER_AFTER.match(text, end))
+    return bool(
+        _NUMBER_BEFORE.search(text, max(0, start - _NEAR), start) or _NUMBER_AFTER.match(text, end)
+    )
 
 
 def _drops_a_mark(word: str, candidate: str) -> bool:
