@@ -97,8 +97,8 @@ def slip_cost(typed: str, meant: str) -> float:
 
 def is_finger_slip(typed: str, meant: str) -> bool:
     """One slip of the fingers: a letter dropped, added or doubled, two swapped, or a
-    neighbouring key. One vowel for another a key away (Eryk / Erik) is how names vary
-    from language to language, not a slip."""
+    neighbouring key. A letter for one off the next key, such as a vowel for a vowel
+    (Eryk / Erik), is how names vary from language to language, not a slip."""
     t, m = typed.lower(), meant.lower()
     if OSA.distance(t, m) != 1:
         return False

@@ -286,7 +286,7 @@ def test_every_finger_slip_is_one(pair: tuple[str, str]) -> None:
 
 
 @given(_word, st.sampled_from(("ai", "ia", "eo", "ou", "ue", "iy")))
-def test_a_vowel_for_a_vowel_a_key_away_is_not_a_finger_slip(word: str, pair: str) -> None:
+def test_a_vowel_for_one_off_the_next_key_is_not_a_finger_slip(word: str, pair: str) -> None:
     # How names vary between languages (Eryk / Erik), not how fingers slip.
     meant = word[0] + pair[0] + word[1:]
     typed = word[0] + pair[1] + word[1:]
