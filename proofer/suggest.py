@@ -51,9 +51,10 @@ class Scored:
     score: float
 
 
-def neighbours(word: str) -> set[str]:
+def neighbours(word: str) -> list[str]:
     """Every string one slip away (delete, swap neighbours, replace, insert), or two swaps
-    away, that English uses at least a little."""
+    away, that English uses at least a little; in alphabetical order, so that candidates
+    that score the same rank the same way in every run."""
     w = word.lower()
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
@@ -62,7 +63,7 @@ def neighbours(word: str) -> set[str]:
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits |= {s for e in _swaps(w) for s in _swaps(e)}  # two swaps: tihkn -> think
     edits.discard(w)
-    return {e for e in edits if zipf(e) >= _MIN_ZIPF}
+    return sorted(e for e in edits if zipf(e) >= _MIN_ZIPF)
 
 
 def _swaps(w: str) -> set[str]:
