@@ -12,7 +12,7 @@ candidate gains its pointwise mutual information with the word before and the wo
 from the English bigram counts that the ``symspellpy`` package ships
 (``frequency_bigramdictionary_en_243_342.txt``, 242,342 pairs from Google Books Ngrams;
 symspellpy and its dictionaries are MIT-licensed, © Wolf Garbe and mmb L). A pair missing
-from the table counts as no evidence either way.
+from the table counts against a candidate only when chance alone would have put it there.
 """
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MIN_ZIPF = 2.0  # rarer neighbours are more often typos themselves than words
 _FIRST_LETTER = 1.5
 _PER_EXTRA_EDIT = 2.0
+_TWO_SWAPS = 1.0
 _BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
-# A pairing rarer than chance costs little (the table is of books, and a draft's sentence
-# may be unusual); a common one gains at most a hundredfold; both count for three quarters
-# of a word's own frequency (measured: bench_precision and bench_spelling).
+# A pairing counts at most a hundredfold either way: a common one (restart them) for a
+# candidate, one far rarer than chance (the the, the is) against it; both count for three
+# quarters of a word's own frequency (measured: bench_precision and bench_spelling).
 _CONTEXT_WEIGHT = 0.75
-_RARE_PAIR = 0.5
-_COMMON_PAIR = 2.0
+_PAIR_LIMIT = 2.0
 
 
 @dataclass(frozen=True)
@@ -51,23 +51,34 @@ class Scored:
     score: float
 
 
-def neighbours(word: str) -> set[str]:
-    """Every string one slip away (delete, swap neighbours, replace, insert) that English
-    uses at least a little."""
+def neighbours(word: str) -> list[str]:
+    """Every string one slip away (delete, swap neighbours, replace, insert), or two swaps
+    away, that English uses at least a little; in alphabetical order, so that candidates
+    that score the same rank the same way in every run."""
     w = word.lower()
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= _swaps(w)
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits |= {s for e in _swaps(w) for s in _swaps(e)}  # two swaps: tihkn -> think
     edits.discard(w)
-    return {e for e in edits if zipf(e) >= _MIN_ZIPF}
+    return sorted(e for e in edits if zipf(e) >= _MIN_ZIPF)
+
+
+def _swaps(w: str) -> set[str]:
+    """``w`` with each pair of neighbouring letters swapped in turn."""
+    return {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
 
 
 def slip_cost(typed: str, meant: str) -> float:
     """How unlikely it is to type ``typed`` when meaning ``meant``, in Zipf units."""
     t, m = typed.lower(), meant.lower()
     distance = OSA.distance(t, m)
+    if distance == 2 and t != m and t in {s for e in _swaps(m) for s in _swaps(e)}:
+        # Two swaps (ahev for have): each is the commonest slip, so together they cost
+        # less than any other two slips.
+        return _TWO_SWAPS + (_FIRST_LETTER if t[:1] != m[:1] else 0.0)
     if distance != 1:
         first = _FIRST_LETTER if t[:1] != m[:1] else 0.0
         return _PER_EXTRA_EDIT * max(distance - 1, 0) + first
@@ -83,6 +94,19 @@ def slip_cost(typed: str, meant: str) -> float:
     near = [t[i - 1]] if i > 0 else []
     near += [t[i + 1]] if i + 1 < len(t) else []
     return cost + (0.2 if any(extra == n or _adjacent(extra, n) for n in near) else 0.8)
+
+
+def is_finger_slip(typed: str, meant: str) -> bool:
+    """One slip of the fingers: a letter dropped, added or doubled, two swapped, or a
+    neighbouring key. A letter for one off the next key, such as a vowel for a vowel
+    (Eryk / Erik), is how names vary from language to language, not a slip."""
+    t, m = typed.lower(), meant.lower()
+    if OSA.distance(t, m) != 1:
+        return False
+    if len(t) != len(m):
+        return True
+    differ = [(a, b) for a, b in zip(t, m, strict=True) if a != b]
+    return len(differ) == 2 or _adjacent(*differ[0])
 
 
 def _substitution_cost(typed: str, meant: str) -> float:
@@ -114,7 +138,7 @@ def context_gain(word: str, before: str = "", after: str = "") -> float:
     """How much likelier ``word`` is between ``before`` and ``after`` than on its own, in
     Zipf units (log10): its association with each neighbour in the bigram table."""
     return _CONTEXT_WEIGHT * sum(
-        min(max(association(*pair), -_RARE_PAIR), _COMMON_PAIR)
+        min(max(association(*pair), -_PAIR_LIMIT), _PAIR_LIMIT)
         for pair in ((before, word), (word, after))
     )
 
@@ -130,10 +154,14 @@ def association(first: str, second: str) -> float:
     if not first or not second:
         return 0.0
     table = _bigram_table()
+    left, right = table.left.get(first.lower()), table.right.get(second.lower())
+    if left is None or right is None:
+        return 0.0  # a word the table hardly knows: no evidence
+    # A pair missing from the table is rarer than its rarest pair: evidence against it
+    # when chance alone would have it far more common (the allows, the was).
     pair = table.pairs.get(f"{first.lower()} {second.lower()}")
     if pair is None:
-        return 0.0
-    left, right = table.left[first.lower()], table.right[second.lower()]
+        return min(0.0, math.log10(table.rarest * table.total / (left * right)))
     return math.log10(pair * table.total / (left * right))
 
 
@@ -143,6 +171,7 @@ class _Bigrams:
     left: dict[str, int]  # each word's count as the first of a pair
     right: dict[str, int]  # ...and as the second
     total: int
+    rarest: int  # the smallest count in the table: a pair left out is rarer
 
 
 @lru_cache(maxsize=1)
@@ -159,4 +188,4 @@ def _bigram_table() -> _Bigrams:
         pairs[key] = n
         left[first] = left.get(first, 0) + n
         right[second] = right.get(second, 0) + n
-    return _Bigrams(pairs, left, right, sum(pairs.values()))
+    return _Bigrams(pairs, left, right, sum(pairs.values()), min(pairs.values()))

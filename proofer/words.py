@@ -5,6 +5,7 @@ Pure functions over strings; the spelling checker and the name checker share the
 
 from __future__ import annotations
 
+import calendar
 import re
 
 APOSTROPHES = "'’"
@@ -58,6 +59,8 @@ PARTICLES = frozenset(
         "st",
     }
 )
+# Months and days: capitalised words English always writes, often beside a number.
+CALENDAR = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 _PUNCT_EDGE = "\"“”‘’'«»()[]{}<>,.;:!?…*_~"
 # Addresses, not prose: a URL with a scheme or www., an e-mail address, or a bare domain.
 # The one pattern for them: tokens are judged by it and markup masks what it finds.

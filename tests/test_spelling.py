@@ -3,8 +3,11 @@
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from proofer.findings import Category, Finding, Severity
+from proofer.suggest import is_finger_slip, slip_cost
 from tests.conftest import flagged
 
 Check = Callable[..., list[Finding]]
@@ -157,6 +160,71 @@ def test_capitalised_slips_are_typos_and_unknown_names_are_names(check: Check) -
     assert [f for f in check(others) if f.severity is not Severity.INFO] == []
 
 
+def first_fixes(findings: list[Finding], text: str) -> dict[str, str]:
+    """Each word with an error or warning on it, and its first suggestion."""
+    return {
+        text[f.start : f.end]: f.suggestions[0]
+        for f in findings
+        if f.severity is not Severity.INFO and f.suggestions
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "meant"),
+    [
+        # A place English knows only with its capital, one finger slip away.
+        ("Ferries from Tbiliisi were cancelled on Friday.", "Tbiliisi", "Tbilisi"),
+        ("The Qantaas flight landed late.", "Qantaas", "Qantas"),
+        # A month beside a number, in a dateline and in a date: short, so only with the day.
+        ("CAIRO, Jnue 5 - Talks resumed.", "Jnue", "June"),
+        ("The vote was set for Jnue 5, 2024.", "Jnue", "June"),
+        # A long common word in a title, even right after a name.
+        ("Maria Ocampo, Univeristy spokeswoman, agreed.", "Univeristy", "University"),
+        ("The Miinstry of Defence declined to comment.", "Miinstry", "Ministry"),
+        # Two names joined by a slash are words, not a path.
+        ("Aid reached the Israeli/Palestinain border.", "Palestinain", "Palestinian"),
+        # Opening a sentence or a quotation: an everyday word, with the next word as evidence.
+        ("Mnay of the voters stayed home.", "Mnay", "Many"),
+        ("“Waht we need is rain,” the farmer said.", "Waht", "What"),
+    ],
+)
+def test_capitalised_slips_in_names_titles_and_datelines(
+    check: Check, text: str, slip: str, meant: str
+) -> None:
+    assert first_fixes(check(text), text) == {slip: meant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A surname one slip from a common word, a name or a place: at first reference
+        # after the given name, and the same spelling alone later in the draft.
+        "Sheldon Yett spoke first. Yett said the water was rising.",
+        "Kwadwo Ansah Koram left early. Later Koram said no.",
+        "Finance Minister Michel Sapin said the deficit would narrow.",
+        "Ken Krugler filed the report from Lagos.",
+        "Rodrygo and Eryk scored; Andrés Solier and Ian Bicking did not.",
+        # A short name with no number beside it is no month.
+        "Jnue Abiola chaired the meeting.",
+    ],
+)
+def test_real_unusual_names_stay_names_to_verify(check: Check, text: str) -> None:
+    assert errors(check(text), text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("They said they ahev a plan.", "have"),
+        ("I tihkn the vote will pass.", "think"),
+        ("At the tme of the vote, turnout was low.", "time"),
+    ],
+)
+def test_context_and_double_swaps_pick_the_word_meant(check: Check, text: str, meant: str) -> None:
+    found = [f for f in check(text) if f.rule == "spelling.unknown"]
+    assert found and found[0].suggestions[0] == meant
+
+
 def test_a_grammar_fix_for_the_same_word_wins(check: Check) -> None:
     text = "There were alot more voters."
     assert [(f.rule, f.suggestions) for f in check(text)] == [("harper.OpenCompounds", ("a lot",))]
@@ -185,3 +253,53 @@ def test_a_term_english_has_never_seen_typed_twice_is_meant(check: Check) -> Non
     text = "Farmers drained the haors, the seasonal lakes. The haors flood each June."
     found = [f for f in check(text) if text[f.start : f.end] == "haors"]
     assert found and {f.severity for f in found} == {Severity.INFO}
+
+
+_KEYS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=4, max_size=12)
+
+
+@st.composite
+def _finger_slip(draw: st.DrawFn) -> tuple[str, str]:
+    """A word and one slip of the fingers on it (after the first letter)."""
+    word = draw(_word.filter(lambda w: len(set(w)) > 2))
+    i = draw(st.integers(1, len(word) - 2))
+    kind = draw(st.sampled_from(("swap", "drop", "double", "key")))
+    if kind == "swap":
+        slipped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    elif kind == "drop":
+        slipped = word[:i] + word[i + 1 :]
+    elif kind == "double":
+        slipped = word[:i] + word[i] + word[i:]
+    else:
+        row = next(r for r in _KEYS if word[i] in r)
+        j = row.index(word[i])
+        slipped = word[:i] + row[j + 1 if j + 1 < len(row) else j - 1] + word[i + 1 :]
+    return word, slipped
+
+
+@given(_finger_slip())
+def test_every_finger_slip_is_one(pair: tuple[str, str]) -> None:
+    word, slipped = pair
+    if slipped != word:  # swapping two equal letters changes nothing
+        assert is_finger_slip(slipped, word)
+
+
+@given(_word, st.sampled_from(("ai", "ia", "eo", "ou", "ue", "iy")))
+def test_a_vowel_for_one_off_the_next_key_is_not_a_finger_slip(word: str, pair: str) -> None:
+    # How names vary between languages (Eryk / Erik), not how fingers slip.
+    meant = word[0] + pair[0] + word[1:]
+    typed = word[0] + pair[1] + word[1:]
+    assert not is_finger_slip(typed, meant)
+
+
+@given(_word.filter(lambda w: len(set(w)) == len(w)), st.data())
+def test_two_swaps_cost_less_than_any_other_two_slips(word: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(word) - 2))
+    once = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    j = data.draw(st.integers(0, len(word) - 2).filter(lambda k: abs(k - i) > 1))
+    twice = once[:j] + once[j + 1] + once[j] + once[j + 2 :]
+    spare = [c for c in "abcdefghijklmnopqrstuvwxyz" if c not in word]
+    other = word[:-2] + spare[0] + spare[1]  # the last two letters replaced
+    first_letter_moved = 0 in (i, j)
+    assert slip_cost(twice, word) < slip_cost(other, word) + (1.5 if first_letter_moved else 0)

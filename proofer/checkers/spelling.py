@@ -10,6 +10,7 @@ capitalised word is most likely a name: it is listed once, at ‘info’, to ver
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -22,8 +23,9 @@ from proofer.engines.harper import SPELL_RULE, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
-from proofer.suggest import association, context_gain, neighbours, rank
+from proofer.suggest import association, context_gain, is_finger_slip, neighbours, rank
 from proofer.words import (
+    CALENDAR,
     PARTICLES,
     WORD,
     context_words,
@@ -78,15 +80,26 @@ NAME_TYPO = Rule(
 CAPITAL_TYPO = Rule(
     id="spelling.capitalised-typo",
     category=Category.SPELLING,
-    summary="A capitalised word one slip from a common word, a month, day or place, in a "
-    "name or title.",
+    summary="A capitalised word one slip from a common word, a month, day, place or known "
+    "name, in a name, title or dateline.",
     why="Capitals do not make a slip a name: ‘Sourth Africa’, ‘Setpember’ and ‘Oil "
-    "Miniter’ are typos. The evidence is a word English never uses one slip from a common "
-    "one, or the words around it (a common pairing such as ‘South Africa’). An unknown "
-    "name with no such evidence stays a name to verify.",
+    "Miniter’ are typos. The evidence is a word English never uses (or far rarer than its "
+    "correction) one slip from a common one; a finger slip of a place English knows; a "
+    "month beside a number; or the words around it (a common pairing such as ‘South "
+    "Africa’). Where a surname goes, after a given name, only a long slip counts. An "
+    "unknown name with no such evidence stays a name to verify.",
     example="the Securities and Exchange Cmmission -> Commission",
-    flags=("He flew home to Sourth Africa.", "The Securities and Exchange Cmmission ruled."),
-    passes=("Monica Seles won in Paris.", "Garret Pustay said no."),
+    flags=(
+        "He flew home to Sourth Africa.",
+        "The Securities and Exchange Cmmission ruled.",
+        "Ferries from Tbiliisi were late.",
+        "CAIRO, Jnue 5 - Talks resumed.",
+    ),
+    passes=(
+        "Monica Seles won in Paris.",
+        "Garret Pustay said no.",
+        "Sheldon Yett spoke. Yett said no.",
+    ),
     severity=Severity.ERROR,
 )
 REPEATED_UNKNOWN = Rule(
@@ -148,6 +161,15 @@ _ASSOCIATED = 1.0  # a pairing ten times likelier than chance (South Africa) is 
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
 _EVERYDAY = 5.5  # since, each, what: a short capitalised slip must be of a word this common
 _PLAINLY_A_WORD = 5.0  # as common as "okay" (5.1): a word, however close to another (ok / of)
+_TYPO_GAP = 3.0  # a correction this much likelier than the word as typed (waht 2.0, what)
+_LONG = 8  # few names this long are one slip from a common word: Mannifesto is a slip
+_KNOWN_NAME = 2.4  # a name's frequency less its slip's cost: Tbiliisi -> Tbilisi 2.6
+# Two names joined by a slash (GNU/Linux, Debian/Ubuntu): words, not a path, which is
+# in lower case.
+_NAMES_PAIRED = re.compile(r"[A-Z][^\W\d_]*/[A-Z][^\W\d_]*")
+_NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?,?[ \u00a0]+$")
+_NEAR = 12  # how far back a number beside a word may start
+_NUMBER_AFTER = re.compile(r",?[ \u00a0]+\d")
 
 
 @dataclass(frozen=True)
@@ -155,9 +177,18 @@ class _Candidate:
     word: str
     distance: int
     zipf: float
-    score: float  # how likely the writer meant this word (suggest.rank)
+    score: float  # how likely the writer meant this word (suggest.rank), in context
     listed: bool  # a word of a name on the entity list
     common: bool  # a word Harper knows in lower case, not only as a name
+    fit: float = 0.0  # what the words around it add to its score (suggest.context_gain)
+
+    @property
+    def evidence(self) -> float:
+        """Its score as evidence that a lower-case word is a slip of it: the words around
+        may vouch for a correction but not count against one (the bigram table is of
+        books, a draft's sentence may be unusual); against, they only rank corrections. A
+        capitalised word may be a name: there the context must agree (``score``)."""
+        return self.score - min(self.fit, 0.0)
 
 
 class SpellingChecker(ParagraphChecker):
@@ -197,8 +228,11 @@ class SpellingChecker(ParagraphChecker):
         is in lower case or English never uses it, and no near spelling is in the draft),
         is meant: a house abbreviation or a name, noted once, never an error at each use. A
         slip beside the right spelling stays an error. The other way round, a name to verify
-        that the draft spells one slip differently three times as often is a slip of it."""
+        that the draft spells one slip differently three times as often is a slip of it.
+        A capitalised word read as a name where it stands (after a given name) is that
+        name wherever the draft types it the same way: Sheldon Yett ... Yett said."""
         typed = Counter(m.group() for m in WORD.finditer(doc.text))
+        names = {doc.text[f.start : f.end] for f in findings if f.rule == UNVERIFIED_NAME.id}
         counts: Counter[str] = Counter()
         for w, n in typed.items():
             counts[w.lower()] += n
@@ -210,6 +244,8 @@ class SpellingChecker(ParagraphChecker):
             variant = _draft_variant(word, typed) if f.rule in capital_rules else None
             if variant:
                 f = _finding(NAME_TYPO, (f.start, f.end), word, [variant, *f.suggestions])
+            elif f.rule in (UNKNOWN.id, CAPITAL_TYPO.id) and word in names:
+                f = _unverified(f.start, f.end, word)
             elif f.rule in (UNKNOWN.id, NAME_TYPO.id, CAPITAL_TYPO.id):
                 if word not in meant:
                     meant[word] = _is_meant(word, counts)
@@ -226,7 +262,9 @@ class SpellingChecker(ParagraphChecker):
         token_start, token_end = token_around(text, start, end)
         token = text[token_start:token_end]
         word = strip_possessive(text[start:end])
-        if len(word) < 2 or is_non_word(token) or _is_fragment(text, start, end):
+        if len(word) < 2 or _is_fragment(text, start, end):
+            return None
+        if is_non_word(token) and not _NAMES_PAIRED.fullmatch(token):
             return None
         if "-" in token and zipf(strip_possessive(token).replace("-", "")) >= _SEEN_WORD:
             return None  # a piece of a compound English also writes closed: plug-ins
@@ -255,14 +293,16 @@ class SpellingChecker(ParagraphChecker):
             return _finding(UNKNOWN, span, word, _ranked(candidates))
         if starts_sentence(text, start) and self._common_slip(judged.lower(), candidates, ctx):
             return _finding(UNKNOWN, span, word, _ranked(candidates))
-        best = self._name_slip(judged, candidates, ctx)
-        if best is not None:
-            return _finding(NAME_TYPO, span, word, [best, *_ranked(candidates)])
         # Right after a given name (a capitalised word that is no common word), a surname.
         after_name = is_capitalised(before) and not self._lowercase_known([before], ctx)
-        common = _capital_slip(judged, candidates, before, after, after_name)
+        best = self._name_slip(judged, candidates, ctx, after_name)
+        if best is not None:
+            return _finding(NAME_TYPO, span, word, [best, *_ranked(candidates)])
+        setting = _Setting(before, after, after_name, _beside_a_number(text, *span))
+        common = _capital_slip(judged, candidates, setting)
         if common is not None:
-            return _finding(CAPITAL_TYPO, span, word, [common, *_ranked(candidates)])
+            rule = UNKNOWN if starts_sentence(text, start) else CAPITAL_TYPO
+            return _finding(rule, span, word, [common, *_ranked(candidates)])
         return _unverified(*span, word)
 
     def _lowercase_known(self, words: list[str], ctx: CheckContext) -> set[str]:
@@ -296,7 +336,7 @@ class SpellingChecker(ParagraphChecker):
         common_short = len(word) < _SHORT and zipf(word) >= _COMMON
         floor = _FUNCTION_WORD if common_short else 0.0
         best = max(
-            (c.score for c in candidates if not c.listed and c.zipf >= floor),
+            (c.evidence for c in candidates if not c.listed and c.zipf >= floor),
             default=float("-inf"),
         )
         if zipf(word) >= _PLAINLY_A_WORD:
@@ -325,7 +365,12 @@ class SpellingChecker(ParagraphChecker):
         # Only the best-scoring neighbours are looked up: Harper computes suggestions for
         # every word it does not know, so asking about all of them would cost milliseconds.
         near = [s.word for s in rank(word, neighbours(word))[:_NEIGHBOURS_CHECKED]]
-        near = [w for w in near if w not in self._engine.unknown_words(near, ctx.dialect)]
+        unknown = self._engine.unknown_words(near, ctx.dialect)
+        if is_capitalised(word):  # a name, place or month is known only with its capital
+            titled = {w.title(): w for w in unknown}
+            known = set(titled) - self._engine.unknown_words(list(titled), ctx.dialect)
+            unknown -= {titled[t] for t in known}
+        near = [w for w in near if w not in unknown]
         pool = [w for w in [*listed, *suggested, *near] if " " not in w]
         pool = [w for w in dict.fromkeys(pool) if w.lower() != lower]
         listed_set = set(listed)
@@ -342,15 +387,20 @@ class SpellingChecker(ParagraphChecker):
             for s in rank(word, pool)
         ]
 
-    def _name_slip(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> str | None:
-        """The name a capitalised unknown word is a slip of, when the evidence is strong."""
+    def _name_slip(
+        self, word: str, candidates: list[_Candidate], ctx: CheckContext, after_name: bool
+    ) -> str | None:
+        """The name a capitalised unknown word is a slip of, when the evidence is strong: a
+        name on the list, or a far better-known one, not where a surname goes (Michel
+        Sapin is no slip of Spain)."""
         for cand in candidates:
             if cand.distance > slip_reach(word):
                 continue
             if cand.listed and zipf(word) < _COMMON:
                 return cand.word
             if (
-                len(word) > _SHORT
+                not after_name
+                and len(word) > _SHORT
                 and zipf(word) <= _RARE
                 and cand.zipf >= _WELL_KNOWN_NAME
                 and cand.zipf - zipf(word) >= _NAME_GAIN
@@ -407,20 +457,34 @@ def _in_context(candidates: list[_Candidate], before: str, after: str) -> list[_
     """Candidates re-ranked with the words around the slip as evidence (suggest.rank)."""
     if not before and not after:
         return candidates
-    scored = [replace(c, score=c.score + context_gain(c.word, before, after)) for c in candidates]
+    gains = [context_gain(c.word, before, after) for c in candidates]
+    scored = [replace(c, score=c.score + g, fit=g) for c, g in zip(candidates, gains, strict=True)]
     return sorted(scored, key=lambda c: -round(c.score, 1))
 
 
-def _capital_slip(
-    word: str, candidates: list[_Candidate], before: str, after: str, after_name: bool
-) -> str | None:
-    """The common word (or month, day, place) a capitalised unknown word is a slip of: a
-    word English never uses one slip from a common one (not right after a given name: Ian
-    Bicking), or a pairing with a capitalised neighbour far likelier than chance (``Sourth
-    Africa``, ``Exchange Cmmission``). The first letter must agree, and a letter with a diacritic is
-    typed on purpose (Löwis is no slip of Lewis)."""
-    # Short words have many neighbours: only an everyday word (Waht, Snce) is evidence.
-    floor = _EVERYDAY if len(word) <= _SHORT else _COMMON
+@dataclass(frozen=True)
+class _Setting:
+    """Where a capitalised unknown word stands: the evidence around it."""
+
+    before: str  # the word right before, or ""
+    after: str  # the word right after, or ""
+    after_name: bool  # right after a given name: where a surname goes
+    dated: bool  # a number right beside it: a day or a year
+
+
+def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str | None:
+    """The common word (or month, day, place, well-known name) a capitalised unknown word
+    is a slip of. The evidence: a string English never uses (or far rarer than the word
+    it is one slip from) one slip from a common word, not where a surname goes unless it
+    is long (Ian Bicking); a finger slip of a name English uses a lot (Pixxar); a month or
+    day beside a number (21 Jluy); or a pairing with a capitalised neighbour far likelier
+    than chance (``Sourth Africa``, ``Exchange Cmmission``). The first letter must agree,
+    and a letter with a diacritic is typed on purpose (Löwis is no slip of Lewis)."""
+    short = len(word) <= _SHORT
+    # Short words have many neighbours: only an everyday word (Waht, Snce) is evidence,
+    # or one the next word makes everyday (Npte that).
+    floor = _EVERYDAY if short else _COMMON
+    free = not at.after_name or len(word) >= _LONG
     for cand in candidates:
         if cand.listed or cand.distance > slip_reach(word) or not _plausible_slip(word, cand):
             continue
@@ -428,16 +492,34 @@ def _capital_slip(
             continue
         if cand.word[:1].lower() != word[:1].lower():
             continue
-        # A common word, not a given name (Rodrygo is not a slip of Rodrigo).
-        unseen = zipf(word) < _UNSEEN and cand.zipf >= floor and cand.common and not after_name
+        unseen = zipf(word) < _UNSEEN
+        never = unseen or (len(word) > 2 and cand.score - zipf(word) >= _TYPO_GAP)
+        common = never and free and cand.common and max(cand.zipf, cand.score) >= floor
+        # A name or place English knows, only with its capital (Nicaragua, July).
+        named = (
+            unseen
+            and free
+            and not short
+            and not cand.common
+            and cand.score >= _KNOWN_NAME
+            and is_finger_slip(word, cand.word)
+        )
+        dated = never and at.dated and cand.word.lower() in CALENDAR
         # A neighbour in the same name or title: South Africa, Exchange Commission.
         paired = max(
-            association(before, cand.word) if is_capitalised(before) else 0.0,
-            association(cand.word, after) if is_capitalised(after) else 0.0,
+            association(at.before, cand.word) if is_capitalised(at.before) else 0.0,
+            association(cand.word, at.after) if is_capitalised(at.after) else 0.0,
         )
-        if unseen or paired >= _ASSOCIATED:
+        if common or named or dated or paired >= _ASSOCIATED:
             return cand.word
     return None
+
+
+def _beside_a_number(text: str, start: int, end: int) -> bool:
+    """A number right before or after the word (``21 July``, ``July 2013``): a date."""
+    return bool(
+        _NUMBER_BEFORE.search(text, max(0, start - _NEAR), start) or _NUMBER_AFTER.match(text, end)
+    )
 
 
 def _drops_a_mark(word: str, candidate: str) -> bool:
@@ -448,9 +530,13 @@ def _drops_a_mark(word: str, candidate: str) -> bool:
 
 def _draft_variant(word: str, typed: Counter[str]) -> str | None:
     """A capitalised word the draft uses three times as often (and at least three times),
-    one plausible slip from ``word``."""
+    one plausible slip from ``word``. A short word has many neighbours: it must be one
+    English never uses, a finger slip from the draft's word (Lnux beside Linux)."""
     n = typed[word]
     reach = slip_reach(word)
+    short = len(word) <= _SHORT
+    if short and zipf(word) >= _UNSEEN:
+        return None
     found = process.extract(word, list(typed), scorer=OSA.distance, score_cutoff=reach, limit=None)
     for variant, distance, _ in found:
         if (
@@ -458,7 +544,7 @@ def _draft_variant(word: str, typed: Counter[str]) -> str | None:
             and is_capitalised(variant)
             and typed[variant] >= max(_REPEATED, _DOMINANT * n)
             and (distance == 1 or variant[:1] == word[:1])
-            and len(word) > _SHORT
+            and (not short or (variant[:1] == word[:1] and is_finger_slip(word, variant)))
         ):
             return variant
     return None
