@@ -51,9 +51,10 @@ class Scored:
     score: float
 
 
-def neighbours(word: str) -> set[str]:
+def neighbours(word: str) -> list[str]:
     """Every string one slip away (delete, swap neighbours, replace, insert) that English
-    uses at least a little."""
+    uses at least a little, in alphabetical order: ``rank`` keeps ties in the order given,
+    and a set's order changes from run to run."""
     w = word.lower()
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
@@ -61,7 +62,7 @@ def neighbours(word: str) -> set[str]:
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits.discard(w)
-    return {e for e in edits if zipf(e) >= _MIN_ZIPF}
+    return sorted(e for e in edits if zipf(e) >= _MIN_ZIPF)
 
 
 def slip_cost(typed: str, meant: str) -> float:

@@ -1,11 +1,14 @@
 """The news-aware spelling layer: typos are errors, names and acronyms are not."""
 
+import json
+import os
+import subprocess
 from collections.abc import Callable
 
 import pytest
 
 from proofer.findings import Category, Finding, Severity
-from tests.conftest import flagged
+from tests.conftest import PROOFER, flagged
 
 Check = Callable[..., list[Finding]]
 
@@ -185,3 +188,25 @@ def test_a_term_english_has_never_seen_typed_twice_is_meant(check: Check) -> Non
     text = "Farmers drained the haors, the seasonal lakes. The haors flood each June."
     found = [f for f in check(text) if text[f.start : f.end] == "haors"]
     assert found and {f.severity for f in found} == {Severity.INFO}
+
+
+def test_suggestions_are_the_same_in_every_run() -> None:
+    """Equally likely corrections come in one order, whatever order Python's per-process
+    string hashing gives a set."""
+    draft = (
+        "The prty said the raing had closed three roads and that the cuort would sit late.\n"
+        "Faes on the nothern line could rise, and the mayr promised a revew by the weeknd.\n"
+    )
+    runs = {
+        subprocess.run(
+            [str(PROOFER), "check", "-", "--format", "json"],
+            input=draft.encode(),
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            check=False,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(runs) == 1
+    findings = json.loads(runs.pop())["files"][0]["findings"]
+    assert sum(len(f["suggestions"]) > 1 for f in findings) >= 5
