@@ -10,7 +10,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -61,6 +61,13 @@ class Server:
             except requests.RequestException:
                 time.sleep(0.2)
         raise AssertionError(f"the server did not start: {self.log.read_text()}")
+
+    def log_once(self, line: str, times: int) -> str:
+        """The log once ``line`` is in it ``times`` times: a request's line follows its reply."""
+        deadline = time.monotonic() + 10
+        while (log := self.log.read_text()).count(line) < times and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return log
 
     def check(self, **fields: str) -> requests.Response:
         return requests.post(f"{self.url}/v2/check", data=fields, timeout=30)
@@ -273,28 +280,18 @@ def test_no_web_page_may_call_it_unless_allowed(server: Server) -> None:
 
 
 def test_one_log_line_per_request(server: Server) -> None:
-    before = server.log.read_text().count('"GET /v2/languages"')
+    listed, refused = '"GET /v2/languages" 200', '"POST /v2/check" 400'
+    before = server.log.read_text()
     for _ in range(3):
         requests.get(f"{server.url}/v2/languages", timeout=10)
-    # A request's line is written just after its reply is sent: on a busy machine, a moment
-    # after the client has it.
-    log = _settled(server.log, lambda log: log.count('"GET /v2/languages" 200') >= before + 3)
-    assert log.count('"GET /v2/languages" 200') == before + 3
+    log = server.log_once(listed, before.count(listed) + 3)
+    assert log.count(listed) == before.count(listed) + 3
     lines = len(log.splitlines())
     broken = {"Content-Type": "multipart/form-data; boundary=zz"}
     reply = requests.post(f"{server.url}/v2/check", data=b"garbage", headers=broken, timeout=10)
     assert reply.status_code == 400 and "form" in reply.text
-    log = _settled(server.log, lambda log: len(log.splitlines()) > lines)
+    log = server.log_once(refused, before.count(refused) + 1)
     assert len(log.splitlines()) == lines + 1
-
-
-def _settled(path: Path, ready: Callable[[str], bool]) -> str:
-    """The log once ``ready`` says so (or after ten seconds), and a moment more."""
-    deadline = time.monotonic() + 10
-    while not ready(path.read_text()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.2)
-    return path.read_text()
 
 
 def test_twenty_clients_two_hundred_requests_all_answered(server: Server) -> None:

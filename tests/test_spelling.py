@@ -1,5 +1,8 @@
 """The news-aware spelling layer: typos are errors, names and acronyms are not."""
 
+import json
+import os
+import subprocess
 from collections.abc import Callable
 
 import pytest
@@ -8,7 +11,7 @@ from hypothesis import strategies as st
 
 from proofer.findings import Category, Finding, Severity
 from proofer.suggest import is_finger_slip, slip_cost
-from tests.conftest import flagged
+from tests.conftest import PROOFER, flagged
 
 Check = Callable[..., list[Finding]]
 
@@ -303,3 +306,25 @@ def test_two_swaps_cost_less_than_any_other_two_slips(word: str, data: st.DataOb
     other = word[:-2] + spare[0] + spare[1]  # the last two letters replaced
     first_letter_moved = 0 in (i, j)
     assert slip_cost(twice, word) < slip_cost(other, word) + (1.5 if first_letter_moved else 0)
+
+
+def test_suggestions_are_the_same_in_every_run() -> None:
+    """Equally likely corrections come in one order, whatever order Python's per-process
+    string hashing gives a set."""
+    draft = (
+        "The prty said the raing had closed three roads and that the cuort would sit late.\n"
+        "Faes on the nothern line could rise, and the mayr promised a revew by the weeknd.\n"
+    )
+    runs = {
+        subprocess.run(
+            [str(PROOFER), "check", "-", "--format", "json"],
+            input=draft.encode(),
+            capture_output=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            check=False,
+        ).stdout
+        for seed in range(4)
+    }
+    assert len(runs) == 1
+    findings = json.loads(runs.pop())["files"][0]["findings"]
+    assert sum(len(f["suggestions"]) > 1 for f in findings) >= 5

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from proofer.checkers import CheckContext
@@ -331,6 +331,7 @@ TEXT_BITS = st.sampled_from(["care", "health", "e", "mail", "per", "cent", "HEAL
                              "  ", "\n", ",", "x", "caring", "’", "'"])  # fmt: skip
 
 
+@settings(deadline=None)  # a checker built per example: on a busy machine, over 200 ms
 @given(
     key=st.lists(KEY_WORDS, min_size=1, max_size=3).map(
         lambda ws: " ".join(ws).replace(" e ", " e-")
