@@ -1,14 +1,18 @@
 """Whole processes, as a writer or a pipeline runs them, next to a bare Harper script.
 
-- A batch: 100 story files (about 40,000 words) checked in one `proofer check` call and by a
-  bare script that builds one Harper linter (all its rules) and lints each file.
+- A batch: 100 files checked in one `proofer check` call and by a bare script that builds one
+  Harper linter (all its rules) and lints each file. Twice: 100 files of about 400 words of
+  real prose, each different (the books of ``bench/realprose.py``, when installed), as a
+  newsroom's stories are; and 100 files made of the project's nine stories, repeated, where
+  both sides' caches answer for the repeats.
 - One draft: a 1,000-word story through `proofer check --daemon` (warm) and a bare Harper
   process on the same file.
 - Linear: the whole check (in one process) on 20,000 and 200,000 words, with peak memory;
   and 50,000 words as one paragraph against the same words in paragraphs.
 
 Runs alternate between the two sides and the medians are printed, with CPU use (user+sys
-over wall: 2.0 means two cores busy).
+over wall: 2.0 means two cores busy) and the load average before the runs (other work on
+the machine slows both sides).
 
     python bench/bench_batch.py [--runs N]
 """
@@ -26,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import stories, words
+from bench.realprose import INSTALL, books
 
 PROOFER = str(Path(sys.executable).with_name("proofer"))
 BARE_HARPER = """
@@ -63,7 +68,29 @@ def paired(a: list[str], b: list[str], runs: int, env: dict[str, str] | None = N
     am, bm = statistics.median(a_walls), statistics.median(b_walls)
     print(f"  bare Harper {am:6.2f} s (cores busy {statistics.median(a_cpu):.1f})   "
           f"proofer {bm:6.2f} s (cores busy {statistics.median(b_cpu):.1f})   "
-          f"proofer speed / Harper speed: {am / bm:.2f}")  # fmt: skip
+          f"proofer speed / Harper speed: {am / bm:.2f}   {load()}")  # fmt: skip
+
+
+def load() -> str:
+    """The machine's load average over the last minute: above the core count, other work
+    is slowing the figures down."""
+    return f"(load {os.getloadavg()[0]:.1f})"
+
+
+def prose_files(folder: Path, n: int, size: int = 400) -> list[Path]:
+    """Up to ``n`` files of about ``size`` words of real prose, no two alike (none when the
+    books are not installed)."""
+    paths: list[Path] = []
+    chunk: list[str] = []
+    for paragraph in (p for book in books() for p in book.paragraphs):
+        chunk.append(paragraph)
+        if words(" ".join(chunk)) >= size:
+            paths.append(folder / f"prose-{len(paths):03d}.txt")
+            paths[-1].write_text("\n\n".join(chunk) + "\n", encoding="utf-8")
+            chunk = []
+            if len(paths) == n:
+                break
+    return paths
 
 
 def story_files(folder: Path, n: int) -> list[Path]:
@@ -108,11 +135,17 @@ def main() -> None:
     bare = [sys.executable, "-c", BARE_HARPER]
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "XDG_RUNTIME_DIR": folder, "XDG_CACHE_HOME": folder}
-        paths = story_files(Path(folder), 100)
-        n = sum(words(p.read_text(encoding="utf-8")) for p in paths)
-        print(f"a batch of {len(paths)} stories, {n:,} words, on {os.cpu_count()} cores:")
-        files = [str(p) for p in paths]
-        paired(bare + files, [PROOFER, "check", *files, "--fail-on", "never"], runs, env)
+        for kind, paths in (
+            ("files of real prose, each different", prose_files(Path(folder), 100)),
+            ("stories, the project's nine repeated", story_files(Path(folder), 100)),
+        ):
+            if not paths:
+                print(f"(no real prose installed; to measure on it too: {INSTALL})")
+                continue
+            n = sum(words(p.read_text(encoding="utf-8")) for p in paths)
+            print(f"a batch of {len(paths)} {kind}, {n:,} words, on {os.cpu_count()} cores:")
+            files = [str(p) for p in paths]
+            paired(bare + files, [PROOFER, "check", *files, "--fail-on", "never"], runs, env)
 
         one = Path(folder) / "one.txt"
         one.write_text("\n\n".join(s.text for s in stories()[:3]), encoding="utf-8")

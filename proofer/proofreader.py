@@ -8,13 +8,14 @@ news style, before Harper, before LanguageTool), then the one with suggestions.
 from __future__ import annotations
 
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from proofer import suppressions
+from proofer import lexicon, suggest, suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.facts import FactChecker
@@ -132,6 +133,20 @@ class Proofreader:
             )
         # Settings that are valid but do nothing, for the user to hear about once.
         self.warnings = _unknown_ignores(self.config, self.rules)
+
+    def warm(self) -> list[str]:
+        """Build now, on this thread, everything a first check would build on its way, for
+        a process about to fork workers that should start warm; returns the notices of the
+        short check that finishes the job (an engine found missing, say). Harper's tables
+        are built here and the word tables loaded on a second thread meanwhile (Harper lets
+        it run), so two cores share the wait."""
+        tables = threading.Thread(target=_load_tables, name="word-tables")
+        tables.start()
+        try:
+            self.engine.warm()
+        finally:
+            tables.join()
+        return self.check(Document("A warm-up sentense for the engine.")).notices
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -338,6 +353,11 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         start = cut.end()
     out.append((start, text[start:]))
     return out
+
+
+def _load_tables() -> None:
+    lexicon.load()
+    suggest.load()
 
 
 def _read_list(load: Callable[[Path], T], path: Path) -> T:

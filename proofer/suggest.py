@@ -145,6 +145,12 @@ class _Bigrams:
     total: int
 
 
+def load() -> None:
+    """Load the bigram table now rather than at the first ranking (for a process about to
+    fork workers, so that they start with it)."""
+    _bigram_table()
+
+
 @lru_cache(maxsize=1)
 def _bigram_table() -> _Bigrams:
     """symspellpy's bigram counts, loaded on first use (about 0.4 s and 33 MiB)."""

@@ -30,8 +30,23 @@ class Dialect(str, Enum):
 
 
 SPELL_RULE = "SpellCheck"
+_NO_SUCH_WORD = "Qwertyuiopasd"  # close to no English word: the spell check searches hard
 _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
 _WORDS_KEPT = 500_000  # dictionary answers kept per thread
+
+
+_dictionary: threading.Thread | None = None
+
+
+def start_dictionary() -> None:
+    """Start building Harper's dictionary (about 0.6 s; every linter in the process shares
+    it) on another thread, so that a command can import the rest of the engine meanwhile:
+    Harper lets other Python threads run while it builds. Not a daemon thread, so the
+    process never exits with Harper half-way through."""
+    global _dictionary
+    if _dictionary is None:
+        _dictionary = threading.Thread(target=harper.Linter, name="harper-dictionary")
+        _dictionary.start()
 
 
 class HarperEngine:
@@ -94,6 +109,15 @@ class HarperEngine:
                 known[(dialect, lint.problem_text)] = False
         recent[key] = lints
         return lints
+
+    def warm(self) -> None:
+        """Build on this thread, now, what a first check would build on its way: the
+        dictionary, and the table the spell check searches for suggestions (Harper keeps one
+        per thread and builds it, about a second's work, at the first unknown word). A
+        process that forks workers calls this first, so that they start with both."""
+        if _dictionary is not None:
+            _dictionary.join()
+        self.corrections([_NO_SUCH_WORD], Dialect.AMERICAN)
 
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
         """The subset of ``words`` that Harper's dictionary for ``dialect`` does not know."""
