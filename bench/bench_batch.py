@@ -10,11 +10,14 @@
 - Linear: the whole check (in one process) on 20,000 and 200,000 words, with peak memory;
   and 50,000 words as one paragraph against the same words in paragraphs.
 
+- Big drafts, with ``--large 5,10`` (megabytes): one whole `proofer check` process on a
+  draft of that size, its wall time and peak memory.
+
 Runs alternate between the two sides and the medians are printed, with CPU use (user+sys
 over wall: 2.0 means two cores busy) and the load average before the runs (other work on
 the machine slows both sides).
 
-    python bench/bench_batch.py [--runs N]
+    python bench/bench_batch.py [--runs N] [--large MB,...]
 """
 
 from __future__ import annotations
@@ -130,8 +133,36 @@ def in_process(text: str) -> tuple[float, float]:
     return float(out[0]), int(out[1]) / 1024
 
 
+def whole(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak MiB of one whole process (its output thrown away)."""
+    started = time.perf_counter()
+    to_null = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+    pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=to_null)
+    _, _, usage = os.wait4(pid, 0)
+    return time.perf_counter() - started, usage.ru_maxrss / 1024
+
+
+def large(megabytes: list[float]) -> None:
+    """A whole `proofer check` of one draft of each size: the project's stories, copied
+    until the draft is that long, each copy's paragraphs numbered."""
+    text = "\n\n".join(s.text for s in stories())
+    for mb in megabytes:
+        draft = copies(text, round(mb * 1_000_000 / len(text.encode("utf-8"))))
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as fh:
+            fh.write(draft)
+            fh.flush()
+            size = os.path.getsize(fh.name) / 1_000_000
+            before = load()
+            wall, peak = whole([PROOFER, "check", fh.name, "--format", "json"])
+        print(f"one draft of {size:.1f} MB ({words(draft):,} words): {wall:.1f} s, "
+              f"{peak:.0f} MiB peak   {before}")  # fmt: skip
+
+
 def main() -> None:
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    if "--large" in sys.argv:
+        large([float(mb) for mb in sys.argv[sys.argv.index("--large") + 1].split(",")])
+        return
     bare = [sys.executable, "-c", BARE_HARPER]
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "XDG_RUNTIME_DIR": folder, "XDG_CACHE_HOME": folder}
@@ -159,17 +190,17 @@ def main() -> None:
     text = "\n\n".join(s.text for s in stories())
     base = words(text)
     small = copies(text, round(20_000 / base))
-    large = copies(text, 10 * round(20_000 / base))
+    big = copies(text, 10 * round(20_000 / base))
     t_small, m_small = in_process(small)
-    t_large, m_large = in_process(large)
+    t_big, m_big = in_process(big)
     print(f"linear: {words(small):,} words {t_small:.2f} s ({m_small:.0f} MiB peak), "
-          f"{words(large):,} words {t_large:.2f} s ({m_large:.0f} MiB peak): "
-          f"{t_large / t_small:.1f}x the time for 10x the words")  # fmt: skip
+          f"{words(big):,} words {t_big:.2f} s ({m_big:.0f} MiB peak): "
+          f"{t_big / t_small:.1f}x the time for 10x the words   {load()}")  # fmt: skip
     fifty = copies(text, round(50_000 / base))
     t_paragraphs, _ = in_process(fifty)
     t_one, _ = in_process(" ".join(fifty.split()))
     print(f"{words(fifty):,} words as one paragraph {t_one:.2f} s, in paragraphs "
-          f"{t_paragraphs:.2f} s: {t_one / t_paragraphs:.2f}x")  # fmt: skip
+          f"{t_paragraphs:.2f} s: {t_one / t_paragraphs:.2f}x   {load()}")  # fmt: skip
 
 
 if __name__ == "__main__":
