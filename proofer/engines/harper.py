@@ -7,6 +7,8 @@ asked for run: Harper's full set of about 900 costs four times as much as a few.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import threading
 from enum import Enum
 from types import SimpleNamespace
@@ -45,8 +47,16 @@ def start_dictionary() -> None:
     process never exits with Harper half-way through."""
     global _dictionary
     if _dictionary is None:
-        _dictionary = threading.Thread(target=harper.Linter, name="harper-dictionary")
+        _dictionary = threading.Thread(target=_build_dictionary, name="harper-dictionary")
         _dictionary.start()
+
+
+def _build_dictionary() -> None:
+    harper.Linter()
+    # What the build freed stays in this thread's own C heap (glibc gives each thread one),
+    # where the rest of the process never reuses it: give it back (about 40 MiB).
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 class HarperEngine:
