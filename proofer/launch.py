@@ -29,11 +29,6 @@ def _run(args: list[str]) -> int:
         from proofer.daemon import run_client
 
         return run_client(args)
-    if args[:1] in (["check"], ["fix"]) and not {"-h", "--help"} & set(args):
-        # Every check needs Harper's dictionary: build it while the engine is imported.
-        from proofer.engines.harper import start_dictionary
-
-        start_dictionary()
     from proofer.cli import main as run_here
 
     return run_here(args)

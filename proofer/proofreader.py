@@ -8,7 +8,6 @@ news style, before Harper, before LanguageTool), then the one with suggestions.
 from __future__ import annotations
 
 import re
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -32,7 +31,7 @@ from proofer.config import Config, ConfigError
 from proofer.dialects import DialectReport, detect
 from proofer.dictionary import KnownWords, load_dictionary
 from proofer.document import Document, Normalised
-from proofer.engines.harper import Dialect, HarperEngine
+from proofer.engines.harper import Dialect, HarperEngine, start_dictionary
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
@@ -137,15 +136,13 @@ class Proofreader:
     def warm(self) -> list[str]:
         """Build now, on this thread, everything a first check would build on its way, for
         a process about to fork workers that should start warm; returns the notices of the
-        short check that finishes the job (an engine found missing, say). Harper's tables
-        are built here and the word tables loaded on a second thread meanwhile (Harper lets
-        it run), so two cores share the wait."""
-        tables = threading.Thread(target=_load_tables, name="word-tables")
-        tables.start()
-        try:
-            self.engine.warm()
-        finally:
-            tables.join()
+        short check that finishes the job (an engine found missing, say). The word tables
+        load here while Harper builds its dictionary on a thread of its own, so two cores
+        share the wait."""
+        start_dictionary()
+        lexicon.load()
+        suggest.load()
+        self.engine.warm()
         return self.check(Document("A warm-up sentense for the engine.")).notices
 
     @property
@@ -353,11 +350,6 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         start = cut.end()
     out.append((start, text[start:]))
     return out
-
-
-def _load_tables() -> None:
-    lexicon.load()
-    suggest.load()
 
 
 def _read_list(load: Callable[[Path], T], path: Path) -> T:

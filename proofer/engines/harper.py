@@ -42,9 +42,9 @@ _dictionary: threading.Thread | None = None
 
 def start_dictionary() -> None:
     """Start building Harper's dictionary (about 0.6 s; every linter in the process shares
-    it) on another thread, so that a command can import the rest of the engine meanwhile:
-    Harper lets other Python threads run while it builds. Not a daemon thread, so the
-    process never exits with Harper half-way through."""
+    it) on another thread, so that this one can load other tables meanwhile: Harper lets
+    other Python threads run while it builds. Not a daemon thread, so the process never
+    exits with Harper half-way through."""
     global _dictionary
     if _dictionary is None:
         _dictionary = threading.Thread(target=_build_dictionary, name="harper-dictionary")
