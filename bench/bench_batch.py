@@ -1,16 +1,23 @@
 """Whole processes, as a writer or a pipeline runs them, next to a bare Harper script.
 
-- A batch: 100 story files (about 40,000 words) checked in one `proofer check` call and by a
-  bare script that builds one Harper linter (all its rules) and lints each file.
+- A batch: 100 files checked in one `proofer check` call and by a bare script that builds one
+  Harper linter (all its rules) and lints each file. Twice: 100 files of about 400 words of
+  real prose, each different (the books of ``bench/realprose.py``, when installed), as a
+  newsroom's stories are; and 100 files made of the project's nine stories, repeated, where
+  both sides' caches answer for the repeats.
 - One draft: a 1,000-word story through `proofer check --daemon` (warm) and a bare Harper
   process on the same file.
 - Linear: the whole check (in one process) on 20,000 and 200,000 words, with peak memory;
   and 50,000 words as one paragraph against the same words in paragraphs.
 
-Runs alternate between the two sides and the medians are printed, with CPU use (user+sys
-over wall: 2.0 means two cores busy).
+- Big drafts, with ``--large 5,10`` (megabytes): one whole `proofer check` process on a
+  draft of that size, its wall time and peak memory.
 
-    python bench/bench_batch.py [--runs N]
+Runs alternate between the two sides and the medians are printed, with CPU use (user+sys
+over wall: 2.0 means two cores busy) and the load average before the runs (other work on
+the machine slows both sides).
+
+    python bench/bench_batch.py [--runs N] [--large MB,...]
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import stories, words
+from bench.realprose import INSTALL, books
 
 PROOFER = str(Path(sys.executable).with_name("proofer"))
 BARE_HARPER = """
@@ -63,7 +71,29 @@ def paired(a: list[str], b: list[str], runs: int, env: dict[str, str] | None = N
     am, bm = statistics.median(a_walls), statistics.median(b_walls)
     print(f"  bare Harper {am:6.2f} s (cores busy {statistics.median(a_cpu):.1f})   "
           f"proofer {bm:6.2f} s (cores busy {statistics.median(b_cpu):.1f})   "
-          f"proofer speed / Harper speed: {am / bm:.2f}")  # fmt: skip
+          f"proofer speed / Harper speed: {am / bm:.2f}   {load()}")  # fmt: skip
+
+
+def load() -> str:
+    """The machine's load average over the last minute: above the core count, other work
+    is slowing the figures down."""
+    return f"(load {os.getloadavg()[0]:.1f})"
+
+
+def prose_files(folder: Path, n: int, size: int = 400) -> list[Path]:
+    """Up to ``n`` files of about ``size`` words of real prose, no two alike (none when the
+    books are not installed)."""
+    paths: list[Path] = []
+    chunk: list[str] = []
+    for paragraph in (p for book in books() for p in book.paragraphs):
+        chunk.append(paragraph)
+        if words(" ".join(chunk)) >= size:
+            paths.append(folder / f"prose-{len(paths):03d}.txt")
+            paths[-1].write_text("\n\n".join(chunk) + "\n", encoding="utf-8")
+            chunk = []
+            if len(paths) == n:
+                break
+    return paths
 
 
 def story_files(folder: Path, n: int) -> list[Path]:
@@ -103,16 +133,52 @@ def in_process(text: str) -> tuple[float, float]:
     return float(out[0]), int(out[1]) / 1024
 
 
+def whole(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, which other work on the machine inflates
+    less) and peak MiB of one whole process (its output thrown away)."""
+    started = time.perf_counter()
+    to_null = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
+    pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=to_null)
+    _, _, usage = os.wait4(pid, 0)
+    cpu = usage.ru_utime + usage.ru_stime
+    return time.perf_counter() - started, cpu, usage.ru_maxrss / 1024
+
+
+def large(megabytes: list[float]) -> None:
+    """A whole `proofer check` of one draft of each size: the project's stories, copied
+    until the draft is that long, each copy's paragraphs numbered."""
+    text = "\n\n".join(s.text for s in stories())
+    for mb in megabytes:
+        draft = copies(text, round(mb * 1_000_000 / len(text.encode("utf-8"))))
+        with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as fh:
+            fh.write(draft)
+            fh.flush()
+            size = os.path.getsize(fh.name) / 1_000_000
+            before = load()
+            wall, cpu, peak = whole([PROOFER, "check", fh.name, "--format", "json"])
+        print(f"one draft of {size:.1f} MB ({words(draft):,} words): {wall:.1f} s "
+              f"({cpu:.1f} s CPU), {peak:.0f} MiB peak   {before}")  # fmt: skip
+
+
 def main() -> None:
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    if "--large" in sys.argv:
+        large([float(mb) for mb in sys.argv[sys.argv.index("--large") + 1].split(",")])
+        return
     bare = [sys.executable, "-c", BARE_HARPER]
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "XDG_RUNTIME_DIR": folder, "XDG_CACHE_HOME": folder}
-        paths = story_files(Path(folder), 100)
-        n = sum(words(p.read_text(encoding="utf-8")) for p in paths)
-        print(f"a batch of {len(paths)} stories, {n:,} words, on {os.cpu_count()} cores:")
-        files = [str(p) for p in paths]
-        paired(bare + files, [PROOFER, "check", *files, "--fail-on", "never"], runs, env)
+        for kind, paths in (
+            ("files of real prose, each different", prose_files(Path(folder), 100)),
+            ("stories, the project's nine repeated", story_files(Path(folder), 100)),
+        ):
+            if not paths:
+                print(f"(no real prose installed; to measure on it too: {INSTALL})")
+                continue
+            n = sum(words(p.read_text(encoding="utf-8")) for p in paths)
+            print(f"a batch of {len(paths)} {kind}, {n:,} words, on {os.cpu_count()} cores:")
+            files = [str(p) for p in paths]
+            paired(bare + files, [PROOFER, "check", *files, "--fail-on", "never"], runs, env)
 
         one = Path(folder) / "one.txt"
         one.write_text("\n\n".join(s.text for s in stories()[:3]), encoding="utf-8")
@@ -126,17 +192,17 @@ def main() -> None:
     text = "\n\n".join(s.text for s in stories())
     base = words(text)
     small = copies(text, round(20_000 / base))
-    large = copies(text, 10 * round(20_000 / base))
+    big = copies(text, 10 * round(20_000 / base))
     t_small, m_small = in_process(small)
-    t_large, m_large = in_process(large)
+    t_big, m_big = in_process(big)
     print(f"linear: {words(small):,} words {t_small:.2f} s ({m_small:.0f} MiB peak), "
-          f"{words(large):,} words {t_large:.2f} s ({m_large:.0f} MiB peak): "
-          f"{t_large / t_small:.1f}x the time for 10x the words")  # fmt: skip
+          f"{words(big):,} words {t_big:.2f} s ({m_big:.0f} MiB peak): "
+          f"{t_big / t_small:.1f}x the time for 10x the words   {load()}")  # fmt: skip
     fifty = copies(text, round(50_000 / base))
     t_paragraphs, _ = in_process(fifty)
     t_one, _ = in_process(" ".join(fifty.split()))
     print(f"{words(fifty):,} words as one paragraph {t_one:.2f} s, in paragraphs "
-          f"{t_paragraphs:.2f} s: {t_one / t_paragraphs:.2f}x")  # fmt: skip
+          f"{t_paragraphs:.2f} s: {t_one / t_paragraphs:.2f}x   {load()}")  # fmt: skip
 
 
 if __name__ == "__main__":

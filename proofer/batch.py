@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -73,19 +74,40 @@ def _run(i: int) -> Any:
 
 
 class Progress:
-    """``checked 40/100 files`` on standard error, only when it is a terminal and the batch
-    is long enough to wait for."""
+    """How far a long check has got, on standard error: ``checked 40/100 files``, or the
+    paragraphs of one long draft. Shown only when standard error is a terminal (never in a
+    pipe or a log, and never on standard output), only once the check has run long enough
+    to wait for, and redrawn a few times a second at most."""
 
-    def __init__(self, total: int, what: str = "files", stream: Any = None) -> None:
-        self.total = total
+    def __init__(self, what: str, then: str = "", stream: Any = None, after: float = 0.5) -> None:
         self.what = what
+        self.then = then  # what happens once all are done, if anything
         self.stream = stream or sys.stderr
-        self.done = 0
-        self.shown = total >= 20 and self.stream.isatty()
+        self.after = after  # seconds of silence first: a quick check shows nothing
+        self.started = time.monotonic()
+        self.drawn: float | None = None  # when the line was last drawn
+        self.tty = self.stream.isatty()
 
-    def step(self) -> None:
-        """One more item done."""
-        self.done += 1
-        if self.shown:
-            end = "\n" if self.done == self.total else ""
-            print(f"\rchecked {self.done}/{self.total} {self.what}", end=end, file=self.stream)
+    def reached(self, done: int, total: int) -> bool:
+        """Show ``done`` of ``total``. Returns False, so that it can serve as a check's
+        ``should_stop``."""
+        now = time.monotonic()
+        due = self.drawn is None or now - self.drawn >= 0.2 or done == total
+        if self.tty and total and due and now - self.started >= self.after:
+            self.drawn = now
+            line = f"\rchecked {done:,}/{total:,} {self.what} ({100 * done // total}%)"
+            if done == total and self.then:
+                line += f"; {self.then}"
+            print(line, end="", file=self.stream, flush=True)
+        return False
+
+    def clear(self) -> None:
+        """Wipe the progress line, so that a message can be printed in its place (the next
+        step draws it again)."""
+        if self.drawn is not None:
+            print("\r\x1b[K", end="", file=self.stream, flush=True)
+
+    def close(self) -> None:
+        """End the progress line, if one was drawn, so what follows starts on its own."""
+        if self.drawn is not None:
+            print(file=self.stream, flush=True)

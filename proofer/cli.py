@@ -264,14 +264,24 @@ class _Checked:
     dialect: Dialect | None = None
 
 
-def _check_one(args: argparse.Namespace, path: str) -> _Checked:
+def _check_one(args: argparse.Namespace, path: str, show_progress: bool = False) -> _Checked:
     try:
         doc = _read(path)
         config = _config(args, None if path == "-" else Path(path))
         proofreader = _PROOFREADERS.get(config)
     except (DraftError, ConfigError) as exc:
         return _Checked(None, [str(exc)])
-    report = proofreader.check(doc)
+    name = "standard input" if path == "-" else path
+    progress = (
+        batch.Progress(f"paragraphs of {name}", then="now names, quotes and facts across it")
+        if show_progress
+        else None
+    )
+    try:
+        report = proofreader.check(doc, should_stop=progress.reached if progress else None)
+    finally:
+        if progress:
+            progress.close()
     failing = _fails(report.findings, config.fail_on)
     messages = _problems(proofreader) + report.notices
     return _Checked(FileResult(doc, report.findings), messages, failing, config, report.dialect)
@@ -287,7 +297,7 @@ def _warm_up(args: argparse.Namespace, path: str) -> list[str]:
         proofreader = _PROOFREADERS.get(_config(args, Path(path)))
     except ConfigError:
         return []  # the worker will report it
-    return proofreader.check(Document("A warm-up sentense for the Qwertyuiop engine.")).notices
+    return proofreader.warm()
 
 
 def _size(path: str) -> int:
@@ -305,23 +315,27 @@ def _check(args: argparse.Namespace) -> int:
     told: set[str] = set()
     paths: list[str] = args.paths
     serial = "-" in paths  # standard input is read here, once
-    progress = batch.Progress(len(paths))
+    # One draft shows its paragraphs checked; many drafts, the files.
+    one = len(paths) == 1
+    progress = batch.Progress("files")
     warm_notices: list[str] = []
     outcomes = batch.in_order(
-        lambda path: _check_one(args, path),
+        lambda path: _check_one(args, path, show_progress=one),
         paths,
         size=_size,
         workers=1 if serial else None,
         warm=lambda: warm_notices.extend(_warm_up(args, paths[0])),
     )
-    for path, checked in zip(paths, outcomes, strict=True):
-        progress.step()
+    for done, (path, checked) in enumerate(zip(paths, outcomes, strict=True), 1):
         if checked.result is not None:
             checked.messages[:0] = warm_notices  # told with the first file checked
         for message in checked.messages:
             if checked.result is None or message not in told:
                 told.add(message)
+                progress.clear()
                 _error(message)
+        if not one:
+            progress.reached(done, len(paths))
         if checked.result is None:
             results.append(FileResult(Document("", path), [], error=checked.messages[0]))
             input_error = True
@@ -337,6 +351,7 @@ def _check(args: argparse.Namespace) -> int:
                 )
             )
         failing = failing or checked.failing
+    progress.close()
 
     if args.format == "json":
         print(as_json(results, notices))

@@ -32,7 +32,6 @@ from rapidfuzz.distance import Levenshtein
 
 from proofer import batch
 from proofer.config import DESK_SETTINGS, load
-from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.findings import Severity
 from proofer.formats import DraftError, read_draft
@@ -460,7 +459,7 @@ def noisy_rules(
         lambda path: _rules_fired(proofreader, path),
         sample,
         workers=workers,
-        warm=lambda: proofreader.check(Document("Warm the engine up.")),
+        warm=proofreader.warm,
     )
     for rules in fired_in:
         if rules is not None:

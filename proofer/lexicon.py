@@ -14,6 +14,12 @@ def _frequencies() -> dict[str, float]:
     return get_frequency_dict("en")
 
 
+def load() -> None:
+    """Load the table now rather than at the first word looked up (for a process about to
+    fork workers, so that they start with it)."""
+    _frequencies()
+
+
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English: 7 for "the", about 3 for "hostilities", 0 unseen.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from proofer import suppressions
+from proofer import lexicon, suggest, suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.facts import FactChecker
@@ -32,7 +32,7 @@ from proofer.config import Config, ConfigError
 from proofer.dialects import DialectReport, detect
 from proofer.dictionary import KnownWords, load_dictionary
 from proofer.document import Document, Normalised
-from proofer.engines.harper import Dialect, HarperEngine
+from proofer.engines.harper import Dialect, HarperEngine, start_dictionary
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
@@ -133,6 +133,18 @@ class Proofreader:
             )
         # Settings that are valid but do nothing, for the user to hear about once.
         self.warnings = _unknown_ignores(self.config, self.rules)
+
+    def warm(self) -> list[str]:
+        """Build now, on this thread, everything a first check would build on its way, for
+        a process about to fork workers that should start warm; returns the notices of the
+        short check that finishes the job (an engine found missing, say). The word tables
+        load here while Harper builds its dictionary on a thread of its own, so two cores
+        share the wait."""
+        start_dictionary()
+        lexicon.load()
+        suggest.load()
+        self.engine.warm()
+        return self.check(Document("A warm-up sentense for the engine.")).notices
 
     @property
     def rules(self) -> dict[str, Rule]:

@@ -174,6 +174,12 @@ class _Bigrams:
     rarest: int  # the smallest count in the table: a pair left out is rarer
 
 
+def load() -> None:
+    """Load the bigram table now rather than at the first ranking (for a process about to
+    fork workers, so that they start with it)."""
+    _bigram_table()
+
+
 @lru_cache(maxsize=1)
 def _bigram_table() -> _Bigrams:
     """symspellpy's bigram counts, loaded on first use (about 0.4 s and 33 MiB)."""

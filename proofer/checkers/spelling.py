@@ -236,12 +236,18 @@ class SpellingChecker(ParagraphChecker):
         counts: Counter[str] = Counter()
         for w, n in typed.items():
             counts[w.lower()] += n
+        # The only spellings a name can be a slip of: capitalised, typed at least three
+        # times. Searching these, not every word of the draft, keeps a long draft linear.
+        frequent = [w for w, n in typed.items() if n >= _REPEATED and is_capitalised(w)]
         meant: dict[str, bool] = {}
+        variants: dict[str, str | None] = {}
         out = []
         for f in findings:
             word = doc.text[f.start : f.end]
             capital_rules = (UNVERIFIED_NAME.id, NAME_TYPO.id, CAPITAL_TYPO.id, UNKNOWN.id)
-            variant = _draft_variant(word, typed) if f.rule in capital_rules else None
+            if f.rule in capital_rules and word not in variants:
+                variants[word] = _draft_variant(word, typed, frequent)
+            variant = variants[word] if f.rule in capital_rules else None
             if variant:
                 f = _finding(NAME_TYPO, (f.start, f.end), word, [variant, *f.suggestions])
             elif f.rule in (UNKNOWN.id, CAPITAL_TYPO.id) and word in names:
@@ -528,21 +534,21 @@ def _drops_a_mark(word: str, candidate: str) -> bool:
     return not word.isascii() and candidate.isascii()
 
 
-def _draft_variant(word: str, typed: Counter[str]) -> str | None:
+def _draft_variant(word: str, typed: Counter[str], frequent: list[str]) -> str | None:
     """A capitalised word the draft uses three times as often (and at least three times),
-    one plausible slip from ``word``. A short word has many neighbours: it must be one
-    English never uses, a finger slip from the draft's word (Lnux beside Linux)."""
+    one plausible slip from ``word``; ``frequent`` are the draft's capitalised words typed at
+    least three times, in the order of ``typed``. A short word has many neighbours: it must
+    be one English never uses, a finger slip from the draft's word (Lnux beside Linux)."""
     n = typed[word]
     reach = slip_reach(word)
     short = len(word) <= _SHORT
     if short and zipf(word) >= _UNSEEN:
         return None
-    found = process.extract(word, list(typed), scorer=OSA.distance, score_cutoff=reach, limit=None)
+    found = process.extract(word, frequent, scorer=OSA.distance, score_cutoff=reach, limit=None)
     for variant, distance, _ in found:
         if (
             variant != word
-            and is_capitalised(variant)
-            and typed[variant] >= max(_REPEATED, _DOMINANT * n)
+            and typed[variant] >= _DOMINANT * n
             and (distance == 1 or variant[:1] == word[:1])
             and (not short or (variant[:1] == word[:1] and is_finger_slip(word, variant)))
         ):

@@ -7,6 +7,8 @@ asked for run: Harper's full set of about 900 costs four times as much as a few.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import threading
 from enum import Enum
 from types import SimpleNamespace
@@ -30,8 +32,31 @@ class Dialect(str, Enum):
 
 
 SPELL_RULE = "SpellCheck"
+_NO_SUCH_WORD = "Qwertyuiopasd"  # close to no English word: the spell check searches hard
 _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
 _WORDS_KEPT = 500_000  # dictionary answers kept per thread
+
+
+_dictionary: threading.Thread | None = None
+
+
+def start_dictionary() -> None:
+    """Start building Harper's dictionary (about 0.6 s; every linter in the process shares
+    it) on another thread, so that this one can load other tables meanwhile: Harper lets
+    other Python threads run while it builds. Not a daemon thread, so the process never
+    exits with Harper half-way through."""
+    global _dictionary
+    if _dictionary is None:
+        _dictionary = threading.Thread(target=_build_dictionary, name="harper-dictionary")
+        _dictionary.start()
+
+
+def _build_dictionary() -> None:
+    harper.Linter()
+    # What the build freed stays in this thread's own C heap (glibc gives each thread one),
+    # where the rest of the process never reuses it: give it back (about 40 MiB).
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 class HarperEngine:
@@ -94,6 +119,15 @@ class HarperEngine:
                 known[(dialect, lint.problem_text)] = False
         recent[key] = lints
         return lints
+
+    def warm(self) -> None:
+        """Build on this thread, now, what a first check would build on its way: the
+        dictionary, and the table the spell check searches for suggestions (Harper keeps one
+        per thread and builds it, about a second's work, at the first unknown word). A
+        process that forks workers calls this first, so that they start with both."""
+        if _dictionary is not None:
+            _dictionary.join()
+        self.corrections([_NO_SUCH_WORD], Dialect.AMERICAN)
 
     def unknown_words(self, words: list[str], dialect: Dialect) -> set[str]:
         """The subset of ``words`` that Harper's dictionary for ``dialect`` does not know."""
