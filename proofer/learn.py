@@ -42,6 +42,7 @@ from proofer.words import WORD, slip_reach, starts_sentence, strip_possessive
 
 SUFFIXES = (".txt", ".md", ".docx")
 SAMPLE = 300  # published stories the learned profile is tried on
+CHUNK = 100  # stories a worker counts before it hands back their sums
 NOISY_SHARE = 0.2  # a rule firing in this share of them is not one the desk follows
 # A convention the profile itself learned is held to more: firing in this share of the
 # stories it was learned from, it was read wrongly.
@@ -128,6 +129,20 @@ class Archive:
         self.name_stories.update(story.names.keys())
         self.evidence.update(story.evidence)
 
+    def merge(self, other: Archive) -> None:
+        """Add another part of the archive's counts in."""
+        self.stories += other.stories
+        self.words += other.words
+        for mine, theirs in (
+            (self.uses, other.uses),
+            (self.in_stories, other.in_stories),
+            (self.names, other.names),
+            (self.name_stories, other.name_stories),
+            (self.evidence, other.evidence),
+        ):
+            mine.update(theirs)
+        self.problems += other.problems
+
 
 def read_story(path: str) -> Story:
     """Count what one story holds (runs in a worker process)."""
@@ -162,19 +177,29 @@ def stories_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
+def read_stories(paths: list[str]) -> Archive:
+    """The counts of a run of stories, summed (in a worker process): one message back per
+    run, not per story, so a hundred thousand small files cost little more than reading."""
+    archive = Archive()
+    for path in paths:
+        archive.add(read_story(path))
+    return archive
+
+
 def read_archive(
     paths: list[Path],
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Archive:
     """Count every story, ``workers`` processes at once (default: every core)."""
+    size = max(1, min(CHUNK, len(paths) // (4 * batch.cores())))  # every core kept busy
+    runs = [[str(p) for p in paths[i : i + size]] for i in range(0, len(paths), size)]
     archive = Archive()
-    for done, story in enumerate(
-        batch.in_order(read_story, list(map(str, paths)), workers=workers), 1
-    ):
-        archive.add(story)
+    # The word frequencies are loaded once, before the workers are forked, not in each.
+    for part in batch.in_order(read_stories, runs, workers=workers, warm=lambda: zipf("the")):
+        archive.merge(part)
         if progress:
-            progress(done, len(paths))
+            progress(archive.stories + len(archive.problems), len(paths))
     return archive
 
 
@@ -214,7 +239,8 @@ def profile(archive: Archive, engine: HarperEngine) -> Profile:
 
 
 def _dialect(archive: Archive, engine: HarperEngine) -> Dialect:
-    lower = [w for w in archive.uses if w.islower()]
+    # Words of several stories: the desk's spelling, not its slips (and far fewer to look up).
+    lower = [w for w in archive.uses if w.islower() and archive.in_stories[w] >= MIN_STORIES]
     not_american = engine.unknown_words(lower, Dialect.AMERICAN)
     not_british = engine.unknown_words(lower, Dialect.BRITISH)
     british = sum(archive.uses[w] for w in not_american - not_british)
@@ -464,12 +490,19 @@ def _report(found: Profile, archive: Archive, today: str) -> str:
 def learn(folder: Path, output: Path, workers: int | None = None, quiet: bool = False) -> Profile:
     """Read the archive in ``folder`` and write a desk profile into ``output``."""
     paths = stories_in(folder)
-    step = max(1, len(paths) // 100)
+    terminal = sys.stderr.isatty()
+    tenths = [-1]
 
     def progress(done: int, total: int) -> None:
-        if not quiet and (done % step == 0 or done == total):
+        """On a terminal, one line kept up to date; in a log, a line each tenth of the way."""
+        if quiet:
+            return
+        if terminal:
             print(f"\rlearn: {done}/{total} stories", end="" if done < total else "\n",
                   file=sys.stderr, flush=True)  # fmt: skip
+        elif 10 * done // total > tenths[0]:
+            tenths[0] = 10 * done // total
+            print(f"learn: {done}/{total} stories", file=sys.stderr, flush=True)
 
     archive = read_archive(paths, workers, progress)
     engine = HarperEngine()
