@@ -170,8 +170,8 @@ def learn_half(train: list[Book], root: Path, seed: int, workers: int | None) ->
     started = time.perf_counter()
     subprocess.run(cmd, check=True)
     took = time.perf_counter() - started
-    print(f"\nlearned from {len(train)} stories in {took:.1f} s "
-          f"(peak {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MB)")  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"\nlearned from {len(train)} stories in {took:.1f} s (peak {peak:.0f} MB)")
     print((desk / "report.md").read_text(encoding="utf-8"))
     forms = learned_forms(desk)
     print(f"one-off typos slipped into the training half: {len(one_off)}, learned: "

@@ -35,8 +35,7 @@ _PYTHON_PAGES = ("faq/*.rst.txt", "tutorial/*.rst.txt", "howto/*.rst.txt", "what
 INSTALL = "apt-get install debian-history debian-faq python3.11-doc"
 ARCHIVE_INSTALL = "apt-get install r-cran-janeaustenr"
 _EXPORT = (
-    "library(janeaustenr); b <- austen_books(); "
-    'writeLines(paste(b$book, b$text, sep = "\\t"))'
+    'library(janeaustenr); b <- austen_books(); writeLines(paste(b$book, b$text, sep = "\\t"))'
 )
 _HEADING = re.compile(r"(?:CHAPTER|Chapter|VOLUME|Volume) [\dIVXLC]+\.?$")
 _MIN_WORDS = 12  # shorter blocks are headings, menu entries and captions

@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from proofer.checkers.grammar import ALL_RULES, harper_rule_names
+from proofer.engines.harper import ALL_RULES, harper_rule_names
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -315,7 +315,10 @@ def _entities(
 def _misspelled(name: str, other: str, engine: HarperEngine, dialect: Dialect) -> bool:
     """``other`` is ``name`` with one word misspelled: not another title (Mr, Mrs), a plural
     (the Bennets) or another word English knows (Miss Lucy): a slip makes a non-word."""
-    pairs = [(a, b) for a, b in zip(name.split(), other.split()) if a != b]
+    words, others = name.split(), other.split()
+    if len(words) != len(others):
+        return False
+    pairs = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
     if len(pairs) != 1:
         return False
     meant, typed = pairs[0]

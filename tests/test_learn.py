@@ -81,7 +81,8 @@ def test_desk_words_and_names_have_counts_and_leave_out_typos(desk: Path) -> Non
     words = _entries(desk / "words.txt")
     assert "Brackwater" not in words
     # Neither a one-off slip nor one made in four stories (the right spelling is in 20).
-    learned = words + [w for line in _entries(desk / "entities.txt") for w in line.split("!")[0].split()]
+    names = [line.split("!")[0] for line in _entries(desk / "entities.txt")]
+    learned = words + [w for name in names for w in name.split()]
     assert "goverment" not in learned and "Lindqvst" not in learned
 
 

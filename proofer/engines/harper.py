@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from enum import Enum
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -30,8 +31,15 @@ class Dialect(str, Enum):
 
 
 SPELL_RULE = "SpellCheck"
+ALL_RULES = "all"  # in ``harper-rules``: every Harper rule
 _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
 _WORDS_KEPT = 500_000  # dictionary answers kept per thread
+
+
+@lru_cache(maxsize=1)
+def harper_rule_names() -> frozenset[str]:
+    """Every rule Harper has, by name (what ``harper-rules`` may name)."""
+    return frozenset(harper.get_default_lint_config())
 
 
 class HarperEngine:
