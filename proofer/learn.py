@@ -5,10 +5,12 @@ words as written, runs of capitalised words (names), and evidence of conventions
 punctuation, dashes, percent, datelines, serial commas, numbers). The main process adds
 them up and writes a profile a person can read and edit:
 
-- ``words.txt``: the desk's own words (no dictionary has them, several stories use them),
-  each with its count and story count; a slip of a word the desk uses far more is left out;
-- ``entities.txt``: names seen in several stories, with the rarer spellings found for them
-  as forms to correct (a list to review, not to trust blindly);
+- ``words.txt``: the desk's own lower-case words (no dictionary has them, several stories
+  use them), each with its count and story count; a slip of a word in far more stories is
+  left out;
+- ``entities.txt``: names seen in several stories (runs of capitalised words, and the
+  capitalised words no dictionary has), with the rarer misspellings found for them as
+  forms to correct (a list to review, not to trust blindly);
 - ``style.toml``: the desk's conventions as a style file;
 - ``desk.toml``: settings naming those files, the dialect and the quote style;
 - ``report.md``: what was found.
