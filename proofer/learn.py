@@ -40,7 +40,7 @@ from proofer.findings import Severity
 from proofer.formats import DraftError, read_draft
 from proofer.lexicon import zipf
 from proofer.proofreader import Proofreader
-from proofer.words import WORD, slip_reach, starts_sentence, strip_possessive
+from proofer.words import WORD, is_plural, slip_reach, starts_sentence, strip_possessive
 
 SUFFIXES = (".txt", ".md", ".docx")
 SAMPLE = 300  # published stories the learned profile is tried on
@@ -324,7 +324,7 @@ def _misspelled(name: str, other: str, engine: HarperEngine, dialect: Dialect) -
     if len(pairs) != 1:
         return False
     meant, typed = pairs[0]
-    if typed.lower() in (meant.lower() + "s", meant.lower() + "es"):
+    if is_plural(typed, meant):
         return False
     return bool(engine.unknown_words([typed], dialect))
 

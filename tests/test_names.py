@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from proofer.checkers.names import _one_slip_pairs
 from proofer.entities import load_entities, parse_entities
-from proofer.findings import Finding
+from proofer.findings import Finding, Severity
 
 Check = Callable[..., list[Finding]]
 
@@ -183,3 +183,13 @@ def test_a_broken_or_unwritable_cache_is_ignored(tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     assert "Surnameaaaaf" in load_entity_lists(source, cache=blocker / "cache").words()
+
+
+def test_a_family_is_the_name_made_plural_not_a_slip(check: Check) -> None:
+    # "the Lindqvists" is the household of a listed Lindqvist; a real slip is still caught.
+    listed = "Lindqvist\nOkonkwo-Baptiste\n"
+    text = "The Lindqvists and the Okonkwo-Baptistes came; Lindqvst stayed home."
+    alarms = [f for f in check(text, entities=listed) if f.severity is not Severity.INFO]
+    assert [text[f.start : f.end] for f in alarms] == ["Lindqvst"]
+    drafted = "Kowalczyk spoke. Kowalczyk left. Kowalczyk won. The Kowalczyks lost."
+    assert not [f for f in check(drafted) if f.severity is not Severity.INFO]

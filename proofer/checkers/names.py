@@ -22,7 +22,7 @@ from proofer.entities import Entity, EntityIndex, NameForm
 from proofer.findings import Category, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
-from proofer.words import PARTICLES, WORD, slip_reach, strip_possessive
+from proofer.words import PARTICLES, WORD, is_plural, slip_reach, strip_possessive
 
 VARIANT = Rule(
     id="names.variant",
@@ -211,11 +211,13 @@ def _trim(run: list[_Token]) -> list[_Token]:
 
 
 def _close(word: str, listed: str) -> bool:
-    """``word`` is one slip (two for long words) from ``listed``, and not a common word."""
+    """``word`` is one slip (two for long words) from ``listed``, and not a common word nor
+    the name's plural."""
     if word == listed:
         return True
     return (
-        len(word) > 3
+        not is_plural(word, listed)
+        and len(word) > 3
         and zipf(word) < _COMMON
         and OSA.distance(word.lower(), listed.lower()) <= slip_reach(listed)
     )
@@ -327,7 +329,7 @@ def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int
             neighbours[t.text] |= {run[j].text for j in (k - 1, k + 1) if 0 <= j < len(run)}
     findings = []
     for a, b in _one_slip_pairs(counts):
-        if len(a) < 5 or a[0] != b[0]:
+        if len(a) < 5 or a[0] != b[0] or is_plural(a, b) or is_plural(b, a):
             continue
         if not (neighbours[a] & neighbours[b]) and min(len(a), len(b)) < 7:
             continue  # short and never beside the same name: may be two people

@@ -31,6 +31,7 @@ from proofer.words import (
     is_acronym,
     is_capitalised,
     is_non_word,
+    is_plural,
     match_case,
     slip_reach,
     starts_sentence,
@@ -345,6 +346,8 @@ class SpellingChecker(ParagraphChecker):
     def _name_slip(self, word: str, candidates: list[_Candidate], ctx: CheckContext) -> str | None:
         """The name a capitalised unknown word is a slip of, when the evidence is strong."""
         for cand in candidates:
+            if is_plural(word, cand.word):
+                return None  # the Wallises: a family, spelled right
             if cand.distance > slip_reach(word):
                 continue
             if cand.listed and zipf(word) < _COMMON:
@@ -455,6 +458,7 @@ def _draft_variant(word: str, typed: Counter[str]) -> str | None:
     for variant, distance, _ in found:
         if (
             variant != word
+            and not is_plural(word, variant)
             and is_capitalised(variant)
             and typed[variant] >= max(_REPEATED, _DOMINANT * n)
             and (distance == 1 or variant[:1] == word[:1])
