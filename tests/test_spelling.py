@@ -185,3 +185,10 @@ def test_a_term_english_has_never_seen_typed_twice_is_meant(check: Check) -> Non
     text = "Farmers drained the haors, the seasonal lakes. The haors flood each June."
     found = [f for f in check(text) if text[f.start : f.end] == "haors"]
     assert found and {f.severity for f in found} == {Severity.INFO}
+
+
+def test_the_dictionary_covers_its_compounds_and_plurals(check: Check) -> None:
+    # A desk's dictionary lists a word once; its plural and a hyphenated entry are its own.
+    words = "quokkaburger\nwell-quokkaed\n"
+    text = "Two quokkaburgers, well-quokkaed, and one quokkaburgre."
+    assert flagged(check(text, dictionary=words), text, "spelling") == ["quokkaburgre"]

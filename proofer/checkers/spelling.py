@@ -233,6 +233,8 @@ class SpellingChecker(ParagraphChecker):
             return None  # a piece of a compound English also writes closed: plug-ins
         if ctx.known.accepts(word) or is_acronym(word) or has_inner_capital(word):
             return None
+        if "-" in token and ctx.known.accepts(strip_possessive(token)):
+            return None  # the dictionary has the whole compound: good-natured
         if word.lower() in PARTICLES and _is_name_particle(text, start, end, token):
             return None
         if ctx.dialect_report and word in ctx.dialect_report.minority:
