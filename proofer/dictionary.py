@@ -37,10 +37,7 @@ class KnownWords:
         known word made plural (a desk's ``connexions``, a family's ``Knightleys``)."""
         bare = strip_possessive(word)
         stems = [bare[: -len(end)] for end in ("s", "es") if bare.endswith(end)]
-        for w in {word, bare, *stems}:
-            if w in self.exact or w.lower() in self.folded:
-                return True
-        return False
+        return any(w in self.exact or w.lower() in self.folded for w in {word, bare, *stems})
 
 
 def load_dictionary(path: Path) -> list[str]:
