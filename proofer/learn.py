@@ -230,6 +230,7 @@ def profile(archive: Archive, engine: HarperEngine) -> Profile:
     # A capitalised desk word is a name (a person, a place): on the entity list, a slip of it
     # is caught as a misspelled name, which a dictionary word's would not be.
     entities += [(w, uses, stories, []) for w, uses, stories in words if w[:1].isupper()]
+    entities += _known_names(archive, engine, dialect, {e[0] for e in entities})
     entities.sort(key=lambda e: (-e[1], e[0]))
     words = [w for w in words if not w[0][:1].isupper()]
     rules, checks, conventions = _conventions(archive)
@@ -259,7 +260,7 @@ def _desk_words(
     by_form = {w.lower(): w for w in sorted(archive.uses, key=archive.uses.__getitem__)}
     out = []
     for word in unknown:
-        if word in variants or any(word in v.split() for v in variants):
+        if word in variants:
             continue
         stories = archive.in_stories[word]
         if any(
@@ -270,6 +271,26 @@ def _desk_words(
             continue  # a slip the desk makes now and then, not a word of its own
         out.append((word, archive.uses[word], stories))
     return sorted(out, key=lambda w: (-w[2], -w[1], w[0]))
+
+
+def _known_names(
+    archive: Archive, engine: HarperEngine, dialect: Dialect, listed: set[str]
+) -> list[tuple[str, int, int, list[tuple[str, int]]]]:
+    """Names the dictionary has (Emma, London) that several stories use: never a word in
+    lower case. On the entity list, a slip of one (Emam) is caught as a misspelled name."""
+    forms = [
+        w
+        for w in archive.uses
+        if w[:1].isupper()
+        and w[1:].islower()
+        and len(w) > 3  # not a title: Mrs, Gov
+        and w not in listed
+        and archive.in_stories[w] >= MIN_STORIES
+    ]
+    proper = engine.unknown_words([w.lower() for w in forms], dialect)
+    unknown = engine.unknown_words(forms, dialect)
+    names = [w for w in forms if w.lower() in proper and w not in unknown]
+    return [(w, archive.uses[w], archive.in_stories[w], []) for w in names]
 
 
 def _one_slip(word: str) -> Iterable[str]:
@@ -311,7 +332,10 @@ def _entities(
         taken.update(other for other, _ in found)
         taken.add(name)
         out.append((name, archive.names[name], archive.name_stories[name], sorted(found)))
-    return out, {v for *_, found in out for v, _ in found}
+    # The misspelled words themselves (Lindqvst), not the rest of their names (Margarethe).
+    names_of = {name: set(name.split()) for name, *_ in out}
+    return out, {w for name, *_, found in out for v, _ in found for w in v.split()
+                 if w not in names_of[name]}  # fmt: skip
 
 
 def _misspelled(name: str, other: str, engine: HarperEngine, dialect: Dialect) -> bool:

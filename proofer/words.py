@@ -153,8 +153,8 @@ def context_words(text: str, start: int, end: int) -> tuple[str, str]:
 
 def is_plural(word: str, of: str) -> bool:
     """``word`` is the name ``of`` made plural (the Crofts, the Wallises): a family or a
-    household, not a slip of the name."""
-    return word in (of + "s", of + "es")
+    household, not a slip of the name. A name ending in s takes -es: Jenningss is a slip."""
+    return word == of + "es" or (word == of + "s" and not of.endswith("s"))
 
 
 def slip_reach(word: str) -> int:

@@ -43,6 +43,8 @@ def _archive(folder: Path, stories: int = 24) -> None:
             lines.append("The goverment said nothing.")  # the same slip, in four stories
         else:
             lines.append("The government said nothing.")
+        if i % 4 == 1:
+            lines.append("The plan goes to Carlisle next.")
         if i % 3 == 0:
             lines.append("The chair, Mrs Okafor, agreed; it was Mrs Okafor who spoke.")
         elif i in (1, 2, 4):
@@ -84,6 +86,18 @@ def test_desk_words_and_names_have_counts_and_leave_out_typos(desk: Path) -> Non
     names = [line.split("!")[0] for line in _entries(desk / "entities.txt")]
     learned = words + [w for name in names for w in name.split()]
     assert "goverment" not in learned and "Lindqvst" not in learned
+
+
+def test_a_name_the_dictionary_has_is_listed_so_its_slips_are_caught(
+    desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "Carlisle" in _entries(desk / "entities.txt")
+    assert "Mrs" not in _entries(desk / "entities.txt")  # a title, not a name
+    draft = tmp_path / "new.txt"
+    draft.write_text("The plan went to Carlsile.\n", encoding="utf-8")
+    assert main(["check", str(draft), "--fail-on", "warning"]) == 0  # a note at most
+    assert main(["check", str(draft), "--desk", str(desk), "--fail-on", "warning"]) == 1
+    assert "(suggest: Carlisle)" in capsys.readouterr().out
 
 
 def test_another_title_is_another_person_not_a_slip(desk: Path) -> None:
