@@ -298,6 +298,8 @@ def _surname_slips(
         if token.text in index.by_token or zipf(token.text) >= _COMMON or len(token.text) < 5:
             continue
         for near, _ in index.near(token.text, slip_reach(token.text)):
+            if is_plural(token.text, near):
+                continue  # the Lindqvists: the family
             forms = [f for f in index.by_token.get(near, ()) if f.kind != "correction"]
             if any(f.entity in known and f.tokens[-1] == near for f in forms):
                 full = next(f.entity.name for f in forms if f.entity in known)
