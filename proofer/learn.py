@@ -51,7 +51,10 @@ NOISY_SHARE = 0.2  # a rule firing in this share of them is not one the desk fol
 LEARNED_SHARE = 0.1
 # Never turned off by learning: the misspellings, names and quotation marks Proofer is for.
 KEPT_FAMILIES = ("spelling.", "names.", "quotes.")
-MIN_STORIES = 3  # a desk word or name is in at least this many stories
+MIN_STORIES = 3  # a name, a convention or a noisy rule is seen in at least this many stories
+# A word no dictionary has, typed the same way in two stories, is meant (one slip made twice
+# is rare); a slip of a word in far more stories is still left out (TYPO_RATIO).
+MIN_WORD_STORIES = 2
 # A word one slip from a word in this many times as many stories is a typo of it.
 TYPO_RATIO = 4
 
@@ -255,7 +258,7 @@ def _desk_words(
     archive: Archive, engine: HarperEngine, dialect: Dialect, variants: set[str]
 ) -> list[tuple[str, int, int]]:
     """Words no dictionary has that several stories use, less slips of commoner words."""
-    common = [w for w in archive.uses if archive.in_stories[w] >= MIN_STORIES]
+    common = [w for w in archive.uses if archive.in_stories[w] >= MIN_WORD_STORIES]
     unknown = engine.unknown_words(common, dialect)
     by_form = {w.lower(): w for w in sorted(archive.uses, key=archive.uses.__getitem__)}
     out = []
@@ -489,7 +492,7 @@ def _report(found: Profile, archive: Archive, today: str) -> str:
         f"# Desk profile ({today})\n",
         f"- {archive.stories} stories, {archive.words:,} words"
         + (f"; {len(archive.problems)} files could not be read" if archive.problems else ""),
-        f"- {len(found.words)} desk words (in {MIN_STORIES}+ stories, no dictionary has them)",
+        f"- {len(found.words)} desk words (in {MIN_WORD_STORIES}+ stories, no dictionary has them)",
         f"- {len(found.entities)} names in {MIN_STORIES}+ stories; {variants} rarer spellings "
         "of them to correct",
         *(f"- {line}" for line in found.conventions),

@@ -204,3 +204,18 @@ def test_a_flag_at_its_default_beats_the_desk(tmp_path: Path) -> None:
     flagged = with_desk(Config().with_overrides(dialect="auto"), desk)
     assert (flagged.dialect, flagged.quote_style) == ("auto", "british")
     assert with_desk(Config(), desk).dialect == "british"
+
+
+def test_a_word_in_two_stories_is_meant_in_one_it_is_not(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    texts = [
+        "The zorbitane plant reopened on Monday.",
+        "Workers at the zorbitane site cheered the news.",
+        "The qwelpish board met and agreed to the plan.",
+    ]
+    for i, text in enumerate(texts):
+        (archive / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
+    assert main(["learn", str(archive), "-o", str(tmp_path / "desk"), "--workers", "1"]) == 0
+    words = _entries(tmp_path / "desk" / "words.txt")
+    assert "zorbitane" in words and "qwelpish" not in words
