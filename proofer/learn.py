@@ -8,9 +8,10 @@ them up and writes a profile a person can read and edit:
 - ``words.txt``: the desk's own lower-case words (no dictionary has them, several stories
   use them), each with its count and story count; a slip of a word in far more stories is
   left out;
-- ``entities.txt``: names seen in several stories (runs of capitalised words, and the
-  capitalised words no dictionary has), with the rarer misspellings found for them as
-  forms to correct (a list to review, not to trust blindly);
+- ``entities.txt``: names seen in several stories (runs of capitalised words, capitalised
+  words no dictionary has, and names the dictionary has that are no lower-case word), with
+  the rarer misspellings found for them as forms to correct (a list to review, not to trust
+  blindly);
 - ``style.toml``: the desk's conventions as a style file;
 - ``desk.toml``: settings naming those files, the dialect and the quote style;
 - ``report.md``: what was found.
@@ -493,8 +494,8 @@ def _report(found: Profile, archive: Archive, today: str) -> str:
         f"- {archive.stories} stories, {archive.words:,} words"
         + (f"; {len(archive.problems)} files could not be read" if archive.problems else ""),
         f"- {len(found.words)} desk words (in {MIN_WORD_STORIES}+ stories, no dictionary has them)",
-        f"- {len(found.entities)} names in {MIN_STORIES}+ stories; {variants} rarer spellings "
-        "of them to correct",
+        f"- {len(found.entities)} names in several stories; {variants} rarer spellings of them "
+        "to correct",
         *(f"- {line}" for line in found.conventions),
         *(
             f"- turned off: {r} (fires in {n} of {found.sampled} published stories)"

@@ -10,6 +10,7 @@ import pytest
 
 from proofer.cli import main
 from proofer.config import Config, ConfigError, for_draft, user_config_path, with_desk
+from proofer.learn import Archive, _conventions
 from proofer.style import load_styles
 
 # Stories written for this test: a desk that writes "per cent", spaced en dashes, the
@@ -219,3 +220,13 @@ def test_a_word_in_two_stories_is_meant_in_one_it_is_not(tmp_path: Path) -> None
     assert main(["learn", str(archive), "-o", str(tmp_path / "desk"), "--workers", "1"]) == 0
     words = _entries(tmp_path / "desk" / "words.txt")
     assert "zorbitane" in words and "qwelpish" not in words
+
+
+def test_the_numbers_rule_is_learned_only_when_both_halves_hold() -> None:
+    # Small numbers in words is half the news rule; a desk that also writes "twenty days"
+    # does not follow the other half (figures from 10), so the check is not turned on.
+    archive = Archive()
+    archive.evidence.update({"numbers.words": 40, "numbers.big-words": 25})
+    assert "numbers" not in _conventions(archive)[1]
+    archive.evidence.update({"numbers.big-words": -25, "numbers.big-figures": 30})
+    assert "numbers" in _conventions(archive)[1]
