@@ -20,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import stories, words
 from bench.realprose import INSTALL, books
 from proofer.checkers import CheckContext
-from proofer.checkers.grammar import DEFAULT_RULES, GrammarChecker, harper_rule_names
-from proofer.engines.harper import HarperEngine
+from proofer.checkers.grammar import DEFAULT_RULES, GrammarChecker
+from proofer.engines.harper import HarperEngine, harper_rule_names
 
 
 def main() -> None:

@@ -40,8 +40,8 @@ from proofer.proofreader import Proofreader
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 SLIPS = ("swap", "drop", "double", "key")
-_LOWER = re.compile(r"(?<![\w’'.-])[a-z]{4,}(?![\w’'-])")
-_CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{3,}(?![\w’'-])")
+LOWER = re.compile(r"(?<![\w’'.-])[a-z]{4,}(?![\w’'-])")
+CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{3,}(?![\w’'-])")
 
 
 def alarms(findings: list[Finding]) -> list[Finding]:
@@ -73,7 +73,7 @@ def inject(
     for m in chosen:
         word, kind = m.group(), rng.choice(SLIPS)
         wrong = slip(word, kind, rng)
-        if wrong == word or zipf(wrong) >= 3.0 or _known(wrong, engine):
+        if wrong == word or zipf(wrong) >= 3.0 or known(wrong, engine):
             continue
         pieces += [text[pos : m.start()], wrong]
         start = m.start() + shift
@@ -84,7 +84,7 @@ def inject(
     return "".join(pieces), out
 
 
-def _known(word: str, engine: HarperEngine) -> bool:
+def known(word: str, engine: HarperEngine) -> bool:
     """A word of either main dialect, in lower case or as typed: a real-word error."""
     forms = [word, word.lower()]
     return any(
@@ -161,7 +161,7 @@ def main() -> None:
         print(f"\n  [{f.rule}] {f.message}\n    …{context}…")
 
     print("\ninjected typos: caught (error or warning on the word) / right first suggestion")
-    for label, pattern, every in (("lower-case", _LOWER, 12), ("capitalised", _CAPITAL, 3)):
+    for label, pattern, every in (("lower-case", LOWER, 12), ("capitalised", CAPITAL, 3)):
         tally: Counter[str] = Counter()
         for book in library:
             if args.verbose:

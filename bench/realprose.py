@@ -5,6 +5,10 @@ prose is never copied into the repository; it is read from the installed package
 
     apt-get install debian-history debian-faq python3.11-doc
 
+The archive ``bench/bench_learn.py`` learns a desk from is the chapters of Jane Austen's six
+novels (``apt-get install r-cran-janeaustenr``, read through ``Rscript``): many documents by
+one house, with its own names and spellings no dictionary has (chuse, shew, Willoughby).
+
 ``debian-history`` is the Debian project's own history (names, dates, release numbers,
 abbreviations: close to a feature story); ``debian-faq`` is documentation prose; from
 ``python3.11-doc``, the FAQ, tutorial, how-tos and "What's New" pages (names of
@@ -26,6 +30,8 @@ from __future__ import annotations
 
 import gzip
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +69,11 @@ OPTIONAL = (
         "debian-policy", "debian-policy", Path("/usr/share/doc/debian-policy/policy.html/_sources")
     ),
 )
+ARCHIVE_INSTALL = "apt-get install r-cran-janeaustenr"
+_EXPORT = (
+    'library(janeaustenr); b <- austen_books(); writeLines(paste(b$book, b$text, sep = "\\t"))'
+)
+_HEADING = re.compile(r"(?:CHAPTER|Chapter|VOLUME|Volume) [\dIVXLC]+\.?$")
 _MIN_WORDS = 12  # shorter blocks are headings, menu entries and captions
 _SENTENCE_END = re.compile(r"[.!?:\"”)]$")
 # Indented code, directives, lists, titles, tables; roles, literals, links, footnotes.
@@ -112,6 +123,45 @@ def _gunzip(path: Path) -> str:
 
 def _rst_pages(pages: list[Path]) -> list[str]:
     return [para for page in pages for para in _rst_prose(page.read_text("utf-8"))]
+
+
+def chapters() -> list[Book]:
+    """Every chapter of the archive as a book of its own (``Emma 12``), in reading order;
+    none when the package or R is not installed (see ``ARCHIVE_INSTALL``)."""
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        return []
+    run = subprocess.run([rscript, "-e", _EXPORT], capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        return []
+    out: list[Book] = []
+    name, lines, count, novel_before = "", [], 0, ""
+
+    def close() -> None:
+        if name:
+            out.append(Book(name, _chapter_prose(lines)))
+
+    for row in run.stdout.splitlines():
+        novel, _, line = row.partition("\t")
+        if novel != novel_before:  # a novel's title page belongs to no chapter
+            close()
+            name, count, novel_before = "", 0, novel
+        if _HEADING.match(line.strip()):
+            if line.strip().upper().startswith("CHAPTER"):
+                close()
+                count += 1
+                name, lines = f"{novel} {count}", []
+        elif name:
+            lines.append(line)
+    close()
+    return [b for b in out if b.paragraphs]
+
+
+def _chapter_prose(lines: list[str]) -> list[str]:
+    """A chapter's wrapped lines as paragraphs, italics (``_word_``) unwrapped."""
+    blocks = re.split(r"\n\s*\n", "\n".join(lines))
+    paragraphs = (" ".join(b.split()) for b in blocks)
+    return [re.sub(r"_([^_]+)_", r"\1", p) for p in paragraphs if p]
 
 
 def _rst_prose(raw: str) -> list[str]:

@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from proofer.checkers.grammar import ALL_RULES, harper_rule_names
+from proofer.engines.harper import ALL_RULES, harper_rule_names
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -108,11 +108,14 @@ class Config:
     source: Path | None = None  # the file these settings came from
     # The file whose ``ignore`` list this is, so a warning about an entry can name it.
     ignore_source: Path | None = field(default=None, compare=False)
+    # The fields a settings file or a flag set, even to their default value: a desk's
+    # settings fill in only the others.
+    given: frozenset[str] = field(default=frozenset(), compare=False)
 
     def with_overrides(self, **values: Any) -> Config:
         """A copy with the given non-None values replaced (command-line flags)."""
         given = {k: v for k, v in values.items() if v is not None}
-        merged = replace(self, **given)
+        merged = replace(self, **given, given=self.given | given.keys())
         merged.validate()
         return merged
 
@@ -161,9 +164,10 @@ def load(path: Path, base: Config | None = None) -> Config:
         for name in ("entities", "dictionary", "style", "ignore"):
             if name in values:  # the desk's lists, then the project's own
                 values[name] = getattr(base, name) + values[name]
+    given = base.given | values.keys()
     if "ignore" in values:
         values["ignore_source"] = path
-    return replace(base, source=path, **values)
+    return replace(base, source=path, given=given, **values)
 
 
 def _values(path: Path) -> dict[str, Any]:
@@ -271,12 +275,15 @@ def _show(value: Any) -> str:
 
 
 DESK_SETTINGS = "desk.toml"
+# Settings that are lists: a desk's entries come first, then the config's own.
+_LISTS = (Kind.FILES, Kind.STYLES, Kind.RULES)
 
 
 def with_desk(config: Config, folder: Path) -> Config:
-    """``config`` with a desk's lists, style files and ignores before its own, and the desk's
-    dialect and quote style where ``config`` leaves them at their defaults. The desk folder
-    holds a learned profile's ``desk.toml`` or a desk's hand-written ``.proofer.toml``."""
+    """``config`` with a desk's lists, style files and ignores before its own, and each other
+    setting the desk gives (its dialect, quote style, ...) where ``config`` did not set it,
+    even to the default. The desk folder holds a learned profile's ``desk.toml`` or a desk's
+    hand-written ``.proofer.toml``."""
     settings = next(
         (folder / name for name in (DESK_SETTINGS, ".proofer.toml") if (folder / name).is_file()),
         None,
@@ -287,19 +294,19 @@ def with_desk(config: Config, folder: Path) -> Config:
             "`proofer learn` writes one)"
         )
     desk = load(settings)
-    defaults = Config()
+    values: dict[str, Any] = {}
+    for setting in SETTINGS.values():
+        name = setting.name
+        if setting.kind in _LISTS:
+            values[name] = getattr(desk, name) + getattr(config, name)
+        elif name in desk.given and name not in config.given and name != "desk":
+            values[name] = getattr(desk, name)
     return replace(
         config,
         desk=folder,
-        entities=desk.entities + config.entities,
-        dictionary=desk.dictionary + config.dictionary,
-        style=desk.style + config.style,
-        ignore=desk.ignore + config.ignore,
         ignore_source=config.ignore_source or desk.ignore_source,
-        dialect=config.dialect if config.dialect != defaults.dialect else desk.dialect,
-        quote_style=(
-            config.quote_style if config.quote_style != defaults.quote_style else desk.quote_style
-        ),
+        given=config.given | (desk.given - {"desk"}),
+        **values,
     )
 
 

@@ -33,11 +33,11 @@ class KnownWords:
                 self.exact.add(w.upper())
 
     def accepts(self, word: str) -> bool:
-        """True when ``word``, or ``word`` without a possessive ending, is known."""
-        for w in {word, strip_possessive(word)}:
-            if w in self.exact or w.lower() in self.folded:
-                return True
-        return False
+        """True when ``word``, or ``word`` without a possessive ending, is known, or is a
+        known word made plural (a desk's ``connexions``, a family's ``Knightleys``)."""
+        bare = strip_possessive(word)
+        stems = [bare[: -len(end)] for end in ("s", "es") if bare.endswith(end)]
+        return any(w in self.exact or w.lower() in self.folded for w in {word, bare, *stems})
 
 
 def load_dictionary(path: Path) -> list[str]:

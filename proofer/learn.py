@@ -5,10 +5,13 @@ words as written, runs of capitalised words (names), and evidence of conventions
 punctuation, dashes, percent, datelines, serial commas, numbers). The main process adds
 them up and writes a profile a person can read and edit:
 
-- ``words.txt``: the desk's own words (no dictionary has them, several stories use them),
-  each with its count and story count; a slip of a word the desk uses far more is left out;
-- ``entities.txt``: names seen in several stories, with the rarer spellings found for them
-  as forms to correct (a list to review, not to trust blindly);
+- ``words.txt``: the desk's own lower-case words (no dictionary has them, several stories
+  use them), each with its count and story count; a slip of a word in far more stories is
+  left out;
+- ``entities.txt``: names seen in several stories (runs of capitalised words, capitalised
+  words no dictionary has, and names the dictionary has that are no lower-case word), with
+  the rarer misspellings found for them as forms to correct (a list to review, not to trust
+  blindly);
 - ``style.toml``: the desk's conventions as a style file;
 - ``desk.toml``: settings naming those files, the dialect and the quote style;
 - ``report.md``: what was found.
@@ -37,19 +40,29 @@ from proofer.findings import Severity
 from proofer.formats import DraftError, read_draft
 from proofer.lexicon import zipf
 from proofer.proofreader import Proofreader
-from proofer.words import WORD, slip_reach, starts_sentence, strip_possessive
+from proofer.words import WORD, is_plural, slip_reach, starts_sentence, strip_possessive
 
 SUFFIXES = (".txt", ".md", ".docx")
 SAMPLE = 300  # published stories the learned profile is tried on
+CHUNK = 100  # stories a worker counts before it hands back their sums
 NOISY_SHARE = 0.2  # a rule firing in this share of them is not one the desk follows
+# A convention the profile itself learned is held to more: firing in this share of the
+# stories it was learned from, it was read wrongly.
+LEARNED_SHARE = 0.1
 # Never turned off by learning: the misspellings, names and quotation marks Proofer is for.
 KEPT_FAMILIES = ("spelling.", "names.", "quotes.")
-MIN_STORIES = 3  # a desk word or name is in at least this many stories
-TYPO_RATIO = 10  # a word one slip from a word used this many times more is a typo
+MIN_STORIES = 3  # a name, a convention or a noisy rule is seen in at least this many stories
+# A word no dictionary has, typed the same way in two stories, is meant (one slip made twice
+# is rare); a slip of a word in far more stories is still left out (TYPO_RATIO).
+MIN_WORD_STORIES = 2
+# A word one slip from a word in this many times as many stories is a typo of it.
+TYPO_RATIO = 4
 
-# Two or more capitalised words, with the particles names carry between them.
+# Two or more capitalised words, with the particles names carry between them; a hyphen
+# or an apostrophe only inside a word (``al-Assad``, ``O’Neill``), not a dash after it.
+_NAME_WORD = r"[A-Z]\w*(?:['’-]\w+)*"
 _NAME_RUN = re.compile(
-    r"[A-Z][\w'’-]*(?:\s+(?:(?:al|de|del|van|von|der|bin|da|di|la|le)\s+)?[A-Z][\w'’-]*)+"
+    rf"{_NAME_WORD}(?:\s+(?:(?:al|de|del|van|von|der|bin|da|di|la|le)\s+)?{_NAME_WORD})+"
 )
 _EVIDENCE = {
     "quote.inside": re.compile(r"\w[,.][”\"]"),
@@ -65,6 +78,14 @@ _EVIDENCE = {
     "numbers.words": re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine) [a-z]+s\b"),
     "numbers.figures": re.compile(
         r"(?<![\w$.,:])[2-9] (?!percent|p\.m|a\.m|years|million)[a-z]+s\b"
+    ),
+    # 10 and up: the other half of the news rule for numbers.
+    "numbers.big-words": re.compile(
+        r"\b(?:ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+        r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-[a-z]+)?) [a-z]+s\b"
+    ),
+    "numbers.big-figures": re.compile(
+        r"(?<![\w$.,:])[1-9]\d (?!percent|p\.m|a\.m|years|million)[a-z]+s\b"
     ),
 }
 _DATELINE_CAPS = re.compile(
@@ -113,6 +134,20 @@ class Archive:
         self.name_stories.update(story.names.keys())
         self.evidence.update(story.evidence)
 
+    def merge(self, other: Archive) -> None:
+        """Add another part of the archive's counts in."""
+        self.stories += other.stories
+        self.words += other.words
+        for mine, theirs in (
+            (self.uses, other.uses),
+            (self.in_stories, other.in_stories),
+            (self.names, other.names),
+            (self.name_stories, other.name_stories),
+            (self.evidence, other.evidence),
+        ):
+            mine.update(theirs)
+        self.problems += other.problems
+
 
 def read_story(path: str) -> Story:
     """Count what one story holds (runs in a worker process)."""
@@ -147,19 +182,29 @@ def stories_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
+def read_stories(paths: list[str]) -> Archive:
+    """The counts of a run of stories, summed (in a worker process): one message back per
+    run, not per story, so a hundred thousand small files cost little more than reading."""
+    archive = Archive()
+    for path in paths:
+        archive.add(read_story(path))
+    return archive
+
+
 def read_archive(
     paths: list[Path],
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Archive:
     """Count every story, ``workers`` processes at once (default: every core)."""
+    size = max(1, min(CHUNK, len(paths) // (4 * batch.cores())))  # every core kept busy
+    runs = [[str(p) for p in paths[i : i + size]] for i in range(0, len(paths), size)]
     archive = Archive()
-    for done, story in enumerate(
-        batch.in_order(read_story, list(map(str, paths)), workers=workers), 1
-    ):
-        archive.add(story)
+    # The word frequencies are loaded once, before the workers are forked, not in each.
+    for part in batch.in_order(read_stories, runs, workers=workers, warm=lambda: zipf("the")):
+        archive.merge(part)
         if progress:
-            progress(done, len(paths))
+            progress(archive.stories + len(archive.problems), len(paths))
     return archive
 
 
@@ -183,8 +228,14 @@ class Profile:
 def profile(archive: Archive, engine: HarperEngine) -> Profile:
     """Decide the desk's words, names and conventions from the archive's counts."""
     dialect = _dialect(archive, engine)
-    entities, variants = _entities(archive)
+    entities, variants = _entities(archive, engine, dialect)
     words = _desk_words(archive, engine, dialect, variants)
+    # A capitalised desk word is a name (a person, a place): on the entity list, a slip of it
+    # is caught as a misspelled name, which a dictionary word's would not be.
+    entities += [(w, uses, stories, []) for w, uses, stories in words if w[:1].isupper()]
+    entities += _known_names(archive, engine, dialect, {e[0] for e in entities})
+    entities.sort(key=lambda e: (-e[1], e[0]))
+    words = [w for w in words if not w[0][:1].isupper()]
     rules, checks, conventions = _conventions(archive)
     inside, outside = archive.evidence["quote.inside"], archive.evidence["quote.outside"]
     quote_style = "british" if outside > inside else "american"
@@ -194,7 +245,8 @@ def profile(archive: Archive, engine: HarperEngine) -> Profile:
 
 
 def _dialect(archive: Archive, engine: HarperEngine) -> Dialect:
-    lower = [w for w in archive.uses if w.islower()]
+    # Words of several stories: the desk's spelling, not its slips (and far fewer to look up).
+    lower = [w for w in archive.uses if w.islower() and archive.in_stories[w] >= MIN_STORIES]
     not_american = engine.unknown_words(lower, Dialect.AMERICAN)
     not_british = engine.unknown_words(lower, Dialect.BRITISH)
     british = sum(archive.uses[w] for w in not_american - not_british)
@@ -206,22 +258,42 @@ def _desk_words(
     archive: Archive, engine: HarperEngine, dialect: Dialect, variants: set[str]
 ) -> list[tuple[str, int, int]]:
     """Words no dictionary has that several stories use, less slips of commoner words."""
-    common = [w for w in archive.uses if archive.in_stories[w] >= MIN_STORIES]
+    common = [w for w in archive.uses if archive.in_stories[w] >= MIN_WORD_STORIES]
     unknown = engine.unknown_words(common, dialect)
     by_form = {w.lower(): w for w in sorted(archive.uses, key=archive.uses.__getitem__)}
     out = []
     for word in unknown:
-        if word in variants or any(word in v.split() for v in variants):
+        if word in variants:
             continue
-        uses = archive.uses[word]
+        stories = archive.in_stories[word]
         if any(
-            archive.uses[by_form[n]] >= TYPO_RATIO * uses
+            archive.in_stories[by_form[n]] >= TYPO_RATIO * stories
             for n in _one_slip(word.lower())
             if n in by_form
         ):
             continue  # a slip the desk makes now and then, not a word of its own
-        out.append((word, uses, archive.in_stories[word]))
+        out.append((word, archive.uses[word], stories))
     return sorted(out, key=lambda w: (-w[2], -w[1], w[0]))
+
+
+def _known_names(
+    archive: Archive, engine: HarperEngine, dialect: Dialect, listed: set[str]
+) -> list[tuple[str, int, int, list[tuple[str, int]]]]:
+    """Names the dictionary has (Emma, London) that several stories use: never a word in
+    lower case. On the entity list, a slip of one (Emam) is caught as a misspelled name."""
+    forms = [
+        w
+        for w in archive.uses
+        if w[:1].isupper()
+        and w[1:].islower()
+        and len(w) > 3  # not a title: Mrs, Gov
+        and w not in listed
+        and archive.in_stories[w] >= MIN_STORIES
+    ]
+    proper = engine.unknown_words([w.lower() for w in forms], dialect)
+    unknown = engine.unknown_words(forms, dialect)
+    names = [w for w in forms if w.lower() in proper and w not in unknown]
+    return [(w, archive.uses[w], archive.in_stories[w], []) for w in names]
 
 
 def _one_slip(word: str) -> Iterable[str]:
@@ -234,7 +306,7 @@ def _one_slip(word: str) -> Iterable[str]:
 
 
 def _entities(
-    archive: Archive,
+    archive: Archive, engine: HarperEngine, dialect: Dialect
 ) -> tuple[list[tuple[str, int, int, list[tuple[str, int]]]], set[str]]:
     """Names in several stories, each with the rarer near-spellings found for it."""
     names = [n for n in archive.names if archive.name_stories[n] >= MIN_STORIES]
@@ -258,11 +330,30 @@ def _entities(
             if other != name
             and other not in taken
             and archive.names[other] * 3 <= archive.names[name]
+            and _misspelled(name, other, engine, dialect)
         ]
         taken.update(other for other, _ in found)
         taken.add(name)
         out.append((name, archive.names[name], archive.name_stories[name], sorted(found)))
-    return out, {v for *_, found in out for v, _ in found}
+    # The misspelled words themselves (Lindqvst), not the rest of their names (Margarethe).
+    names_of = {name: set(name.split()) for name, *_ in out}
+    return out, {w for name, *_, found in out for v, _ in found for w in v.split()
+                 if w not in names_of[name]}  # fmt: skip
+
+
+def _misspelled(name: str, other: str, engine: HarperEngine, dialect: Dialect) -> bool:
+    """``other`` is ``name`` with one word misspelled: not another title (Mr, Mrs), a plural
+    (the Bennets) or another word English knows (Miss Lucy): a slip makes a non-word."""
+    words, others = name.split(), other.split()
+    if len(words) != len(others):
+        return False
+    pairs = [(a, b) for a, b in zip(words, others, strict=True) if a != b]
+    if len(pairs) != 1:
+        return False
+    meant, typed = pairs[0]
+    if is_plural(typed, meant):
+        return False
+    return bool(engine.unknown_words([typed], dialect))
 
 
 def _shape(name: str) -> tuple[int, str, str]:
@@ -318,9 +409,13 @@ def _conventions(archive: Archive) -> tuple[list[str], list[str], list[str]]:
     yes, no = archive.evidence["serial.yes"], archive.evidence["serial.no"]
     notes.append(f"serial comma: with {yes}, without {no} (reported, not enforced)")
     words, figures = archive.evidence["numbers.words"], archive.evidence["numbers.figures"]
-    notes.append(f"small numbers: in words {words}, in figures {figures}")
-    if words >= 3 * max(figures, 1):
-        checks.append("numbers")
+    big_words, big = archive.evidence["numbers.big-words"], archive.evidence["numbers.big-figures"]
+    notes.append(
+        f"numbers: two to nine in words {words}, in figures {figures}; "
+        f"10 and up in words {big_words}, in figures {big}"
+    )
+    if words >= 3 * max(figures, 1) and big >= 3 * max(big_words, 1):
+        checks.append("numbers")  # both halves of the news rule
     caps, other = archive.evidence["dateline.caps-dash"], archive.evidence["dateline.other"]
     notes.append(f"datelines: PLACE — {caps}, other forms {other}")
     if caps >= MIN_STORIES and caps >= 4 * other:
@@ -397,9 +492,9 @@ def _report(found: Profile, archive: Archive, today: str) -> str:
         f"# Desk profile ({today})\n",
         f"- {archive.stories} stories, {archive.words:,} words"
         + (f"; {len(archive.problems)} files could not be read" if archive.problems else ""),
-        f"- {len(found.words)} desk words (in {MIN_STORIES}+ stories, no dictionary has them)",
-        f"- {len(found.entities)} names in {MIN_STORIES}+ stories; {variants} rarer spellings "
-        "of them to correct",
+        f"- {len(found.words)} desk words (in {MIN_WORD_STORIES}+ stories, no dictionary has them)",
+        f"- {len(found.entities)} names in several stories; {variants} rarer spellings of them "
+        "to correct",
         *(f"- {line}" for line in found.conventions),
         *(
             f"- turned off: {r} (fires in {n} of {found.sampled} published stories)"
@@ -427,12 +522,19 @@ def _report(found: Profile, archive: Archive, today: str) -> str:
 def learn(folder: Path, output: Path, workers: int | None = None, quiet: bool = False) -> Profile:
     """Read the archive in ``folder`` and write a desk profile into ``output``."""
     paths = stories_in(folder)
-    step = max(1, len(paths) // 100)
+    terminal = sys.stderr.isatty()
+    tenths = [-1]
 
     def progress(done: int, total: int) -> None:
-        if not quiet and (done % step == 0 or done == total):
+        """On a terminal, one line kept up to date; in a log, a line each tenth of the way."""
+        if quiet:
+            return
+        if terminal:
             print(f"\rlearn: {done}/{total} stories", end="" if done < total else "\n",
                   file=sys.stderr, flush=True)  # fmt: skip
+        elif 10 * done // total > tenths[0]:
+            tenths[0] = 10 * done // total
+            print(f"learn: {done}/{total} stories", file=sys.stderr, flush=True)
 
     archive = read_archive(paths, workers, progress)
     engine = HarperEngine()
@@ -450,7 +552,8 @@ def noisy_rules(
 ) -> tuple[list[tuple[str, int]], int]:
     """Rules that still fire (as errors or warnings) in many of a sample of the published
     stories when checked with the desk profile in ``desk``: what the desk publishes, it
-    accepts. Spelling, names and quotes are never among them. One proofreader per worker."""
+    accepts. A convention the profile learned is held to a lower share: its evidence was
+    misread. Spelling, names and quotes are never among them. One proofreader per worker."""
     sample = paths[:: max(1, len(paths) // SAMPLE)][:SAMPLE]
     fired: Counter[str] = Counter()
     read = 0
@@ -465,8 +568,13 @@ def noisy_rules(
         if rules is not None:
             read += 1
             fired.update(rules)
-    floor = max(MIN_STORIES, NOISY_SHARE * read)
-    noisy = [(r, n) for r, n in fired.items() if n >= floor and not r.startswith(KEPT_FAMILIES)]
+    learned = set(proofreader.style_rules)
+
+    def too_often(rule: str, stories: int) -> bool:
+        share = LEARNED_SHARE if rule in learned else NOISY_SHARE
+        return stories >= max(MIN_STORIES, share * read) and not rule.startswith(KEPT_FAMILIES)
+
+    noisy = [(r, n) for r, n in fired.items() if too_often(r, n)]
     return sorted(noisy, key=lambda rn: (-rn[1], rn[0])), read
 
 

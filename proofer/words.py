@@ -157,6 +157,12 @@ def context_words(text: str, start: int, end: int) -> tuple[str, str]:
     return (before.group(1) if before else "", after.group(1) if after else "")
 
 
+def is_plural(word: str, of: str) -> bool:
+    """``word`` is the name ``of`` made plural (the Crofts, the Wallises): a family or a
+    household, not a slip of the name. A name ending in s takes -es: Jenningss is a slip."""
+    return word == of + "es" or (word == of + "s" and not of.endswith("s"))
+
+
 def slip_reach(word: str) -> int:
     """How many slips a word may have and still be recognised: one, two for long words."""
     return 1 if len(word) < 8 else 2

@@ -9,12 +9,14 @@ import docx
 import pytest
 
 from proofer.cli import main
-from proofer.config import Config, ConfigError, for_draft, with_desk
+from proofer.config import Config, ConfigError, for_draft, user_config_path, with_desk
+from proofer.learn import Archive, _conventions
 from proofer.style import load_styles
 
 # Stories written for this test: a desk that writes "per cent", spaced en dashes, the
 # local place Brackwater and the house word "subcommittee-led", and names one official
-# often (once misspelled).
+# often (once misspelled); one slip it makes in a few stories, and a couple it writes of
+# with their titles (Mrs Okafor more often than Mr Okafor: two people, not a slip).
 OPENINGS = [
     "The Brackwater council met on Tuesday – a long session – and agreed to the plan.",
     "Margarethe Lindqvist said the subcommittee-led review in Brackwater would take a year.",
@@ -38,6 +40,16 @@ def _archive(folder: Path, stories: int = 24) -> None:
         lines.append("The budget - the third in a row - passed.")  # the desk's spaced hyphen
         if i == 5:
             lines.append("The goverment did not comment, Margarethe Lindqvst said.")
+        elif i in (3, 9, 15):
+            lines.append("The goverment said nothing.")  # the same slip, in four stories
+        else:
+            lines.append("The government said nothing.")
+        if i % 4 == 1:
+            lines.append("The plan goes to Carlisle next.")
+        if i % 3 == 0:
+            lines.append("The chair, Mrs Okafor, agreed; it was Mrs Okafor who spoke.")
+        elif i in (1, 2, 4):
+            lines.append("It was Mr Okafor who agreed.")
         if i % 8 == 0:  # some stories filed from Word
             word = docx.Document()
             for line in lines:
@@ -59,14 +71,40 @@ def desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "desk"
 
 
-def test_desk_words_have_counts_and_leave_out_one_off_typos(desk: Path) -> None:
-    words = (desk / "words.txt").read_text(encoding="utf-8")
-    entries = {
-        line.split("#")[0].strip(): line for line in words.splitlines() if not line.startswith("#")
-    }
-    assert "Brackwater" in entries and "stories" in entries["Brackwater"]
-    assert entries["Brackwater"].endswith("# 72 uses, 24 stories")
-    assert "goverment" not in entries and "Lindqvst" not in entries
+def _entries(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("#")[0].strip() for line in lines if not line.startswith("#")]
+
+
+def test_desk_words_and_names_have_counts_and_leave_out_typos(desk: Path) -> None:
+    # A place the desk names (capitalised) goes on the entity list, so a slip of it is
+    # caught as a misspelled name, with its uses and stories.
+    entities = (desk / "entities.txt").read_text(encoding="utf-8")
+    assert "# 72 uses in 24 stories\nBrackwater\n" in entities
+    words = _entries(desk / "words.txt")
+    assert "Brackwater" not in words
+    # Neither a one-off slip nor one made in four stories (the right spelling is in 20).
+    names = [line.split("!")[0] for line in _entries(desk / "entities.txt")]
+    learned = words + [w for name in names for w in name.split()]
+    assert "goverment" not in learned and "Lindqvst" not in learned
+
+
+def test_a_name_the_dictionary_has_is_listed_so_its_slips_are_caught(
+    desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "Carlisle" in _entries(desk / "entities.txt")
+    assert "Mrs" not in _entries(desk / "entities.txt")  # a title, not a name
+    draft = tmp_path / "new.txt"
+    draft.write_text("The plan went to Carlsile.\n", encoding="utf-8")
+    assert main(["check", str(draft), "--fail-on", "warning"]) == 0  # a note at most
+    assert main(["check", str(draft), "--desk", str(desk), "--fail-on", "warning"]) == 1
+    assert "(suggest: Carlisle)" in capsys.readouterr().out
+
+
+def test_another_title_is_another_person_not_a_slip(desk: Path) -> None:
+    entities = _entries(desk / "entities.txt")
+    assert "Mrs Okafor" in entities and "Mr Okafor" in entities  # each a name of its own
+    assert not any("!" in line and "Mr Okafor" in line.split("!")[1] for line in entities)
 
 
 def test_names_with_their_variants_and_majority_spelling(desk: Path) -> None:
@@ -135,3 +173,60 @@ def test_learn_refuses_a_folder_without_stories(
     assert "not a folder of stories" in capsys.readouterr().err
     (tmp_path / "a.txt").write_text("A story.\n", encoding="utf-8")
     assert main(["learn", str(tmp_path), "-o", str(tmp_path / "desk"), "--workers", "0"]) == 2
+
+
+def _hand_desk(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "desk.toml").write_text(
+        'dialect = "british"\nquote-style = "british"\nfail-on = "warning"\n', encoding="utf-8"
+    )
+    return folder
+
+
+def test_desk_settings_apply_unless_the_user_set_the_key(tmp_path: Path) -> None:
+    # A user who writes a key, even with its default value, keeps it; the desk fills in the
+    # rest. The same path serves the command line, the editor and the server (for_draft).
+    desk = _hand_desk(tmp_path / "desk")
+    user = user_config_path()
+    user.parent.mkdir(parents=True, exist_ok=True)
+    user.write_text('dialect = "auto"\nfail-on = "error"\n', encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".proofer.toml").write_text(f'desk = "{desk}"\n', encoding="utf-8")
+    config = for_draft(project / "d.txt")
+    assert (config.dialect, config.fail_on, config.quote_style) == ("auto", "error", "british")
+    user.unlink()
+    config = for_draft(project / "d.txt")
+    assert (config.dialect, config.fail_on, config.quote_style) == ("british", "warning", "british")
+
+
+def test_a_flag_at_its_default_beats_the_desk(tmp_path: Path) -> None:
+    desk = _hand_desk(tmp_path / "desk")
+    flagged = with_desk(Config().with_overrides(dialect="auto"), desk)
+    assert (flagged.dialect, flagged.quote_style) == ("auto", "british")
+    assert with_desk(Config(), desk).dialect == "british"
+
+
+def test_a_word_in_two_stories_is_meant_in_one_it_is_not(tmp_path: Path) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    texts = [
+        "The zorbitane plant reopened on Monday.",
+        "Workers at the zorbitane site cheered the news.",
+        "The qwelpish board met and agreed to the plan.",
+    ]
+    for i, text in enumerate(texts):
+        (archive / f"{i}.txt").write_text(text + "\n", encoding="utf-8")
+    assert main(["learn", str(archive), "-o", str(tmp_path / "desk"), "--workers", "1"]) == 0
+    words = _entries(tmp_path / "desk" / "words.txt")
+    assert "zorbitane" in words and "qwelpish" not in words
+
+
+def test_the_numbers_rule_is_learned_only_when_both_halves_hold() -> None:
+    # Small numbers in words is half the news rule; a desk that also writes "twenty days"
+    # does not follow the other half (figures from 10), so the check is not turned on.
+    archive = Archive()
+    archive.evidence.update({"numbers.words": 40, "numbers.big-words": 25})
+    assert "numbers" not in _conventions(archive)[1]
+    archive.evidence.update({"numbers.big-words": -25, "numbers.big-figures": 30})
+    assert "numbers" in _conventions(archive)[1]

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from proofer.checkers.names import _one_slip_pairs
 from proofer.entities import load_entities, parse_entities
-from proofer.findings import Finding
+from proofer.findings import Finding, Severity
 
 Check = Callable[..., list[Finding]]
 
@@ -202,3 +202,18 @@ def test_a_second_spelling_used_throughout_is_one_finding(check: Check) -> None:
     found = [f for f in check(text) if f.rule == "names.inconsistent"]
     assert [(text[f.start : f.end], f.suggestions) for f in found] == [("TideWell", ("Tidewell",))]
     assert "5 times" in found[0].message
+
+
+def test_a_family_is_the_name_made_plural_not_a_slip(check: Check) -> None:
+    # "the Lindqvists" is the household of a listed Lindqvist; a real slip is still caught.
+    listed = "Lindqvist\nOkonkwo-Baptiste\nHastings\n"
+    text = "The Lindqvists and the Okonkwo-Baptistes came; Lindqvst and Hastingss stayed."
+    alarms = [f for f in check(text, entities=listed) if f.severity is not Severity.INFO]
+    assert [text[f.start : f.end] for f in alarms] == ["Lindqvst", "Hastingss"]
+    # Once the full name is in the draft, the surname alone; its plural still a family.
+    listed = "Anna Lindqvist\n"
+    text = "Anna Lindqvist spoke. The Lindqvists agreed; Lindqvst did not."
+    alarms = [f for f in check(text, entities=listed) if f.severity is not Severity.INFO]
+    assert [text[f.start : f.end] for f in alarms] == ["Lindqvst"]
+    drafted = "Kowalczyk spoke. Kowalczyk left. Kowalczyk won. The Kowalczyks lost."
+    assert not [f for f in check(drafted) if f.severity is not Severity.INFO]

@@ -328,3 +328,10 @@ def test_suggestions_are_the_same_in_every_run() -> None:
     assert len(runs) == 1
     findings = json.loads(runs.pop())["files"][0]["findings"]
     assert sum(len(f["suggestions"]) > 1 for f in findings) >= 5
+
+
+def test_the_dictionary_covers_its_compounds_and_plurals(check: Check) -> None:
+    # A desk's dictionary lists a word once; its plural and a hyphenated entry are its own.
+    words = "quokkaburger\nwell-quokkaed\n"
+    text = "Two quokkaburgers, well-quokkaed, and one quokkaburgre."
+    assert flagged(check(text, dictionary=words), text, "spelling") == ["quokkaburgre"]

@@ -22,12 +22,11 @@ the same prose: ``could very well of been`` and ``has show``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import harper
 
 from proofer.checkers import CheckContext, ParagraphChecker
-from proofer.engines.harper import SPELL_RULE, Dialect, HarperEngine
+from proofer.engines.harper import ALL_RULES, SPELL_RULE, Dialect, HarperEngine, harper_rule_names
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.rules import Rule
 from proofer.suggest import association, seen_pair
@@ -52,7 +51,6 @@ DEFAULT_RULES = {
     "TheirToThere": "Their is no evidence of fraud.",
     "OpenCompounds": "There were alot more voters this year.",
 }
-ALL_RULES = "all"  # in ``harper-rules``: every Harper rule
 
 MODAL_OF = Rule(
     id="grammar.modal-of",
@@ -93,12 +91,6 @@ _MODAL_OF = re.compile(
     r"\s+(of)\s+([a-z]+)\b",
     re.IGNORECASE,
 )
-
-
-@lru_cache(maxsize=1)
-def harper_rule_names() -> frozenset[str]:
-    """Every rule Harper has, by name."""
-    return frozenset(harper.get_default_lint_config())
 
 
 def enabled_rules(extra: tuple[str, ...] = ()) -> frozenset[str]:

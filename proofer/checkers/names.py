@@ -22,7 +22,7 @@ from proofer.entities import Entity, EntityIndex, NameForm
 from proofer.findings import Category, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
-from proofer.words import PARTICLES, WORD, slip_reach, strip_possessive
+from proofer.words import PARTICLES, WORD, is_plural, slip_reach, strip_possessive
 
 VARIANT = Rule(
     id="names.variant",
@@ -215,11 +215,13 @@ def _trim(run: list[_Token]) -> list[_Token]:
 
 
 def _close(word: str, listed: str) -> bool:
-    """``word`` is one slip (two for long words) from ``listed``, and not a common word."""
+    """``word`` is one slip (two for long words) from ``listed``, and not a common word nor
+    the name's plural."""
     if word == listed:
         return True
     return (
-        len(word) > 3
+        not is_plural(word, listed)
+        and len(word) > 3
         and zipf(word) < _COMMON
         and OSA.distance(word.lower(), listed.lower()) <= slip_reach(listed)
     )
@@ -300,6 +302,8 @@ def _surname_slips(
         if token.text in index.by_token or zipf(token.text) >= _COMMON or len(token.text) < 5:
             continue
         for near, _ in index.near(token.text, slip_reach(token.text)):
+            if is_plural(token.text, near):
+                continue  # the Lindqvists: the family
             forms = [f for f in index.by_token.get(near, ()) if f.kind != "correction"]
             if any(f.entity in known and f.tokens[-1] == near for f in forms):
                 full = next(f.entity.name for f in forms if f.entity in known)
@@ -369,7 +373,7 @@ def _inflected(a: str, b: str) -> bool:
     if not long.startswith(short):
         return False
     ending = long[len(short) :].lower()
-    return ending == "s" or (ending in ("d", "r") and short.endswith("e"))
+    return is_plural(long, short) or (ending in ("d", "r") and short.endswith("e"))
 
 
 def _one_slip_pairs(words: Iterable[str]) -> list[tuple[str, str]]:

@@ -33,6 +33,7 @@ from proofer.words import (
     is_acronym,
     is_capitalised,
     is_non_word,
+    is_plural,
     match_case,
     slip_reach,
     starts_sentence,
@@ -276,6 +277,8 @@ class SpellingChecker(ParagraphChecker):
             return None  # a piece of a compound English also writes closed: plug-ins
         if ctx.known.accepts(word) or is_acronym(word) or has_inner_capital(word):
             return None
+        if "-" in token and ctx.known.accepts(strip_possessive(token)):
+            return None  # the dictionary has the whole compound: good-natured
         if word.lower() in PARTICLES and _is_name_particle(text, start, end, token):
             return None
         if ctx.dialect_report and word in ctx.dialect_report.minority:
@@ -400,6 +403,8 @@ class SpellingChecker(ParagraphChecker):
         name on the list, or a far better-known one, not where a surname goes (Michel
         Sapin is no slip of Spain)."""
         for cand in candidates:
+            if is_plural(word, cand.word):
+                return None  # the Wallises: a family, spelled right
             if cand.distance > slip_reach(word):
                 continue
             if cand.listed and zipf(word) < _COMMON:
@@ -548,6 +553,7 @@ def _draft_variant(word: str, typed: Counter[str], frequent: list[str]) -> str |
     for variant, distance, _ in found:
         if (
             variant != word
+            and not is_plural(word, variant)
             and typed[variant] >= _DOMINANT * n
             and (distance == 1 or variant[:1] == word[:1])
             and (not short or (variant[:1] == word[:1] and is_finger_slip(word, variant)))

@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import threading
 from enum import Enum
+from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
 
@@ -33,6 +34,7 @@ class Dialect(str, Enum):
 
 SPELL_RULE = "SpellCheck"
 _NO_SUCH_WORD = "Qwertyuiopasd"  # close to no English word: the spell check searches hard
+ALL_RULES = "all"  # in ``harper-rules``: every Harper rule
 _RECENT = 8  # results kept per thread; checkers ask for the same paragraph in turn
 _WORDS_KEPT = 500_000  # dictionary answers kept per thread
 
@@ -57,6 +59,12 @@ def _build_dictionary() -> None:
     # where the rest of the process never reuses it: give it back (about 40 MiB).
     with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to do
         ctypes.CDLL(None).malloc_trim(0)
+
+
+@lru_cache(maxsize=1)
+def harper_rule_names() -> frozenset[str]:
+    """Every rule Harper has, by name (what ``harper-rules`` may name)."""
+    return frozenset(harper.get_default_lint_config())
 
 
 class HarperEngine:
