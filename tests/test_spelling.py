@@ -303,3 +303,17 @@ def test_two_swaps_cost_less_than_any_other_two_slips(word: str, data: st.DataOb
     other = word[:-2] + spare[0] + spare[1]  # the last two letters replaced
     first_letter_moved = 0 in (i, j)
     assert slip_cost(twice, word) < slip_cost(other, word) + (1.5 if first_letter_moved else 0)
+
+
+def test_a_slip_goes_to_the_spelling_the_draft_uses_most(check: Check) -> None:
+    # The same slip typed three times (Kowalcyk) is itself one slip from a fourth
+    # (Kowalcyzk); the fix offered is still the name the draft types on every line.
+    text = (
+        "Kowalcyk ran. Kowalcyk ran. Kowalcyk ran. " + "Kowalczyk spoke. " * 10 + "Kowalcyzk lost."
+    )
+    at = text.index("Kowalcyzk")
+    found = [f for f in check(text) if f.start == at and f.severity is not Severity.INFO]
+    assert found and found[0].suggestions[0] == "Kowalczyk"
+    # The slip typed three times is a slip too.
+    first = [f for f in check(text) if f.start == 0]
+    assert first and first[0].suggestions[:1] == ("Kowalczyk",)
