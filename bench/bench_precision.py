@@ -112,7 +112,8 @@ def typo_run(
         if verbose and not right:
             shown = hits[0].suggestions[:3] if hits else "missed"
             before = text[max(0, inj.start - 30) : inj.start].replace("\n", " ")
-            print(f"    {inj.wrong} -> {shown} (meant {inj.right}) …{before}[{inj.wrong}]")
+            after = text[inj.end : inj.end + 20].replace("\n", " ")
+            print(f"    {inj.wrong} -> {shown} (meant {inj.right}) …{before}[{inj.wrong}]{after}…")
     return tally
 
 

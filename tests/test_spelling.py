@@ -335,3 +335,17 @@ def test_the_dictionary_covers_its_compounds_and_plurals(check: Check) -> None:
     words = "quokkaburger\nwell-quokkaed\n"
     text = "Two quokkaburgers, well-quokkaed, and one quokkaburgre."
     assert flagged(check(text, dictionary=words), text, "spelling") == ["quokkaburgre"]
+
+
+def test_a_slip_goes_to_the_spelling_the_draft_uses_most(check: Check) -> None:
+    # The same slip typed three times (Kowalcyk) is itself one slip from a fourth
+    # (Kowalcyzk); the fix offered is still the name the draft types on every line.
+    text = (
+        "Kowalcyk ran. Kowalcyk ran. Kowalcyk ran. " + "Kowalczyk spoke. " * 10 + "Kowalcyzk lost."
+    )
+    at = text.index("Kowalcyzk")
+    found = [f for f in check(text) if f.start == at and f.severity is not Severity.INFO]
+    assert found and found[0].suggestions[0] == "Kowalczyk"
+    # The slip typed three times is a slip too.
+    first = [f for f in check(text) if f.start == 0]
+    assert first and first[0].suggestions[:1] == ("Kowalczyk",)

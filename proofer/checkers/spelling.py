@@ -542,24 +542,26 @@ def _drops_a_mark(word: str, candidate: str) -> bool:
 def _draft_variant(word: str, typed: Counter[str], frequent: list[str]) -> str | None:
     """A capitalised word the draft uses three times as often (and at least three times),
     one plausible slip from ``word``; ``frequent`` are the draft's capitalised words typed at
-    least three times, in the order of ``typed``. A short word has many neighbours: it must
-    be one English never uses, a finger slip from the draft's word (Lnux beside Linux)."""
+    least three times, in the order of ``typed``. Of several, the one the draft uses most
+    (the same slip made three times, Debin, is no rival to the Debian typed on every page).
+    A short word has many neighbours: it must be one English never uses, a finger slip from
+    the draft's word (Lnux beside Linux)."""
     n = typed[word]
     reach = slip_reach(word)
     short = len(word) <= _SHORT
     if short and zipf(word) >= _UNSEEN:
         return None
     found = process.extract(word, frequent, scorer=OSA.distance, score_cutoff=reach, limit=None)
-    for variant, distance, _ in found:
-        if (
-            variant != word
-            and not is_plural(word, variant)
-            and typed[variant] >= _DOMINANT * n
-            and (distance == 1 or variant[:1] == word[:1])
-            and (not short or (variant[:1] == word[:1] and is_finger_slip(word, variant)))
-        ):
-            return variant
-    return None
+    variants = [
+        variant
+        for variant, distance, _ in found
+        if variant != word
+        and not is_plural(word, variant)
+        and typed[variant] >= _DOMINANT * n
+        and (distance == 1 or variant[:1] == word[:1])
+        and (not short or (variant[:1] == word[:1] and is_finger_slip(word, variant)))
+    ]
+    return max(variants, key=lambda v: typed[v], default=None)
 
 
 def _is_meant(word: str, counts: Counter[str]) -> bool:
