@@ -528,7 +528,11 @@ def _learn(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         _error("--workers must be 1 or more")
         return EXIT_INPUT
-    found = learn(args.archive, args.output, args.workers)
+    try:
+        found = learn(args.archive, args.output, args.workers)
+    except DraftError as problem:
+        _error(str(problem))
+        return EXIT_INPUT
     print(
         f"{len(found.words)} desk words, {len(found.entities)} names, "
         f"{len(found.rules)} style rules written to {args.output} (see report.md)",

@@ -153,7 +153,9 @@ def read_story(path: str) -> Story:
     """Count what one story holds (runs in a worker process)."""
     try:
         text = read_draft(Path(path)).text
-    except (DraftError, OSError, UnicodeDecodeError, ValueError) as exc:
+    except DraftError as exc:  # its message names the file already
+        return Story(problem=str(exc))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
         return Story(problem=f"{path}: {exc}")
     story = Story()
     tokens = Counter(WORD.findall(text))  # letters only: no numbers, handles or addresses
@@ -520,7 +522,9 @@ def _report(found: Profile, archive: Archive, today: str) -> str:
 
 
 def learn(folder: Path, output: Path, workers: int | None = None, quiet: bool = False) -> Profile:
-    """Read the archive in ``folder`` and write a desk profile into ``output``."""
+    """Read the archive in ``folder`` and write a desk profile into ``output``. Each file
+    that cannot be read is named on standard error and skipped; ``DraftError`` when none
+    can be (no profile is written from nothing)."""
     paths = stories_in(folder)
     terminal = sys.stderr.isatty()
     tenths = [-1]
@@ -537,6 +541,10 @@ def learn(folder: Path, output: Path, workers: int | None = None, quiet: bool = 
             print(f"learn: {done}/{total} stories", file=sys.stderr, flush=True)
 
     archive = read_archive(paths, workers, progress)
+    for problem in archive.problems:
+        print(f"learn: skipped {problem}", file=sys.stderr)
+    if not archive.stories:
+        raise DraftError(f"{folder}: no story could be read, so there is nothing to learn from")
     engine = HarperEngine()
     found = profile(archive, engine)
     write_profile(output, found, archive)

@@ -175,6 +175,20 @@ def test_learn_refuses_a_folder_without_stories(
     assert main(["learn", str(tmp_path), "-o", str(tmp_path / "desk"), "--workers", "0"]) == 2
 
 
+def test_learn_names_each_unreadable_story_and_writes_nothing_from_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    (archive / "scan.txt").write_bytes(b"\x00\x01\x02 not text")
+    assert main(["learn", str(archive), "-o", str(tmp_path / "desk"), "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "learn: skipped " in err and "scan.txt: a binary file" in err
+    assert "scan.txt: " + str(archive) not in err  # the path is said once
+    assert "nothing to learn from" in err and "Traceback" not in err
+    assert not (tmp_path / "desk").exists()
+
+
 def _hand_desk(folder: Path) -> Path:
     folder.mkdir()
     (folder / "desk.toml").write_text(
