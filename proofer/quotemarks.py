@@ -34,11 +34,14 @@ ATTRIBUTION_VERBS = (
     r"(?:said|says|told|added|asked|wrote|explained|continued|recalled|insisted|noted|"
     r"replied|cried)\b"
 )
-# ``, she said`` or ``, said Brady Wang`` / ``, said a spokeswoman``.
-_ATTRIBUTION = re.compile(
-    rf",\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){{1,3}}{ATTRIBUTION_VERBS}"
+# The attribution that follows a quotation: `` she said``, `` Brady Wang said``, `` said a
+# spokeswoman`` (the one pattern for it; callers that need the comma before it prefix one).
+ATTRIBUTION = re.compile(
+    rf"\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I|it)\s+){{1,3}}{ATTRIBUTION_VERBS}"
     rf"|{ATTRIBUTION_VERBS}\s+(?:[A-Z]|(?:he|she|they|we|I|a|an|the)\b))"
 )
+# Inside a quotation that lost its closing mark the comma is still there: ``, she said``.
+_COMMA_ATTRIBUTION = re.compile("," + ATTRIBUTION.pattern)
 # A quotation interrupted by its attribution, resumed after it: ``wish,” he added,``.
 _RESUMED = re.compile(rf"[,!?—–-][”\"]\s[^”\"“]{{0,40}}{ATTRIBUTION_VERBS}[^”\"“]{{0,40}}$")
 # Paragraphs without a double mark that a running quotation may span before it shows whether
@@ -412,7 +415,7 @@ def _attributed(text: str, start: int, end: int) -> bool:
     Only the last stretch counts (an attribution and its speaker's title), not a long
     quotation's earlier words."""
     body = text[start:end].rstrip()
-    return _ATTRIBUTION.search(body, max(0, len(body) - _ATTRIBUTION_REACH)) is not None
+    return _COMMA_ATTRIBUTION.search(body, max(0, len(body) - _ATTRIBUTION_REACH)) is not None
 
 
 def _opens_paragraph(marks: list[Mark], offset: int) -> bool:

@@ -15,7 +15,7 @@ from proofer.engines.harper import Dialect
 from proofer.findings import Category, Finding, Severity
 from proofer.markup import masked_spans
 from proofer.quotemarks import (
-    ATTRIBUTION_VERBS,
+    ATTRIBUTION,
     Kind,
     Mark,
     Problem,
@@ -216,11 +216,6 @@ MISSING_COMMA = Rule(
 _NAMES = {".": "period", ",": "comma"}
 # The end of an ellipsis or of an abbreviation: ``...``, ``U.S.``, `` p.``.
 _ABBREVIATION_END = re.compile(r"(?:\.\.|(?<![A-Za-z])[A-Za-z]\.|\.[A-Za-z]+\.)$")
-# The attribution right after a closing mark: ``” Lindqvist said``, ``” said Lindqvist``.
-_SAID = re.compile(
-    rf"\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){{1,3}}?{ATTRIBUTION_VERBS}"
-    rf"|{ATTRIBUTION_VERBS}\s+(?:[A-Z]|(?:he|she|they|we|I|a|an|the)\b))"
-)
 
 
 class QuoteChecker(DocumentChecker):
@@ -420,7 +415,8 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
                 (mark + inside,),
             )
         before = text[closed.pos - 1 : closed.pos]
-        if before.isalpha() and _full_sentence(text, opened) and _SAID.match(text, closed.end):
+        said = ATTRIBUTION.match(text, closed.end)
+        if before.isalpha() and _full_sentence(text, opened) and said:
             start = closed.pos
             while start > 0 and text[start - 1].isalpha():
                 start -= 1
