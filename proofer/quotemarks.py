@@ -57,6 +57,25 @@ _CODE_SPAN = re.compile(r"(?<!`)`[^`'\n]+`(?!`)")
 _SENTENCE_ENDS = re.compile(r"[.!?…][)\]’']*[ \t\u00a0]+$")
 
 
+class Role(Enum):
+    """The part a mark plays in the draft."""
+
+    OPEN = "open"
+    CLOSE = "close"
+    APOSTROPHE = "apostrophe"
+    # Before pairing only: which of these a mark is depends on what is open when it comes.
+    EITHER = "either"  # closes an open quotation, else opens one (") or is an apostrophe (’)
+    PRIME = "prime"  # after a figure: closes an open quotation, else a prime (a 12" pizza)
+
+
+class Prime(Enum):
+    """Whether a straight mark after a figure is a prime (6'2")."""
+
+    YES = "yes"
+    NO = "no"
+    EITHER = "either"  # a 12" pizza, or the end of "Debian 1.1": pairing decides
+
+
 @dataclass(frozen=True)
 class Mark:
     """One quotation mark or apostrophe and the role it plays."""
@@ -64,7 +83,7 @@ class Mark:
     pos: int
     char: str  # two characters for TeX's `` and ''
     double: bool
-    role: str  # "open", "close" or "apostrophe" (before pairing also "either", "prime")
+    role: Role
 
     @property
     def end(self) -> int:
@@ -84,11 +103,11 @@ class Mark:
     @property
     def curly(self) -> str:
         """The curly mark this one should be."""
-        if self.role == "apostrophe":
+        if self.role is Role.APOSTROPHE:
             return SINGLE_CLOSE
         if self.double:
-            return DOUBLE_OPEN if self.role == "open" else DOUBLE_CLOSE
-        return SINGLE_OPEN if self.role == "open" else SINGLE_CLOSE
+            return DOUBLE_OPEN if self.role is Role.OPEN else DOUBLE_CLOSE
+        return SINGLE_OPEN if self.role is Role.OPEN else SINGLE_CLOSE
 
     @property
     def turned(self) -> bool:
@@ -196,9 +215,9 @@ def _report_unclosed(result: Scan, pending: Mark, para: int, marks: list[Mark]) 
     """
     depth = 0
     for mark in marks:
-        if not mark.double or mark.role in ("either", "prime"):
+        if not mark.double or mark.role in (Role.EITHER, Role.PRIME):
             continue
-        if mark.role == "open":
+        if mark.role is Role.OPEN:
             depth += 1
         elif depth:
             depth -= 1
@@ -224,9 +243,9 @@ class _Paragraph:
 
     def pair(self, mark: Mark) -> None:
         """Pair ``mark`` with what is open, or open a quotation with it."""
-        if mark.role == "apostrophe":
+        if mark.role is Role.APOSTROPHE:
             return
-        if mark.role == "open":
+        if mark.role is Role.OPEN:
             self._open(mark)
             return
         # A closing mark: it closes the innermost quotation of its kind.
@@ -294,17 +313,17 @@ class _Paragraph:
 
 def _resolve(mark: Mark, stack: list[Mark]) -> Mark | None:
     """Settle the marks whose role depends on what is open (None: not a quotation mark)."""
-    if mark.role == "prime":
+    if mark.role is Role.PRIME:
         # After a figure: it ends a quotation that is open, else it is a prime (12" pizza).
         open_here = any(m.double == mark.double for m in stack)
-        return Mark(mark.pos, mark.char, mark.double, "close") if open_here else None
-    if mark.role == "either":
+        return Mark(mark.pos, mark.char, mark.double, Role.CLOSE) if open_here else None
+    if mark.role is Role.EITHER:
         # A straight " with no telling context, or ’ after a word: it closes what is open.
         open_here = any(m.double == mark.double for m in stack)
         if mark.double:
-            role = "close" if open_here else "open"
+            role = Role.CLOSE if open_here else Role.OPEN
         else:
-            role = "close" if open_here else "apostrophe"
+            role = Role.CLOSE if open_here else Role.APOSTROPHE
         return Mark(mark.pos, mark.char, mark.double, role)
     return mark
 
@@ -317,38 +336,38 @@ def _marks(text: str, offset: int) -> Iterator[Mark]:
         pair = text[i : i + 2]
         if i == after or (code and _inside(i, code)):
             continue
-        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)):
-            if prime == "either":
-                yield Mark(offset + i, ch, ch == STRAIGHT_DOUBLE, "prime")
+        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)) is not Prime.NO:
+            if prime is Prime.EITHER:
+                yield Mark(offset + i, ch, ch == STRAIGHT_DOUBLE, Role.PRIME)
         elif pair in (TEX_DOUBLE_OPEN, TEX_DOUBLE_CLOSE) and text[i + 2 : i + 3] != ch:
             opening, closing = _context(text, i, 2)
             if opening or closing:
-                yield Mark(offset + i, pair, True, "open" if opening else "close")
+                yield Mark(offset + i, pair, True, Role.OPEN if opening else Role.CLOSE)
                 after = i + 1
             elif ch == STRAIGHT_SINGLE:
                 yield Mark(offset + i, ch, False, _single_role(text, i))
         elif ch == TEX_SINGLE_OPEN:
             if _context(text, i)[0]:  # only an opening backtick quotes; any other is code
-                yield Mark(offset + i, ch, False, "open")
+                yield Mark(offset + i, ch, False, Role.OPEN)
         elif ch in _DOUBLES:
             yield Mark(offset + i, ch, True, _double_role(text, i))
         else:
             yield Mark(offset + i, ch, False, _single_role(text, i))
 
 
-def _prime(text: str, i: int) -> str:
-    """Whether a straight mark after a figure is a prime: "yes" (6'2", a figure follows),
-    "" (no: not after a figure, or the same mark opened the figure's token: "2.4a0",
-    ("1.3.8")), or "either" (a 12" pizza, but also the end of "Debian 1.1": pairing
+def _prime(text: str, i: int) -> Prime:
+    """Whether a straight mark after a figure is a prime: YES when a figure follows (6'2");
+    NO when it is not after a figure, or the same mark opened the figure's token ("2.4a0",
+    ("1.3.8")); EITHER at a figure's end (a 12" pizza, but also "Debian 1.1": pairing
     decides, by whether a quotation is open)."""
     if i == 0 or not text[i - 1].isdigit():
-        return ""
+        return Prime.NO
     start = i - 1
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     if text[i] in text[start:i]:
-        return ""
-    return "yes" if text[i + 1 : i + 2].isalnum() else "either"
+        return Prime.NO
+    return Prime.YES if text[i + 1 : i + 2].isalnum() else Prime.EITHER
 
 
 def _context(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
@@ -361,43 +380,43 @@ def _context(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     return space_before and not after.isspace(), space_after and not before.isspace()
 
 
-def _double_role(text: str, i: int) -> str:
+def _double_role(text: str, i: int) -> Role:
     if i == 0:
-        return "open"  # a paragraph never starts by closing a quotation: “ … or " …
+        return Role.OPEN  # a paragraph never starts by closing a quotation: “ … or " …
     opening, closing = _context(text, i)
     if opening and not closing:
-        return "open"
+        return Role.OPEN
     if closing and not opening:
-        return "close"
+        return Role.CLOSE
     ch = text[i]
     if ch == DOUBLE_OPEN:
-        return "open"
+        return Role.OPEN
     if ch == DOUBLE_CLOSE:
-        return "close"
-    return "either"
+        return Role.CLOSE
+    return Role.EITHER
 
 
-def _single_role(text: str, i: int) -> str:
+def _single_role(text: str, i: int) -> Role:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
-        return "apostrophe"  # city’s, o’clock, Thiong’o
+        return Role.APOSTROPHE  # city’s, o’clock, Thiong’o
     if after in "sS" and not text[i + 2 : i + 3].isalnum() and text[i + 2 : i + 3] not in "’'":
-        return "apostrophe"  # a possessive after a dash, a bracket or a figure: ——’s, (AP)’s
+        return Role.APOSTROPHE  # a possessive after a dash, a bracket or a figure: ——’s, (AP)’s
     if not before.isalnum() and (_decade(text, i) or _ELISIONS.match(text, i + 1)):
-        return "apostrophe"  # ’90s, ’em, the first mark of rock ’n’ roll
+        return Role.APOSTROPHE  # ’90s, ’em, the first mark of rock ’n’ roll
     if before in "nN" and text[i - 2 : i - 1] in ("’", "'"):
-        return "apostrophe"  # the second mark of rock ’n’ roll
+        return Role.APOSTROPHE  # the second mark of rock ’n’ roll
     opening, closing = _context(text, i)
     if opening and not closing:
-        return "open"
+        return Role.OPEN
     if closing and not opening:
         if before in "sSzZxX" or text[i - 2 : i] == "in":
-            return "either"  # the end of a ‘quotation’, the Joneses’ house, or goin’
+            return Role.EITHER  # the end of a ‘quotation’, the Joneses’ house, or goin’
         if after == "-" and text[i + 2 : i + 3].isalpha():
-            return "either"  # inside a hyphenated word: a stress mark (Deb’-ee-en)
-        return "close"
-    return "open" if text[i] == SINGLE_OPEN else "either"
+            return Role.EITHER  # inside a hyphenated word: a stress mark (Deb’-ee-en)
+        return Role.CLOSE
+    return Role.OPEN if text[i] == SINGLE_OPEN else Role.EITHER
 
 
 def _decade(text: str, i: int) -> bool:
@@ -420,7 +439,7 @@ def _attributed(text: str, start: int, end: int) -> bool:
 
 def _opens_paragraph(marks: list[Mark], offset: int) -> bool:
     """The paragraph begins with an opening double mark: a running quotation continues."""
-    return bool(marks) and marks[0].double and marks[0].pos == offset and marks[0].role == "open"
+    return bool(marks) and marks[0].double and marks[0].pos == offset and marks[0].role is Role.OPEN
 
 
 def is_partial(text: str, i: int) -> bool:
