@@ -53,6 +53,9 @@ _ATTRIBUTION_REACH = 150
 _MARK_CHARS = re.compile("[" + re.escape(_DOUBLES + _SINGLES + TEX_SINGLE_OPEN) + "]")
 # Backticks around a word with no straight mark inside: code (`ls`), not a quotation.
 _CODE_SPAN = re.compile(r"(?<!`)`[^`'\n]+`(?!`)")
+# What follows a backtick that opens a TeX quotation: a straight mark closing it in the
+# paragraph (not an apostrophe: ``it's``), before any other backtick.
+_TEX_SINGLE_CLOSER = re.compile(r"[^`\n]*?[^\s`]'(?!\w)")
 # A sentence ends just before this point: ``taxpayers. “I``, ``(as he said.) “We``.
 _SENTENCE_ENDS = re.compile(r"[.!?…][)\]’']*[ \t\u00a0]+$")
 
@@ -347,7 +350,9 @@ def _marks(text: str, offset: int) -> Iterator[Mark]:
             elif ch == STRAIGHT_SINGLE:
                 yield Mark(offset + i, ch, False, _single_role(text, i))
         elif ch == TEX_SINGLE_OPEN:
-            if _context(text, i)[0]:  # only an opening backtick quotes; any other is code
+            # Only a backtick that opens and is closed TeX-style (`word') quotes; any other is
+            # code, markup or a slip of the finger, not a quotation left open.
+            if _context(text, i)[0] and _TEX_SINGLE_CLOSER.match(text, i + 1):
                 yield Mark(offset + i, ch, False, Role.OPEN)
         elif ch in _DOUBLES:
             yield Mark(offset + i, ch, True, _double_role(text, i))
