@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 from proofer import __version__, batch, daemon, html_report
 from proofer.config import (
@@ -60,8 +61,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad argument told in one line (not the whole usage) and exit 2; every
+    subcommand's parser is one of these, as ``add_subparsers`` makes them of its own class."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message} (`{self.prog} --help` lists the options)", file=sys.stderr)
+        raise SystemExit(EXIT_INPUT)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="proofer", description=__doc__.split("\n")[0])
+    parser = _Parser(prog="proofer", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"proofer {__version__}")
     sub = parser.add_subparsers(dest="command")
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
 from proofer.markup import masked_spans
-from proofer.quotemarks import scan
+from proofer.quotemarks import Role, scan
 
 # What the speaker owns: how they put things, not how the paper spells them.
 SPEAKERS_CATEGORIES = frozenset({Category.GRAMMAR, Category.STYLE})
@@ -30,7 +30,7 @@ class Quotations:
         spans = [(o.pos + 1, c.pos) for o, c in result.pairs]
         paired = {o.pos for o, _ in result.pairs}
         for mark in result.marks:
-            if mark.role == "open" and mark.pos not in paired:
+            if mark.role is Role.OPEN and mark.pos not in paired:
                 # A quotation that runs on (or is never closed) is quoted to its paragraph end.
                 paragraph = doc.paragraph_at(mark.pos)
                 if paragraph is not None:

@@ -34,11 +34,14 @@ ATTRIBUTION_VERBS = (
     r"(?:said|says|told|added|asked|wrote|explained|continued|recalled|insisted|noted|"
     r"replied|cried)\b"
 )
-# ``, she said`` or ``, said Brady Wang`` / ``, said a spokeswoman``.
-_ATTRIBUTION = re.compile(
-    rf",\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I)\s+){{1,3}}{ATTRIBUTION_VERBS}"
+# The attribution that follows a quotation: `` she said``, `` Brady Wang said``, `` said a
+# spokeswoman`` (the one pattern for it; callers that need the comma before it prefix one).
+ATTRIBUTION = re.compile(
+    rf"\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|we|I|it)\s+){{1,3}}{ATTRIBUTION_VERBS}"
     rf"|{ATTRIBUTION_VERBS}\s+(?:[A-Z]|(?:he|she|they|we|I|a|an|the)\b))"
 )
+# Inside a quotation that lost its closing mark the comma is still there: ``, she said``.
+_COMMA_ATTRIBUTION = re.compile("," + ATTRIBUTION.pattern)
 # A quotation interrupted by its attribution, resumed after it: ``wish,” he added,``.
 _RESUMED = re.compile(rf"[,!?—–-][”\"]\s[^”\"“]{{0,40}}{ATTRIBUTION_VERBS}[^”\"“]{{0,40}}$")
 # Paragraphs without a double mark that a running quotation may span before it shows whether
@@ -50,8 +53,30 @@ _ATTRIBUTION_REACH = 150
 _MARK_CHARS = re.compile("[" + re.escape(_DOUBLES + _SINGLES + TEX_SINGLE_OPEN) + "]")
 # Backticks around a word with no straight mark inside: code (`ls`), not a quotation.
 _CODE_SPAN = re.compile(r"(?<!`)`[^`'\n]+`(?!`)")
+# What follows a backtick that opens a TeX quotation: a straight mark closing it in the
+# paragraph (not an apostrophe: ``it's``), before any other backtick.
+_TEX_SINGLE_CLOSER = re.compile(r"[^`\n]*?[^\s`]'(?!\w)")
 # A sentence ends just before this point: ``taxpayers. “I``, ``(as he said.) “We``.
 _SENTENCE_ENDS = re.compile(r"[.!?…][)\]’']*[ \t\u00a0]+$")
+
+
+class Role(Enum):
+    """The part a mark plays in the draft."""
+
+    OPEN = "open"
+    CLOSE = "close"
+    APOSTROPHE = "apostrophe"
+    # Before pairing only: which of these a mark is depends on what is open when it comes.
+    EITHER = "either"  # closes an open quotation, else opens one (") or is an apostrophe (’)
+    PRIME = "prime"  # after a figure: closes an open quotation, else a prime (a 12" pizza)
+
+
+class Prime(Enum):
+    """Whether a straight mark after a figure is a prime (6'2")."""
+
+    YES = "yes"
+    NO = "no"
+    EITHER = "either"  # a 12" pizza, or the end of "Debian 1.1": pairing decides
 
 
 @dataclass(frozen=True)
@@ -61,7 +86,7 @@ class Mark:
     pos: int
     char: str  # two characters for TeX's `` and ''
     double: bool
-    role: str  # "open", "close" or "apostrophe" (before pairing also "either", "prime")
+    role: Role
 
     @property
     def end(self) -> int:
@@ -81,11 +106,11 @@ class Mark:
     @property
     def curly(self) -> str:
         """The curly mark this one should be."""
-        if self.role == "apostrophe":
+        if self.role is Role.APOSTROPHE:
             return SINGLE_CLOSE
         if self.double:
-            return DOUBLE_OPEN if self.role == "open" else DOUBLE_CLOSE
-        return SINGLE_OPEN if self.role == "open" else SINGLE_CLOSE
+            return DOUBLE_OPEN if self.role is Role.OPEN else DOUBLE_CLOSE
+        return SINGLE_OPEN if self.role is Role.OPEN else SINGLE_CLOSE
 
     @property
     def turned(self) -> bool:
@@ -193,9 +218,9 @@ def _report_unclosed(result: Scan, pending: Mark, para: int, marks: list[Mark]) 
     """
     depth = 0
     for mark in marks:
-        if not mark.double or mark.role in ("either", "prime"):
+        if not mark.double or mark.role in (Role.EITHER, Role.PRIME):
             continue
-        if mark.role == "open":
+        if mark.role is Role.OPEN:
             depth += 1
         elif depth:
             depth -= 1
@@ -221,9 +246,9 @@ class _Paragraph:
 
     def pair(self, mark: Mark) -> None:
         """Pair ``mark`` with what is open, or open a quotation with it."""
-        if mark.role == "apostrophe":
+        if mark.role is Role.APOSTROPHE:
             return
-        if mark.role == "open":
+        if mark.role is Role.OPEN:
             self._open(mark)
             return
         # A closing mark: it closes the innermost quotation of its kind.
@@ -291,17 +316,17 @@ class _Paragraph:
 
 def _resolve(mark: Mark, stack: list[Mark]) -> Mark | None:
     """Settle the marks whose role depends on what is open (None: not a quotation mark)."""
-    if mark.role == "prime":
+    if mark.role is Role.PRIME:
         # After a figure: it ends a quotation that is open, else it is a prime (12" pizza).
         open_here = any(m.double == mark.double for m in stack)
-        return Mark(mark.pos, mark.char, mark.double, "close") if open_here else None
-    if mark.role == "either":
+        return Mark(mark.pos, mark.char, mark.double, Role.CLOSE) if open_here else None
+    if mark.role is Role.EITHER:
         # A straight " with no telling context, or ’ after a word: it closes what is open.
         open_here = any(m.double == mark.double for m in stack)
         if mark.double:
-            role = "close" if open_here else "open"
+            role = Role.CLOSE if open_here else Role.OPEN
         else:
-            role = "close" if open_here else "apostrophe"
+            role = Role.CLOSE if open_here else Role.APOSTROPHE
         return Mark(mark.pos, mark.char, mark.double, role)
     return mark
 
@@ -314,38 +339,40 @@ def _marks(text: str, offset: int) -> Iterator[Mark]:
         pair = text[i : i + 2]
         if i == after or (code and _inside(i, code)):
             continue
-        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)):
-            if prime == "either":
-                yield Mark(offset + i, ch, ch == STRAIGHT_DOUBLE, "prime")
+        if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)) is not Prime.NO:
+            if prime is Prime.EITHER:
+                yield Mark(offset + i, ch, ch == STRAIGHT_DOUBLE, Role.PRIME)
         elif pair in (TEX_DOUBLE_OPEN, TEX_DOUBLE_CLOSE) and text[i + 2 : i + 3] != ch:
             opening, closing = _context(text, i, 2)
             if opening or closing:
-                yield Mark(offset + i, pair, True, "open" if opening else "close")
+                yield Mark(offset + i, pair, True, Role.OPEN if opening else Role.CLOSE)
                 after = i + 1
             elif ch == STRAIGHT_SINGLE:
                 yield Mark(offset + i, ch, False, _single_role(text, i))
         elif ch == TEX_SINGLE_OPEN:
-            if _context(text, i)[0]:  # only an opening backtick quotes; any other is code
-                yield Mark(offset + i, ch, False, "open")
+            # Only a backtick that opens and is closed TeX-style (`word') quotes; any other is
+            # code, markup or a slip of the finger, not a quotation left open.
+            if _context(text, i)[0] and _TEX_SINGLE_CLOSER.match(text, i + 1):
+                yield Mark(offset + i, ch, False, Role.OPEN)
         elif ch in _DOUBLES:
             yield Mark(offset + i, ch, True, _double_role(text, i))
         else:
             yield Mark(offset + i, ch, False, _single_role(text, i))
 
 
-def _prime(text: str, i: int) -> str:
-    """Whether a straight mark after a figure is a prime: "yes" (6'2", a figure follows),
-    "" (no: not after a figure, or the same mark opened the figure's token: "2.4a0",
-    ("1.3.8")), or "either" (a 12" pizza, but also the end of "Debian 1.1": pairing
+def _prime(text: str, i: int) -> Prime:
+    """Whether a straight mark after a figure is a prime: YES when a figure follows (6'2");
+    NO when it is not after a figure, or the same mark opened the figure's token ("2.4a0",
+    ("1.3.8")); EITHER at a figure's end (a 12" pizza, but also "Debian 1.1": pairing
     decides, by whether a quotation is open)."""
     if i == 0 or not text[i - 1].isdigit():
-        return ""
+        return Prime.NO
     start = i - 1
     while start > 0 and not text[start - 1].isspace():
         start -= 1
     if text[i] in text[start:i]:
-        return ""
-    return "yes" if text[i + 1 : i + 2].isalnum() else "either"
+        return Prime.NO
+    return Prime.YES if text[i + 1 : i + 2].isalnum() else Prime.EITHER
 
 
 def _context(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
@@ -358,43 +385,43 @@ def _context(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
     return space_before and not after.isspace(), space_after and not before.isspace()
 
 
-def _double_role(text: str, i: int) -> str:
+def _double_role(text: str, i: int) -> Role:
     if i == 0:
-        return "open"  # a paragraph never starts by closing a quotation: “ … or " …
+        return Role.OPEN  # a paragraph never starts by closing a quotation: “ … or " …
     opening, closing = _context(text, i)
     if opening and not closing:
-        return "open"
+        return Role.OPEN
     if closing and not opening:
-        return "close"
+        return Role.CLOSE
     ch = text[i]
     if ch == DOUBLE_OPEN:
-        return "open"
+        return Role.OPEN
     if ch == DOUBLE_CLOSE:
-        return "close"
-    return "either"
+        return Role.CLOSE
+    return Role.EITHER
 
 
-def _single_role(text: str, i: int) -> str:
+def _single_role(text: str, i: int) -> Role:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
-        return "apostrophe"  # city’s, o’clock, Thiong’o
+        return Role.APOSTROPHE  # city’s, o’clock, Thiong’o
     if after in "sS" and not text[i + 2 : i + 3].isalnum() and text[i + 2 : i + 3] not in "’'":
-        return "apostrophe"  # a possessive after a dash, a bracket or a figure: ——’s, (AP)’s
+        return Role.APOSTROPHE  # a possessive after a dash, a bracket or a figure: ——’s, (AP)’s
     if not before.isalnum() and (_decade(text, i) or _ELISIONS.match(text, i + 1)):
-        return "apostrophe"  # ’90s, ’em, the first mark of rock ’n’ roll
+        return Role.APOSTROPHE  # ’90s, ’em, the first mark of rock ’n’ roll
     if before in "nN" and text[i - 2 : i - 1] in ("’", "'"):
-        return "apostrophe"  # the second mark of rock ’n’ roll
+        return Role.APOSTROPHE  # the second mark of rock ’n’ roll
     opening, closing = _context(text, i)
     if opening and not closing:
-        return "open"
+        return Role.OPEN
     if closing and not opening:
         if before in "sSzZxX" or text[i - 2 : i] == "in":
-            return "either"  # the end of a ‘quotation’, the Joneses’ house, or goin’
+            return Role.EITHER  # the end of a ‘quotation’, the Joneses’ house, or goin’
         if after == "-" and text[i + 2 : i + 3].isalpha():
-            return "either"  # inside a hyphenated word: a stress mark (Deb’-ee-en)
-        return "close"
-    return "open" if text[i] == SINGLE_OPEN else "either"
+            return Role.EITHER  # inside a hyphenated word: a stress mark (Deb’-ee-en)
+        return Role.CLOSE
+    return Role.OPEN if text[i] == SINGLE_OPEN else Role.EITHER
 
 
 def _decade(text: str, i: int) -> bool:
@@ -412,12 +439,12 @@ def _attributed(text: str, start: int, end: int) -> bool:
     Only the last stretch counts (an attribution and its speaker's title), not a long
     quotation's earlier words."""
     body = text[start:end].rstrip()
-    return _ATTRIBUTION.search(body, max(0, len(body) - _ATTRIBUTION_REACH)) is not None
+    return _COMMA_ATTRIBUTION.search(body, max(0, len(body) - _ATTRIBUTION_REACH)) is not None
 
 
 def _opens_paragraph(marks: list[Mark], offset: int) -> bool:
     """The paragraph begins with an opening double mark: a running quotation continues."""
-    return bool(marks) and marks[0].double and marks[0].pos == offset and marks[0].role == "open"
+    return bool(marks) and marks[0].double and marks[0].pos == offset and marks[0].role is Role.OPEN
 
 
 def is_partial(text: str, i: int) -> bool:

@@ -59,6 +59,12 @@ PARTICLES = frozenset(
         "st",
     }
 )
+# Lower-case words inside a proper name: the particles, and the words that join a place's or
+# an institution's name (Temple of Bel, Observatory for Human Rights).
+NAME_JOINERS = PARTICLES | {"of", "for"}
+# An organisation's name also joins with these: the Council on Foreign Relations, Marks &
+# Spencer, the Department of Trade and Industry, the Institute in Basel.
+ORGANISATION_JOINERS = NAME_JOINERS | {"and", "&", "on", "in"}
 # Months and days: capitalised words English always writes, often beside a number.
 CALENDAR = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 _PUNCT_EDGE = "\"“”‘’'«»()[]{}<>,.;:!?…*_~"

@@ -401,3 +401,22 @@ def test_json_notices_survive_checking_on_several_cores(tmp_path: Path) -> None:
     ]
     assert [n[:30] for n in data["notices"]] == ["LanguageTool is unavailable (c"]
     assert result.stderr.decode().count("LanguageTool is unavailable") == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("serve", "--port", "notanumber"), "proofer serve: argument --port: invalid int value"),
+        (("check", "--fail-on", "bogus", "x.txt"), "proofer check: argument --fail-on: invalid"),
+        (("fix",), "proofer fix: the following arguments are required: path"),
+        (("style", "test", "a.toml", "--nope"), "proofer: unrecognized arguments: --nope"),
+        (("nosuchcommand",), "proofer: argument command: invalid choice: 'nosuchcommand'"),
+    ],
+)
+def test_bad_arguments_are_one_line(args: tuple[str, ...], expected: str) -> None:
+    result = run_proofer(*args)
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(expected), lines
+    assert "--help" in lines[0]  # where the usage is, now that it is not printed

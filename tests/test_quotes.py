@@ -465,6 +465,26 @@ def test_tex_style_quotations_pair_and_get_one_note() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A backtick that nothing closes TeX-style is markup or a typo, not a quotation.
+        "Wrap the name in `backquotes for the parser to read it.",
+        "The hook runs `make clean first, then the build.\n\nIt ends when the build ends.",
+        "Type `<name>`_ for a link, then a `space and the text.",
+    ],
+)
+def test_a_backtick_nothing_closes_is_not_an_unclosed_quotation(text: str) -> None:
+    assert [r for r in rules_at(text) if r[0].startswith("quotes.")] == []
+
+
+def test_a_backtick_closed_tex_style_still_opens_a_quotation() -> None:
+    assert rules_at("It moved to `testing' at last.") == [("quotes.tex-style", "`testing'")]
+    # Its closer decides, wherever in the paragraph: here after a word with an apostrophe.
+    text = "He wrote `it's done, Ann's too' and left."
+    assert [r[0] for r in rules_at(text)] == ["quotes.tex-style"]
+
+
 def test_smart_quotes_turn_tex_quotations_curly() -> None:
     text = "Move from `stable' to ``testing'' now, it's time."
     doc = Document(text)

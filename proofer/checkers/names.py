@@ -22,7 +22,7 @@ from proofer.entities import Entity, EntityIndex, NameForm
 from proofer.findings import Category, Finding, Severity
 from proofer.lexicon import zipf
 from proofer.rules import Rule
-from proofer.words import PARTICLES, WORD, is_plural, slip_reach, strip_possessive
+from proofer.words import NAME_JOINERS, WORD, is_plural, slip_reach, strip_possessive
 
 VARIANT = Rule(
     id="names.variant",
@@ -87,7 +87,6 @@ FIRST_REFERENCE = Rule(
 
 _COMMON = 3.0  # a word this common in English is a word first (Bell, not Bel)
 _SINGLE_WORD_RARE = 1.5
-_CONNECTORS = PARTICLES | {"of", "for"}  # Temple of Bel, Observatory for Human Rights
 _GAP = re.compile(r"[ \u00a0]")
 _JOINS = re.compile(r"[-’']")
 
@@ -182,7 +181,7 @@ def _runs(text: str, offset: int) -> list[list[_Token]]:
     last_end = -1
     for m in WORD.finditer(text):
         raw = m.group()
-        if raw[0].islower() and "-" not in raw and raw not in _CONNECTORS:
+        if raw[0].islower() and "-" not in raw and raw not in NAME_JOINERS:
             # An ordinary lower-case word ends any run: the common case, kept cheap.
             if current:
                 runs.append(current)
@@ -191,7 +190,7 @@ def _runs(text: str, offset: int) -> list[list[_Token]]:
         word = strip_possessive(raw)
         token = _token(offset + m.start(), word)
         joined = current and m.start() - last_end == 1 and _GAP.match(text, last_end)
-        is_name_word = token.capitalised or word.lower() in _CONNECTORS or "-" in word
+        is_name_word = token.capitalised or word.lower() in NAME_JOINERS or "-" in word
         if joined and is_name_word:
             current.append(token)
         else:

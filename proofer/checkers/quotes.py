@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from enum import Enum
 
 from proofer.checkers import CheckContext, DocumentChecker
 from proofer.document import Document
@@ -15,10 +16,11 @@ from proofer.engines.harper import Dialect
 from proofer.findings import Category, Finding, Severity
 from proofer.markup import masked_spans
 from proofer.quotemarks import (
-    ATTRIBUTION_VERBS,
+    ATTRIBUTION,
     Kind,
     Mark,
     Problem,
+    Role,
     Scan,
     is_partial,
     scan,
@@ -213,14 +215,17 @@ MISSING_COMMA = Rule(
     fix_safe=True,
 )
 
+
+class QuoteStyle(Enum):
+    """Where a closing mark's period or comma goes (the ``quote-style`` setting's values)."""
+
+    AMERICAN = "american"  # always inside
+    BRITISH = "british"  # inside only when it belongs to the quotation
+
+
 _NAMES = {".": "period", ",": "comma"}
 # The end of an ellipsis or of an abbreviation: ``...``, ``U.S.``, `` p.``.
 _ABBREVIATION_END = re.compile(r"(?:\.\.|(?<![A-Za-z])[A-Za-z]\.|\.[A-Za-z]+\.)$")
-# The attribution right after a closing mark: ``” Lindqvist said``, ``” said Lindqvist``.
-_SAID = re.compile(
-    rf"\s+(?:(?:(?:[A-Z][\w’'.-]*|he|she|they|I|we|it)\s+){{1,3}}?{ATTRIBUTION_VERBS}"
-    rf"|{ATTRIBUTION_VERBS}\s+(?:[A-Z]|(?:he|she|they|we|I|a|an|the)\b))"
-)
 
 
 class QuoteChecker(DocumentChecker):
@@ -294,11 +299,11 @@ def _problem(doc: Document, problem: Problem, straight_style: bool) -> Finding |
             ("“" + first,),
         )
     if problem.kind is Kind.TURNED:
-        what = {"apostrophe": "an apostrophe", "open": "an opening mark"}.get(
+        what = {Role.APOSTROPHE: "an apostrophe", Role.OPEN: "an opening mark"}.get(
             mark.role, "a closing mark"
         )
         right = mark.curly
-        if straight_style and mark.role != "apostrophe":
+        if straight_style and mark.role is not Role.APOSTROPHE:
             right = '"' if mark.double else "'"  # the draft's own kind of mark
         return _finding(
             TURNED, at, f"{mark.char} faces the wrong way for {what}: use {right}.", (right,)
@@ -338,7 +343,7 @@ def _straight_style(result: Scan, tex: set[int]) -> bool:
     """
     if any(p.kind is Kind.MIXED_PAIR for p in result.problems):
         return False
-    quotes = [m for m in result.marks if m.role != "apostrophe" and m.pos not in tex]
+    quotes = [m for m in result.marks if m.role is not Role.APOSTROPHE and m.pos not in tex]
     straight = sum(m.straight for m in quotes)
     return straight > len(quotes) - straight
 
@@ -353,7 +358,7 @@ def _inconsistent(result: Scan, skip: set[int], straight_style: bool) -> list[Fi
     """Straight marks in a draft whose quotation marks are mostly curly, or curly quotation
     marks in one whose marks are mostly straight (apostrophes follow the quotation marks).
     ``skip``: marks already reported, and TeX-style ones."""
-    quotes = [m for m in result.marks if m.role != "apostrophe" and m.pos not in skip]
+    quotes = [m for m in result.marks if m.role is not Role.APOSTROPHE and m.pos not in skip]
     has_curly = any(not m.straight for m in quotes)
     if straight_style:
         odd = [m for m in quotes if not m.straight]
@@ -402,7 +407,7 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
     for opened, closed in result.pairs:
         mark = closed.curly if not closed.straight else closed.char
         after = _outside(text, closed)
-        if style == "american" and after:
+        if style is QuoteStyle.AMERICAN and after:
             yield _finding(
                 OUTSIDE,
                 (closed.pos, closed.end + 1),
@@ -411,7 +416,7 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
                 (after + mark,),
             )
         inside = _inside(text, opened, closed)
-        if style == "british" and inside:
+        if style is QuoteStyle.BRITISH and inside:
             yield _finding(
                 INSIDE,
                 (closed.pos - 1, closed.end),
@@ -420,7 +425,8 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
                 (mark + inside,),
             )
         before = text[closed.pos - 1 : closed.pos]
-        if before.isalpha() and _full_sentence(text, opened) and _SAID.match(text, closed.end):
+        said = ATTRIBUTION.match(text, closed.end)
+        if before.isalpha() and _full_sentence(text, opened) and said:
             start = closed.pos
             while start > 0 and text[start - 1].isalpha():
                 start -= 1
@@ -434,7 +440,7 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
             )
 
 
-def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[str, str]:
+def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[QuoteStyle, str]:
     """The style the draft's closing punctuation follows, and words saying how it was decided.
 
     ``auto`` counts the clear cases: a period or comma after a closing mark is British; one
@@ -442,13 +448,15 @@ def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[str, str]:
     both). The majority wins; without one, the draft's dialect decides.
     """
     if ctx.quote_style != "auto":
-        return ctx.quote_style, ""
+        return QuoteStyle(ctx.quote_style), ""
     american = sum(_inside(text, o, c) is not None for o, c in result.pairs)
     british = sum(_outside(text, c) is not None for _, c in result.pairs)
     if american == british:
         by_dialect = ctx.dialect in (Dialect.BRITISH, Dialect.AUSTRALIAN)
-        return ("british" if by_dialect else "american"), ", as this draft is spelled,"
-    return ("american" if american > british else "british"), ", as in the rest of this draft,"
+        style = QuoteStyle.BRITISH if by_dialect else QuoteStyle.AMERICAN
+        return style, ", as this draft is spelled,"
+    style = QuoteStyle.AMERICAN if american > british else QuoteStyle.BRITISH
+    return style, ", as in the rest of this draft,"
 
 
 def _outside(text: str, closed: Mark) -> str | None:

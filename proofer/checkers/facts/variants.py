@@ -35,7 +35,7 @@ from proofer.findings import Category, Finding
 from proofer.lexicon import zipf
 from proofer.rules import Rule
 from proofer.suggest import seen_pair
-from proofer.words import match_case, starts_sentence, strip_possessive
+from proofer.words import ORGANISATION_JOINERS, match_case, starts_sentence, strip_possessive
 
 SPELLING = Rule(
     id="facts.variant-spelling",
@@ -97,8 +97,6 @@ _PIECES = re.compile(f"[{_H}]")
 _SHORTEST = 5  # letters: shorter compounds are too often other words (co-op, coop)
 _MOST_PIECES = 3
 _FUNCTION_WORD = 6.0  # Zipf: ``be``, ``a``, ``in``, ``some``; spaced pairs of these are phrases
-# Words that join a longer name after a capitalised term: the Bank of England.
-_NAME_JOINERS = frozenset({"of", "for", "and", "&", "on", "in", "de", "du", "la", "le", "von"})
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 _TITLE_SHARE = 0.6  # a line whose longer words are mostly capitalised is a headline
 
@@ -313,7 +311,7 @@ def _in_a_name(
         if after[0].text[0].isupper():
             return True
         joined = len(after) > 1 and _adjacent(text, after[0], after[1])
-        if after[0].text.lower() in _NAME_JOINERS and joined and after[1].text[0].isupper():
+        if after[0].text.lower() in ORGANISATION_JOINERS and joined and after[1].text[0].isupper():
             return True
     return (
         before is not None
