@@ -40,7 +40,7 @@ from proofer.findings import Severity
 from proofer.formats import DraftError, read_draft
 from proofer.lexicon import zipf
 from proofer.proofreader import Proofreader
-from proofer.words import WORD, is_plural, slip_reach, starts_sentence, strip_possessive
+from proofer.words import PARTICLES, WORD, is_plural, slip_reach, starts_sentence, strip_possessive
 
 SUFFIXES = (".txt", ".md", ".docx")
 SAMPLE = 300  # published stories the learned profile is tried on
@@ -58,12 +58,12 @@ MIN_WORD_STORIES = 2
 # A word one slip from a word in this many times as many stories is a typo of it.
 TYPO_RATIO = 4
 
-# Two or more capitalised words, with the particles names carry between them; a hyphen
-# or an apostrophe only inside a word (``al-Assad``, ``O’Neill``), not a dash after it.
+# Two or more capitalised words, with the particles names carry between them (the name
+# checker's list); a hyphen or an apostrophe only inside a word (``al-Assad``, ``O’Neill``),
+# not a dash after it.
 _NAME_WORD = r"[A-Z]\w*(?:['’-]\w+)*"
-_NAME_RUN = re.compile(
-    rf"{_NAME_WORD}(?:\s+(?:(?:al|de|del|van|von|der|bin|da|di|la|le)\s+)?{_NAME_WORD})+"
-)
+_PARTICLE = "|".join(sorted(map(re.escape, PARTICLES), key=len, reverse=True))
+_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)*{_NAME_WORD})+")
 _EVIDENCE = {
     "quote.inside": re.compile(r"\w[,.][”\"]"),
     "quote.outside": re.compile(r"\w[”\"][,.]"),
