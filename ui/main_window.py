@@ -587,7 +587,7 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         """The About box: the version, and the engines this window checks with."""
         result = self.last_result
-        languagetool = result.languagetool if result else self.config.languagetool
+        languagetool = result.report.languagetool if result else self.config.languagetool
         rows = [
             ("Harper", f"harper-py {_version('harper-py')}, dialect {self.config.dialect}"),
             ("LanguageTool", languagetool),
@@ -672,7 +672,7 @@ class MainWindow(QMainWindow):
         findings = self._visible(result.report.findings, result.text)
         draft = CheckedDraft(doc, findings, self.config, result.report.dialect,
                              result.report.notices)  # fmt: skip
-        page = html_report.render([draft], result.rules, result.explanations)
+        page = html_report.render([draft], result.rules, result.report.explanations)
         try:
             write_draft(path, page, "utf-8")
         except (OSError, DraftError) as exc:
@@ -755,7 +755,7 @@ class MainWindow(QMainWindow):
         document = self.editor.document()
         lines = {m.start: document.findBlock(m.start).blockNumber() + 1 for m in marked}
         self.findings_panel.show_marked(marked, lines)
-        self.names_panel.show_names(result.listed, marked)
+        self.names_panel.show_names(result.report.listed, marked)
         self._update_status(result)
 
     def _visible(self, findings: list[Finding], text: str) -> list[Finding]:
@@ -799,8 +799,8 @@ class MainWindow(QMainWindow):
             ready = counts[Severity.ERROR] == 0 and counts[Severity.WARNING] == 0
             self.counts.setText(("Ready to publish · " if ready else "") + " · ".join(parts))
             self.counts.setStyleSheet("color: #009E73;" if ready else "")
-            if result.languagetool != "off":
-                lt = f"LanguageTool {result.languagetool}"
+            if result.report.languagetool != "off":
+                lt = f"LanguageTool {result.report.languagetool}"
         self.engines.setText(f"Harper · {lt}")
 
     # Actions on findings
