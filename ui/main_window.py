@@ -43,7 +43,7 @@ from proofer.config import Config, ConfigError, for_draft
 from proofer.dictionary import append_to_dictionary
 from proofer.document import Document
 from proofer.findings import Finding, Severity
-from proofer.formats import DraftError, write_draft
+from proofer.formats import READ_ONLY, READS, DraftError, Kind, kind_of, writable, write_draft
 from proofer.html_report import CheckedDraft
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
@@ -59,6 +59,11 @@ from ui.settings_dialog import SettingsDialog
 AUTOSAVE_MS = 15_000
 CANCELLED = "Check cancelled: F5 checks again"
 READING_SPEED = 230  # words a minute, an adult reading news on a screen
+# The file dialogs' filters: every kind the engine reads, and those it can write.
+_DRAFTS_READ = f"Drafts ({' '.join('*' + s for s in READS)});;All files (*)"
+_DRAFTS_WRITTEN = (
+    f"Drafts ({' '.join('*' + s for s in READS if s not in READ_ONLY)});;All files (*)"
+)
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
@@ -300,9 +305,7 @@ class MainWindow(QMainWindow):
         return self.new_draft()
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open draft", "", "Drafts (*.txt *.md *.docx);;All files (*)"
-        )
+        path, _ = QFileDialog.getOpenFileName(self, "Open draft", "", _DRAFTS_READ)
         if path:
             self.open_path(Path(path))
 
@@ -405,8 +408,8 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save in place (or ask where, for a new draft). False if not saved."""
-        if self.draft.path is None:
-            return self.save_as()
+        if self.draft.path is None or self.draft.read_only:
+            return self.save_as()  # an .odt is saved as text or Word, under a new name
         if self.draft.word:
             return self.save_word()
         if self.draft.changed_on_disk():
@@ -422,12 +425,13 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Save under a new name; the name's ending (.txt, .md, .docx) picks the format."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save draft as", self.draft.name, "Drafts (*.txt *.md *.docx);;All files (*)"
-        )
+        name = self.draft.name
+        if self.draft.read_only:
+            name = str(Path(name).with_suffix(".txt"))
+        path, _ = QFileDialog.getSaveFileName(self, "Save draft as", name, _DRAFTS_WRITTEN)
         if not path:
             return False
-        if self.draft.word and Path(path).suffix.lower() == ".docx":
+        if self.draft.word and kind_of(Path(path)) is Kind.WORD:
             return self.save_word(Path(path))
         return self._write(Path(path))
 
@@ -476,6 +480,9 @@ class MainWindow(QMainWindow):
         except DraftError as exc:
             if self.draft.word:
                 QMessageBox.warning(self, "Cannot save the Word draft", str(exc))
+                return False
+            if not writable(path):  # a kind the engine reads but does not write (.odt)
+                QMessageBox.warning(self, "Cannot save", str(exc))
                 return False
             answer = QMessageBox.question(
                 self, "Cannot save in the draft's encoding", f"{exc}. Save as UTF-8 instead?"
