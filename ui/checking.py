@@ -72,9 +72,11 @@ class StopFlag:
         self.upto = -1
 
     def stop(self, revision: int) -> None:
+        """Stop the checks of ``revision`` and of every earlier one."""
         self.upto = max(self.upto, revision)
 
     def stops(self, revision: int) -> bool:
+        """True when the check of ``revision`` should stop."""
         return revision <= self.upto
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from proofer import __version__, html_report
 from proofer.config import Config, ConfigError, for_draft
@@ -305,6 +306,7 @@ class MainWindow(QMainWindow):
         return self.new_draft()
 
     def open_dialog(self) -> None:
+        """Ask for a draft to open, and open it."""
         path, _ = QFileDialog.getOpenFileName(self, "Open draft", "", _DRAFTS_READ)
         if path:
             self.open_path(Path(path))
@@ -571,6 +573,7 @@ class MainWindow(QMainWindow):
             self.draft.mtime = self.draft.path.stat().st_mtime
         self.editor.document().setModified(True)
 
+    @override
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
@@ -582,10 +585,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         event.accept()
 
+    @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
+    @override
     def dropEvent(self, event: QDropEvent) -> None:
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
@@ -610,11 +615,13 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
+        """Show the About box."""
         QMessageBox.about(self, "About Proofer", self.about_text())
 
     # Editing
 
     def go_to_line_dialog(self) -> None:
+        """Ask for a line number and move the cursor there."""
         document = self.editor.document()
         here = self.editor.textCursor().blockNumber() + 1
         line, ok = QInputDialog.getInt(
@@ -639,6 +646,7 @@ class MainWindow(QMainWindow):
         self.set_editor_font(font)
 
     def choose_font(self) -> None:
+        """Ask for the draft's font and use it."""
         ok, font = QFontDialog.getFont(self.editor.font(), self, "Font of the draft")
         if ok:
             self.set_editor_font(font)
@@ -659,6 +667,7 @@ class MainWindow(QMainWindow):
         print_proof(printer, self.proof())
 
     def export_report_dialog(self) -> None:
+        """Ask where to save the check's HTML report, and write it."""
         if self.last_result is None:
             self.statusBar().showMessage("The draft is still being checked", 5_000)
             return
@@ -689,12 +698,14 @@ class MainWindow(QMainWindow):
         return True
 
     def print_dialog(self) -> None:
+        """Print the proof (the draft and its findings), after the print dialog."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_preview(self) -> None:
+        """Preview the printed proof."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         preview = QPrintPreviewDialog(printer, self)
         preview.paintRequested.connect(self.print_to)
@@ -817,6 +828,7 @@ class MainWindow(QMainWindow):
             self._show(self.last_result)
 
     def ignore(self, finding: Finding) -> None:
+        """Ignore this one finding, here in this text, from now on."""
         self.settings.ignore(fingerprint(finding, self.editor.toPlainText()))
         self._refresh()
 
@@ -832,16 +844,19 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     def add_to_dictionary(self, word: str) -> None:
+        """Add a word to the user's dictionary and check again."""
         append_to_dictionary(self.settings.dictionary, word)
         self._apply_config(reload=True)
         self.check_now()
 
     def add_to_entities(self, name: str) -> None:
+        """Add a name to the user's own entity list and check again."""
         append_to_dictionary(self.settings.own_entity_list, name)
         self._apply_config(reload=True)
         self.check_now()
 
     def open_settings(self) -> None:
+        """Show the settings dialog; apply what it changes."""
         try:
             configured = for_draft(self.draft.path)  # what the files alone say
         except ConfigError:
