@@ -19,10 +19,10 @@ from proofer import lexicon, suggest, suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.facts import FactChecker
-from proofer.checkers.grammar import GrammarChecker, enabled_rules
+from proofer.checkers.grammar import GrammarChecker, enabled_rules, explanations
 from proofer.checkers.invisible import InvisibleCharacterChecker
 from proofer.checkers.languagetool import LanguageToolChecker
-from proofer.checkers.names import NameChecker
+from proofer.checkers.names import NameChecker, listed_names
 from proofer.checkers.patterns import PatternChecker
 from proofer.checkers.punctuation import PunctuationChecker
 from proofer.checkers.quotes import QuoteChecker
@@ -71,6 +71,12 @@ class Report:
     findings: list[Finding]
     dialect: Dialect
     notices: list[str] = field(default_factory=list)
+    # Only the paragraphs of a span were checked (``check(only=...)``), without the
+    # draft-wide checks, so the fields below are left empty.
+    partial: bool = False
+    listed: list[str] = field(default_factory=list)  # listed entities the draft names right
+    languagetool: str = "off"  # LanguageTool's state: off, on, or "unavailable: why"
+    explanations: dict[str, str] = field(default_factory=dict)  # Harper's rules, by id
 
 
 class Proofreader:
@@ -90,6 +96,7 @@ class Proofreader:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
         self._paragraphs: OrderedDict[ParagraphKey, list[Finding]] = OrderedDict()
+        self._explanations: dict[str, str] | None = None
         self.entities = load_entity_lists(
             [(p, _read_list(read_list_text, p)) for p in self.config.entities]
         )
@@ -223,6 +230,7 @@ class Proofreader:
         doc: Document,
         dialect: str | None = None,
         should_stop: Callable[[int, int], bool] | None = None,
+        only: tuple[int, int] | None = None,
     ) -> Report:
         """Check a whole draft: the paragraphs (those seen before, from memory), then the
         draft-wide checks, merged. The editor, the command line and the server all call
@@ -232,8 +240,14 @@ class Proofreader:
         ``should_stop``, if given, is asked between paragraphs with the number checked so
         far and the total (so it can show progress); when it answers True the check stops
         by raising ``CheckCancelled``.
+
+        ``only``, a span of the text (start, end), checks just the paragraphs that touch
+        it, for an editor to show what is on screen first: a ``partial`` report, masked and
+        merged as a full one, without the draft-wide checks.
         """
         ctx = self.context(doc, dialect)
+        if only is not None:
+            return self._check_span(doc, ctx, only, should_stop)
         found: list[Finding] = []
         total = len(doc.paragraphs)
         for done, paragraph in enumerate(doc.paragraphs):
@@ -244,7 +258,40 @@ class Proofreader:
             )
         if should_stop is not None and should_stop(total, total):
             raise CheckCancelled
-        return self.finish(doc, ctx, found)
+        return self._described(doc, self.finish(doc, ctx, found))
+
+    def _check_span(
+        self,
+        doc: Document,
+        ctx: CheckContext,
+        span: tuple[int, int],
+        should_stop: Callable[[int, int], bool] | None,
+    ) -> Report:
+        """The paragraph checks of the paragraphs touching ``span``: a partial report."""
+        first, last = span
+        touching = [p for p in doc.paragraphs if p.end >= first and p.start <= last]
+        found: list[Finding] = []
+        for done, paragraph in enumerate(touching):
+            if should_stop is not None and should_stop(done, len(touching)):
+                raise CheckCancelled  # a part of the span would look clean
+            found.extend(
+                f.shifted(paragraph.start) for f in self.check_paragraph(paragraph.text, ctx)
+            )
+        masked = masked_spans(doc)
+        found = [f for f in found if not inside(f.start, f.end, masked)]
+        return Report(self.merge(doc.text, found), ctx.dialect, partial=True)
+
+    def _described(self, doc: Document, report: Report) -> Report:
+        """``report`` with what a reader of it shows beside the findings: the listed names
+        the draft mentions, LanguageTool's state, and what Harper's rules look for."""
+        report.listed = listed_names(doc, self.entities.index)
+        for checker in self.document_checkers:
+            if isinstance(checker, LanguageToolChecker):
+                report.languagetool = checker.status
+        if self._explanations is None:
+            self._explanations = explanations(self.engine)
+        report.explanations = self._explanations
+        return report
 
     def finish(
         self, doc: Document, ctx: CheckContext, paragraph_findings: Iterable[Finding]

@@ -147,7 +147,7 @@ def test_add_a_name_to_the_entity_list(qtbot, make_window, tmp_path: Path) -> No
     next(a for a in menu.actions() if a.text() == "Add to entity list").trigger()
     wait_checked(qtbot, window)
     assert not [m for m in window.editor.marked if m.finding.rule == "names.unlisted"]
-    assert window.last_result is not None and window.last_result.listed == ["Garret Pustay"]
+    assert window.last_result is not None and window.last_result.report.listed == ["Garret Pustay"]
 
 
 def test_save_keeps_encoding_and_line_endings(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -679,7 +679,7 @@ def test_the_demo_draft_comes_with_the_starter_entity_list(qtbot, make_window) -
     wait_checked(qtbot, window)
     assert starter in window.config.entities
     assert window.last_result is not None
-    assert {"Adaeze Okonkwo", "Brennick Island"} <= set(window.last_result.listed)
+    assert {"Adaeze Okonkwo", "Brennick Island"} <= set(window.last_result.report.listed)
 
 
 def test_a_choice_left_as_configured_is_not_stored(qtbot, settings: Settings) -> None:  # type: ignore[no-untyped-def]

@@ -23,13 +23,9 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from proofer.checkers import grammar
-from proofer.checkers.languagetool import LanguageToolChecker
-from proofer.checkers.names import listed_names
 from proofer.config import Config, ConfigError
 from proofer.document import Document, Part
 from proofer.engines.harper import HarperEngine
-from proofer.markup import inside, masked_spans
 from proofer.proofreader import CheckCancelled, Proofreader, Report
 from proofer.rules import Rule
 
@@ -54,16 +50,18 @@ class CheckRequest:
 
 @dataclass
 class CheckResult:
-    """What the worker found in one snapshot."""
+    """What the worker found in one snapshot (``report.partial``: only the visible
+    paragraphs' findings; the full result follows)."""
 
     revision: int
     report: Report
-    listed: list[str] = field(default_factory=list)  # names on the list found in the draft
-    languagetool: str = "off"
     rules: dict[str, Rule] = field(default_factory=dict)  # what the tooltips explain
-    partial: bool = False  # only the visible paragraphs' findings; the full result follows
     text: str = ""  # the snapshot checked
-    explanations: dict[str, str] = field(default_factory=dict)  # Harper's rules, by id
+
+    @property
+    def partial(self) -> bool:
+        """Only the visible paragraphs were checked; the full result follows."""
+        return self.report.partial
 
 
 class StopFlag:
@@ -74,9 +72,11 @@ class StopFlag:
         self.upto = -1
 
     def stop(self, revision: int) -> None:
+        """Stop the checks of ``revision`` and of every earlier one."""
         self.upto = max(self.upto, revision)
 
     def stops(self, revision: int) -> bool:
+        """True when the check of ``revision`` should stop."""
         return revision <= self.upto
 
 
@@ -96,7 +96,6 @@ class CheckWorker(QObject):
         self._engine = HarperEngine(one_thread=True)
         self._proofreader: Proofreader | None = None
         self._problem = ""
-        self._explanations: dict[str, str] = {}
 
     @Slot(object)
     def reconfigure(self, config: Config) -> None:
@@ -128,46 +127,22 @@ class CheckWorker(QObject):
 
         try:
             if request.visible and len(doc.paragraphs) > LONG_DRAFT:
-                self._check_visible(proofreader, doc, request)
+                # What is on screen first, without progress (that counts the whole draft);
+                # the draft-wide checks come with the full result.
+                def stopped(_done: int, _total: int) -> bool:
+                    return self._stop.stops(request.revision)
+
+                seen = proofreader.check(doc, should_stop=stopped, only=request.visible)
+                self.finished.emit(CheckResult(request.revision, seen, proofreader.rules))
             report = proofreader.check(doc, should_stop=should_stop)
         except CheckCancelled:
             self.cancelled.emit(request.revision)
             return
         if self._problem:
             report.notices.append(self._problem)
-        listed = listed_names(doc, proofreader.entities.index)
-        status = self._languagetool_status()
-        if not self._explanations:
-            self._explanations = grammar.explanations(self._engine)
         self.finished.emit(
-            CheckResult(
-                request.revision,
-                report,
-                listed,
-                status,
-                proofreader.rules,
-                text=request.text,
-                explanations=self._explanations,
-            )
+            CheckResult(request.revision, report, proofreader.rules, text=request.text)
         )
-
-    def _check_visible(self, proofreader: Proofreader, doc: Document, req: CheckRequest) -> None:
-        """Emit a partial result: the paragraph checks of the paragraphs on screen (the
-        draft-wide checks need the whole draft, and come with the full result)."""
-        assert req.visible is not None
-        first, last = req.visible
-        ctx = proofreader.context(doc)
-        masked = masked_spans(doc)
-        found = []
-        for p in doc.paragraphs:
-            if self._stop.stops(req.revision):
-                raise CheckCancelled  # a part of what is on screen would look clean
-            if p.end >= first and p.start <= last:
-                found += [f.shifted(p.start) for f in proofreader.check_paragraph(p.text, ctx)]
-        found = [f for f in found if not inside(f.start, f.end, masked)]
-        report = Report(proofreader.merge(doc.text, found), ctx.dialect)
-        rules = proofreader.rules
-        self.finished.emit(CheckResult(req.revision, report, [], "off", rules, partial=True))
 
     def _get_proofreader(self) -> Proofreader:
         if self._proofreader is None:
@@ -180,13 +155,6 @@ class CheckWorker(QObject):
                 bare = replace(self._config, entities=(), dictionary=())
                 self._proofreader = Proofreader(bare, self._engine)
         return self._proofreader
-
-    def _languagetool_status(self) -> str:
-        assert self._proofreader is not None
-        for checker in self._proofreader.document_checkers:
-            if isinstance(checker, LanguageToolChecker):
-                return checker.status
-        return "off"
 
 
 def still_busy() -> bool:

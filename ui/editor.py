@@ -33,6 +33,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QToolTip, QWidget
+from typing_extensions import override
 
 from proofer.document import Part, utf16_offsets
 from proofer.findings import Category, Finding, Severity
@@ -51,14 +52,17 @@ class Marked:
 
     @property
     def start(self) -> int:
+        """Where the marked text starts now (it moves with edits)."""
         return self.cursor.selectionStart()
 
     @property
     def end(self) -> int:
+        """Where the marked text ends now."""
         return self.cursor.selectionEnd()
 
     @property
     def text(self) -> str:
+        """The marked text as it stands now."""
         return self.cursor.selectedText()
 
 
@@ -98,11 +102,13 @@ class DraftEditor(QTextEdit):
         self._parts, self._kept = (), 0
         super().setPlainText(text)
 
+    @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         # The viewport's resizes arrive here too (with its size): go by the editor's width.
         self._fit_column(self.width())
         super().resizeEvent(event)  # lays the text out in the new width
 
+    @override
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
@@ -242,6 +248,7 @@ class DraftEditor(QTextEdit):
     def _head_room(self) -> float:
         return self.fontMetrics().height() * 2.2
 
+    @override
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._kept:
@@ -382,12 +389,14 @@ class DraftEditor(QTextEdit):
         menu.insertSeparator(first)  # type: ignore[arg-type]
         return menu
 
+    @override
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         position = self.cursorForPosition(event.pos()).position()
         menu = self.context_menu_for(self.marked_at(position))
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    @override
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]

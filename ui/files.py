@@ -29,10 +29,18 @@ from typing import Any
 
 from proofer.document import Part
 from proofer.findings import Finding
-from proofer.formats import DraftError, write_draft
+from proofer.formats import (
+    READ_ONLY,
+    WRITES,
+    DraftError,
+    Kind,
+    kind_of,
+    read_draft,
+    writable,
+    write_draft,
+)
 from proofer.formats.docx import AUTHOR, WordDraft, read_docx, rewrite, w, write_new_docx
 from proofer.formats.docx import save as save_docx
-from proofer.formats.text import read_text_draft
 from proofer.review import hand_back_edited
 from proofer.rules import Rule
 
@@ -88,11 +96,18 @@ class DraftFile:
 
     @property
     def name(self) -> str:
+        """The file's name, or "Untitled" for a new draft."""
         return self.path.name if self.path else "Untitled"
 
     @property
     def markdown(self) -> bool:
-        return bool(self.path) and self.path.suffix.lower() in {".md", ".markdown"}  # type: ignore[union-attr]
+        """A Markdown draft (by its name, as the engine tells): its markup is not prose."""
+        return self.path is not None and kind_of(self.path) is Kind.MARKDOWN
+
+    @property
+    def read_only(self) -> bool:
+        """A draft of a kind the engine reads but cannot write (it is saved under a new name)."""
+        return self.path is not None and not writable(self.path)
 
     def changed_on_disk(self) -> bool:
         """True when the file was modified by someone else since it was opened or saved."""
@@ -102,18 +117,21 @@ class DraftFile:
 
 
 def open_draft(path: Path) -> tuple[str, DraftFile]:
-    """The draft's text with "\n" line ends, and how to write it back. Raises DraftError."""
-    if path.suffix.lower() == ".docx":
-        return _open_word(path)
-    if path.is_file() and not path.read_bytes().strip():
+    """The draft's text with "\n" line ends, and how to write it back: any kind the engine
+    reads (``read_draft``). Raises DraftError."""
+    if kind_of(path) is Kind.WORD:
+        return _open_word(path)  # the editor shows Word's looks, and saves edits as revisions
+    if writable(path) and path.is_file() and not path.read_bytes().strip():
         # Empty, or only spaces and line ends: a draft not yet written, opened as it is.
         blank = path.read_bytes().decode("ascii")
         newline = "\r\n" if "\r\n" in blank else "\n"
         return blank.replace("\r\n", "\n"), DraftFile(path, "utf-8", newline, path.stat().st_mtime)
-    doc = read_text_draft(path)
+    doc = read_draft(path)
     newline = "\r\n" if "\r\n" in doc.text else "\n"
     text = doc.text.replace("\r\n", "\n")
-    return text, DraftFile(path, doc.encoding, newline, path.stat().st_mtime)
+    # A draft that cannot be written back in its own kind is saved as UTF-8 text or Word.
+    encoding = doc.encoding if writable(path) else "utf-8"
+    return text, DraftFile(path, encoding, newline, path.stat().st_mtime)
 
 
 def _open_word(path: Path) -> tuple[str, DraftFile]:
@@ -215,7 +233,10 @@ def save_draft(
     for a Word draft) or as a new Word file. Raises DraftError."""
     target = path or draft.path
     assert target is not None
-    as_word = target.suffix.lower() == ".docx"
+    if not writable(target):
+        kind = READ_ONLY[target.suffix.lower()]
+        raise DraftError(f"{target}: cannot write {kind} drafts; save as {WRITES}")
+    as_word = kind_of(target) is Kind.WORD
     if as_word and draft.word:
         return _save_word(text, draft, target, tracked, author, still_open, rules or {})
     if as_word:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QWidget,
 )
+from typing_extensions import override
 
 from ui.editor import DraftEditor
 
@@ -75,6 +76,7 @@ class FindBar(QWidget):
         self.find_field.selectAll()
 
     def flags(self, backwards: bool = False) -> Flag:
+        """The search options ticked in the bar, searching backwards if asked."""
         flags = Flag(0)
         if self.match_case.isChecked():
             flags |= Flag.FindCaseSensitively
@@ -145,6 +147,7 @@ class FindBar(QWidget):
         if text:
             self.message.emit(text)
 
+    @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.hide()

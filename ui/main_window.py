@@ -37,13 +37,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from proofer import __version__, html_report
 from proofer.config import Config, ConfigError, for_draft
 from proofer.dictionary import append_to_dictionary
 from proofer.document import Document
 from proofer.findings import Finding, Severity
-from proofer.formats import DraftError, write_draft
+from proofer.formats import READ_ONLY, READS, DraftError, Kind, kind_of, writable, write_draft
 from proofer.html_report import CheckedDraft
 from ui.checking import BackgroundChecker, CheckRequest, CheckResult
 from ui.editor import DraftEditor
@@ -59,6 +60,11 @@ from ui.settings_dialog import SettingsDialog
 AUTOSAVE_MS = 15_000
 CANCELLED = "Check cancelled: F5 checks again"
 READING_SPEED = 230  # words a minute, an adult reading news on a screen
+# The file dialogs' filters: every kind the engine reads, and those it can write.
+_DRAFTS_READ = f"Drafts ({' '.join('*' + s for s in READS)});;All files (*)"
+_DRAFTS_WRITTEN = (
+    f"Drafts ({' '.join('*' + s for s in READS if s not in READ_ONLY)});;All files (*)"
+)
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 
@@ -300,9 +306,8 @@ class MainWindow(QMainWindow):
         return self.new_draft()
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open draft", "", "Drafts (*.txt *.md *.docx);;All files (*)"
-        )
+        """Ask for a draft to open, and open it."""
+        path, _ = QFileDialog.getOpenFileName(self, "Open draft", "", _DRAFTS_READ)
         if path:
             self.open_path(Path(path))
 
@@ -405,8 +410,8 @@ class MainWindow(QMainWindow):
 
     def save(self) -> bool:
         """Save in place (or ask where, for a new draft). False if not saved."""
-        if self.draft.path is None:
-            return self.save_as()
+        if self.draft.path is None or self.draft.read_only:
+            return self.save_as()  # an .odt is saved as text or Word, under a new name
         if self.draft.word:
             return self.save_word()
         if self.draft.changed_on_disk():
@@ -422,12 +427,13 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         """Save under a new name; the name's ending (.txt, .md, .docx) picks the format."""
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save draft as", self.draft.name, "Drafts (*.txt *.md *.docx);;All files (*)"
-        )
+        name = self.draft.name
+        if self.draft.read_only:
+            name = str(Path(name).with_suffix(".txt"))
+        path, _ = QFileDialog.getSaveFileName(self, "Save draft as", name, _DRAFTS_WRITTEN)
         if not path:
             return False
-        if self.draft.word and Path(path).suffix.lower() == ".docx":
+        if self.draft.word and kind_of(Path(path)) is Kind.WORD:
             return self.save_word(Path(path))
         return self._write(Path(path))
 
@@ -476,6 +482,9 @@ class MainWindow(QMainWindow):
         except DraftError as exc:
             if self.draft.word:
                 QMessageBox.warning(self, "Cannot save the Word draft", str(exc))
+                return False
+            if not writable(path):  # a kind the engine reads but does not write (.odt)
+                QMessageBox.warning(self, "Cannot save", str(exc))
                 return False
             answer = QMessageBox.question(
                 self, "Cannot save in the draft's encoding", f"{exc}. Save as UTF-8 instead?"
@@ -564,6 +573,7 @@ class MainWindow(QMainWindow):
             self.draft.mtime = self.draft.path.stat().st_mtime
         self.editor.document().setModified(True)
 
+    @override
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.maybe_save():
             event.ignore()
@@ -575,10 +585,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         event.accept()
 
+    @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
+    @override
     def dropEvent(self, event: QDropEvent) -> None:
         urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
         if urls:
@@ -587,7 +599,7 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         """The About box: the version, and the engines this window checks with."""
         result = self.last_result
-        languagetool = result.languagetool if result else self.config.languagetool
+        languagetool = result.report.languagetool if result else self.config.languagetool
         rows = [
             ("Harper", f"harper-py {_version('harper-py')}, dialect {self.config.dialect}"),
             ("LanguageTool", languagetool),
@@ -603,11 +615,13 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
+        """Show the About box."""
         QMessageBox.about(self, "About Proofer", self.about_text())
 
     # Editing
 
     def go_to_line_dialog(self) -> None:
+        """Ask for a line number and move the cursor there."""
         document = self.editor.document()
         here = self.editor.textCursor().blockNumber() + 1
         line, ok = QInputDialog.getInt(
@@ -632,6 +646,7 @@ class MainWindow(QMainWindow):
         self.set_editor_font(font)
 
     def choose_font(self) -> None:
+        """Ask for the draft's font and use it."""
         ok, font = QFontDialog.getFont(self.editor.font(), self, "Font of the draft")
         if ok:
             self.set_editor_font(font)
@@ -652,6 +667,7 @@ class MainWindow(QMainWindow):
         print_proof(printer, self.proof())
 
     def export_report_dialog(self) -> None:
+        """Ask where to save the check's HTML report, and write it."""
         if self.last_result is None:
             self.statusBar().showMessage("The draft is still being checked", 5_000)
             return
@@ -672,7 +688,7 @@ class MainWindow(QMainWindow):
         findings = self._visible(result.report.findings, result.text)
         draft = CheckedDraft(doc, findings, self.config, result.report.dialect,
                              result.report.notices)  # fmt: skip
-        page = html_report.render([draft], result.rules, result.explanations)
+        page = html_report.render([draft], result.rules, result.report.explanations)
         try:
             write_draft(path, page, "utf-8")
         except (OSError, DraftError) as exc:
@@ -682,12 +698,14 @@ class MainWindow(QMainWindow):
         return True
 
     def print_dialog(self) -> None:
+        """Print the proof (the draft and its findings), after the print dialog."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def print_preview(self) -> None:
+        """Preview the printed proof."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         preview = QPrintPreviewDialog(printer, self)
         preview.paintRequested.connect(self.print_to)
@@ -755,7 +773,7 @@ class MainWindow(QMainWindow):
         document = self.editor.document()
         lines = {m.start: document.findBlock(m.start).blockNumber() + 1 for m in marked}
         self.findings_panel.show_marked(marked, lines)
-        self.names_panel.show_names(result.listed, marked)
+        self.names_panel.show_names(result.report.listed, marked)
         self._update_status(result)
 
     def _visible(self, findings: list[Finding], text: str) -> list[Finding]:
@@ -799,8 +817,8 @@ class MainWindow(QMainWindow):
             ready = counts[Severity.ERROR] == 0 and counts[Severity.WARNING] == 0
             self.counts.setText(("Ready to publish · " if ready else "") + " · ".join(parts))
             self.counts.setStyleSheet("color: #009E73;" if ready else "")
-            if result.languagetool != "off":
-                lt = f"LanguageTool {result.languagetool}"
+            if result.report.languagetool != "off":
+                lt = f"LanguageTool {result.report.languagetool}"
         self.engines.setText(f"Harper · {lt}")
 
     # Actions on findings
@@ -810,6 +828,7 @@ class MainWindow(QMainWindow):
             self._show(self.last_result)
 
     def ignore(self, finding: Finding) -> None:
+        """Ignore this one finding, here in this text, from now on."""
         self.settings.ignore(fingerprint(finding, self.editor.toPlainText()))
         self._refresh()
 
@@ -825,16 +844,19 @@ class MainWindow(QMainWindow):
         self._refresh()
 
     def add_to_dictionary(self, word: str) -> None:
+        """Add a word to the user's dictionary and check again."""
         append_to_dictionary(self.settings.dictionary, word)
         self._apply_config(reload=True)
         self.check_now()
 
     def add_to_entities(self, name: str) -> None:
+        """Add a name to the user's own entity list and check again."""
         append_to_dictionary(self.settings.own_entity_list, name)
         self._apply_config(reload=True)
         self.check_now()
 
     def open_settings(self) -> None:
+        """Show the settings dialog; apply what it changes."""
         try:
             configured = for_draft(self.draft.path)  # what the files alone say
         except ConfigError:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from proofer.findings import Category
 from ui.editor import Marked
@@ -107,6 +108,7 @@ class WrappingTree(QTreeWidget):
         super().__init__(parent)
         self.setItemDelegate(_WrapDelegate(self))
 
+    @override
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.doItemsLayout()  # row heights follow the new width

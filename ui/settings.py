@@ -49,6 +49,7 @@ class Settings:
 
     @property
     def entity_lists(self) -> list[str]:
+        """The entity lists the user chose (paths)."""
         return self._list("entityLists")
 
     @entity_lists.setter
@@ -62,6 +63,7 @@ class Settings:
 
     @property
     def dictionary(self) -> Path:
+        """The user's own dictionary file."""
         return Path(str(self.q.value("dictionary", self.data_folder / "dictionary.txt")))
 
     @dictionary.setter
@@ -83,6 +85,7 @@ class Settings:
 
     @property
     def languagetool(self) -> str | None:
+        """LanguageTool: off, local or a server's URL (None: as the files say)."""
         return self._choice("languagetool")
 
     @languagetool.setter
@@ -91,6 +94,7 @@ class Settings:
 
     @property
     def dialect(self) -> str | None:
+        """The dialect chosen here (None: as the files say)."""
         return self._choice("dialect")
 
     @dialect.setter
@@ -99,6 +103,7 @@ class Settings:
 
     @property
     def quote_style(self) -> str | None:
+        """The quote style chosen here (None: as the files say)."""
         return self._choice("quoteStyle")
 
     @quote_style.setter
@@ -107,6 +112,7 @@ class Settings:
 
     @property
     def hidden_categories(self) -> set[Category]:
+        """Categories of findings not shown in the editor."""
         return {Category(c) for c in self._list("hiddenCategories")}
 
     @hidden_categories.setter
@@ -115,6 +121,7 @@ class Settings:
 
     @property
     def recent_files(self) -> list[str]:
+        """Recently opened drafts, the latest first."""
         return self._list("recentFiles")
 
     def add_recent(self, path: Path) -> None:
@@ -127,9 +134,11 @@ class Settings:
         return set(self._list("ignored")), set(self._list("ignoredAll"))
 
     def ignore(self, fingerprint: str) -> None:
+        """Ignore one finding, by its fingerprint (rule, text and surroundings)."""
         self.q.setValue("ignored", sorted(self.ignored()[0] | {fingerprint}))
 
     def ignore_all(self, key: str) -> None:
+        """Ignore a rule for one text (``rule|text``) in every draft."""
         self.q.setValue("ignoredAll", sorted(self.ignored()[1] | {key}))
 
     def ignored_in(self, draft: str) -> set[str]:
@@ -138,6 +147,7 @@ class Settings:
         return {key for d, key in self._drafts_ignores() if d == draft}
 
     def ignore_in(self, draft: str, key: str) -> None:
+        """Ignore a rule for one text (``rule|text``) in one draft only."""
         self._set_drafts_ignores(self._drafts_ignores() | {(draft, key)})
 
     def move_ignores(self, old: str, new: str) -> None:
@@ -195,6 +205,7 @@ class Settings:
         )
 
     def save_window_layout(self, geometry: QByteArray, state: QByteArray) -> None:
+        """Remember the window's size, place and docks."""
         self.q.setValue("windowGeometry", geometry)
         self.q.setValue("windowState", state)
 
@@ -218,6 +229,7 @@ class Settings:
         )
 
     def sync(self) -> None:
+        """Write the settings to disk now."""
         self.q.sync()
 
 

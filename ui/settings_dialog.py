@@ -200,6 +200,7 @@ class TakenBack(QWidget):
                 item.parent().removeChild(item)
 
     def apply(self) -> None:
+        """Store what the dialog changed in the settings."""
         for removal in self.removed:
             if isinstance(removal[0], IgnoreKind):
                 kind, key, draft = removal

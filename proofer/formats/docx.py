@@ -50,6 +50,7 @@ class Piece:
 
     @property
     def end(self) -> int:
+        """Where the piece's text ends in the paragraph (code points)."""
         return self.start + len(self.text)
 
 
