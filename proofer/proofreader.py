@@ -9,7 +9,6 @@ its engine), then the one with suggestions.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -36,6 +35,7 @@ from proofer.engines.harper import Dialect, HarperEngine
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
+from proofer.memo import Memo
 from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule, silence
 from proofer.style import OWN_RULES, load_styles
@@ -43,7 +43,8 @@ from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
 PARAGRAPH_CACHE = 20_000  # paragraphs remembered; a 10,000-word draft has a few hundred
-ParagraphKey = tuple[str, Dialect, bool, frozenset[str]]
+# Entries of the memo per paragraph: its findings and the draft-wide checkers' readings of it.
+_ENTRIES_PER_PARAGRAPH = 4
 # Rule families of the outside engines, passed through by the engine's own rule names.
 OPEN_FAMILIES = ("harper.", "lt.")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -89,7 +90,7 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
-        self._paragraphs: OrderedDict[ParagraphKey, list[Finding]] = OrderedDict()
+        self.memo = Memo(PARAGRAPH_CACHE * _ENTRIES_PER_PARAGRAPH)
         self.entities = load_entity_lists(
             [(p, _read_list(read_list_text, p)) for p in self.config.entities]
         )
@@ -170,6 +171,7 @@ class Proofreader:
             entities=self.entities,
             dialect_report=report,
             harper_rules=enabled_rules(self.config.harper_rules),
+            memo=self.memo,
         )
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
@@ -193,18 +195,13 @@ class Proofreader:
         report = ctx.dialect_report
         minority = frozenset(w for w in report.minority if w in text) if report else frozenset()
         key = (text, ctx.dialect, ctx.markdown, minority)
-        found = self._paragraphs.get(key)
-        if found is None:
+
+        def checked() -> list[Finding]:
             norm = Normalised.of(text)
-            checked = [
-                f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)
-            ]
-            found = self._paragraphs[key] = _as_read(checked, norm)
-            if len(self._paragraphs) > PARAGRAPH_CACHE:
-                self._paragraphs.popitem(last=False)
-        else:
-            self._paragraphs.move_to_end(key)
-        return found
+            found = [f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)]
+            return _as_read(found, norm)
+
+        return self.memo.get(key, checked)
 
     def check(
         self,

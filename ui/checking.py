@@ -135,7 +135,7 @@ class CheckWorker(QObject):
             return
         if self._problem:
             report.notices.append(self._problem)
-        listed = listed_names(doc, proofreader.entities.index)
+        listed = listed_names(doc, proofreader.entities.index, proofreader.memo)
         status = self._languagetool_status()
         if not self._explanations:
             self._explanations = grammar.explanations(self._engine)
