@@ -9,6 +9,7 @@ its engine), then the one with suggestions.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from proofer.checkers.quotes import QuoteChecker
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
 from proofer.config import Config, ConfigError
-from proofer.dialects import DialectReport, detect
+from proofer.dialects import DialectReport, detect, word_counts
 from proofer.dictionary import KnownWords, load_dictionary
 from proofer.document import Document, Normalised
 from proofer.engines.harper import Dialect, HarperEngine
@@ -157,12 +158,12 @@ class Proofreader:
         choice = dialect or self.config.dialect
         report: DialectReport | None = None
         if choice == "auto":
-            report = detect(doc.text, self.engine)
+            report = detect(self._word_counts(doc), self.engine)
             decided = report.dialect
         else:
             decided = Dialect(choice)
             if decided in (Dialect.AMERICAN, Dialect.BRITISH):
-                report = replace(detect(doc.text, self.engine), dialect=decided)
+                report = replace(detect(self._word_counts(doc), self.engine), dialect=decided)
         return CheckContext(
             markdown=doc.markdown,
             dialect=decided,
@@ -173,6 +174,16 @@ class Proofreader:
             harper_rules=enabled_rules(self.config.harper_rules),
             memo=self.memo,
         )
+
+    def _word_counts(self, doc: Document) -> Counter[str]:
+        """The draft's lower-case words counted for dialect detection, each paragraph
+        counted once per text (remembered in the memo)."""
+        if not doc.separated:
+            return word_counts(doc.text)
+        counts: Counter[str] = Counter()
+        for paragraph in doc.paragraphs:
+            counts.update(self.memo.read(word_counts, paragraph.text))
+        return counts
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Findings of the paragraph checkers for one paragraph, relative to it.

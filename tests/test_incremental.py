@@ -66,3 +66,10 @@ def test_an_edited_draft_checks_as_a_fresh_proofreader_checks_it(
     fresh = Proofreader(_config(story)).check(Document(text))
     assert again.dialect == fresh.dialect
     assert again.findings == fresh.findings
+
+
+def test_paragraphs_are_read_one_by_one_only_when_nothing_stands_between_them() -> None:
+    assert Document("First one.\n\nSecond one.\n").separated
+    # A format's own spans may leave text out, or meet with no break between them.
+    assert not Document("First one. Aside. Second", paragraph_spans=[(0, 10), (18, 24)]).separated
+    assert not Document("FirstSecond", paragraph_spans=[(0, 5), (5, 11)]).separated

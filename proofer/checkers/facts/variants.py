@@ -138,12 +138,8 @@ def _draft_words(draft: Draft) -> list[_Word]:
     in the engine's memo; only a paragraph's first word asks the draft whether it opens a
     sentence (a headline's last word may be just before it)."""
     doc = draft.doc
-    ends = [0] + [p.end for p in doc.paragraphs]
-    starts = [p.start for p in doc.paragraphs] + [len(doc.text)]
-    if any(doc.text[e:s].strip() for e, s in zip(ends, starts, strict=True)) or any(
-        s == e for e, s in zip(ends[1:-1], starts[1:-1], strict=True)
-    ):
-        return _words(doc.text)  # text between paragraphs (a format's own spans): read it all
+    if not doc.separated:
+        return _words(doc.text)
     out: list[_Word] = []
     for p in doc.paragraphs:
         words = draft.ctx.memo.read(_words, p.text)
