@@ -43,9 +43,10 @@ from proofer.style import OWN_RULES, load_styles
 from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
-PARAGRAPH_CACHE = 20_000  # paragraphs remembered; a 10,000-word draft has a few hundred
-# Entries of the memo per paragraph: its findings and the draft-wide checkers' readings of it.
-_ENTRIES_PER_PARAGRAPH = 4
+# Entries the memo holds: a paragraph takes up to four (its findings; its names, words and
+# word counts for the draft-wide checks, about 250 bytes a word in all), so about 5,000
+# paragraphs are remembered; a 10,000-word draft has a few hundred.
+MEMO_ENTRIES = 20_000
 # Rule families of the outside engines, passed through by the engine's own rule names.
 OPEN_FAMILIES = ("harper.", "lt.")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -91,7 +92,7 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
-        self.memo = Memo(PARAGRAPH_CACHE * _ENTRIES_PER_PARAGRAPH)
+        self.memo = Memo(MEMO_ENTRIES)
         self.entities = load_entity_lists(
             [(p, _read_list(read_list_text, p)) for p in self.config.entities]
         )
@@ -188,7 +189,7 @@ class Proofreader:
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Findings of the paragraph checkers for one paragraph, relative to it.
 
-        Remembered (the last ``PARAGRAPH_CACHE`` paragraphs), so that checking a draft
+        Remembered (in ``memo``, with the least recently used dropped), so that checking a draft
         again after an edit sends only the changed paragraphs to the checkers. The key is
         all a paragraph's result depends on besides this proofreader's own configuration
         and lists: its text, the dialect, Markdown or not, and which of its words the

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from bench.corpus import Story, stories
 from proofer.config import Config
 from proofer.document import Document
+from proofer.memo import Memo
 from proofer.proofreader import Proofreader
 
 STORIES = stories()
@@ -73,3 +74,18 @@ def test_paragraphs_are_read_one_by_one_only_when_nothing_stands_between_them() 
     # A format's own spans may leave text out, or meet with no break between them.
     assert not Document("First one. Aside. Second", paragraph_spans=[(0, 10), (18, 24)]).separated
     assert not Document("FirstSecond", paragraph_spans=[(0, 5), (5, 11)]).separated
+
+
+def test_the_memo_keeps_the_most_recently_used_entries() -> None:
+    memo = Memo(2)
+    reads: list[str] = []
+
+    def length(text: str) -> int:
+        reads.append(text)
+        return len(text)
+
+    assert [memo.read(length, t) for t in ("one", "three", "one")] == [3, 5, 3]
+    memo.read(length, "seven")  # pushes out "three", the least recently used
+    memo.read(length, "one")
+    memo.read(length, "three")
+    assert reads == ["one", "three", "seven", "three"]
