@@ -2,8 +2,9 @@
 
 Prints words per second for raw Harper (one lint of the whole text) and for the whole
 check (every checker, merging included), on drafts of about 1,000 and 10,000 words
-built from the corpus; then the wall time and peak memory of `proofer check` on a
-1,000-word draft, start-up included.
+built from the corpus; the CPU time of re-checking a draft after one word of one paragraph
+changed (the editor after a pause, a server client re-sending the draft); then the wall time
+and peak memory of `proofer check` on a 1,000-word draft, start-up included.
 
     python bench/bench_speed.py
 """
@@ -72,6 +73,8 @@ def main() -> None:
             f"{n / warm_raw:>8,.0f} w/s {n / warm:>8,.0f} w/s {warm_raw / warm:>6.2f}"
         )
 
+    edited_rechecks()
+
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "draft.txt"
         path.write_text(draft_of(1_000), encoding="utf-8")
@@ -82,6 +85,39 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"\n`proofer check` on {words(path.read_text())} words: {wall:.2f} s wall, "
               f"{peak:.0f} MiB peak memory (start-up included)")  # fmt: skip
+
+
+def one_word_changed(text: str, k: int) -> str:
+    """``text`` with one word (the middle one) of its ``k``-th paragraph changed."""
+    paragraphs = text.split("\n\n")
+    i = k % len(paragraphs)
+    spaced = paragraphs[i].split(" ")
+    spaced[len(spaced) // 2] += "s"
+    paragraphs[i] = " ".join(spaced)
+    return "\n\n".join(paragraphs)
+
+
+def edited_rechecks(rounds: int = 10) -> None:
+    """CPU time (this process's, so other work on the machine does not count) of a warm
+    proofreader re-checking a draft after each of ``rounds`` one-word edits, next to a warm
+    Harper linting the same edited text whole."""
+    print("\nre-check after a one-word edit, CPU ms per check (warm proofreader, warm Harper)")
+    linter = harper.Linter()
+    for size in (500, 5_000):
+        text = draft_of(size)
+        proofreader = Proofreader(Config())
+        proofreader.check(Document(text))
+        drafts = [one_word_changed(text, k) for k in range(rounds)]
+        started = time.process_time()
+        for draft in drafts:
+            proofreader.check(Document(draft))
+        ours = (time.process_time() - started) / rounds
+        started = time.process_time()
+        for draft in drafts:
+            linter.lint(draft, language="plaintext", dedup=False)
+        raw = (time.process_time() - started) / rounds
+        print(f"{words(text):>6} words: whole check {ours * 1000:6.1f} ms, "
+              f"raw Harper {raw * 1000:6.1f} ms, ratio {ours / raw:.2f}")  # fmt: skip
 
 
 if __name__ == "__main__":

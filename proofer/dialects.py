@@ -27,12 +27,19 @@ class DialectReport:
         return self.british if self.dialect is Dialect.AMERICAN else self.american
 
 
-def detect(text: str, engine: HarperEngine, default: Dialect = Dialect.AMERICAN) -> DialectReport:
-    """Count the draft's American-only and British-only spellings; the majority wins.
+def word_counts(text: str) -> Counter[str]:
+    """How often each lower-case word occurs in ``text``: what ``detect`` weighs."""
+    return Counter(m.group() for m in WORD.finditer(text) if m.group().islower())
+
+
+def detect(
+    words: Counter[str], engine: HarperEngine, default: Dialect = Dialect.AMERICAN
+) -> DialectReport:
+    """Count the draft's American-only and British-only spellings among its ``words`` (see
+    ``word_counts``); the majority wins.
 
     A tie (including a draft with neither) keeps ``default``.
     """
-    words = Counter(m.group() for m in WORD.finditer(text) if m.group().islower())
     unique = list(words)
     not_american = engine.unknown_words(unique, Dialect.AMERICAN)
     not_british = engine.unknown_words(unique, Dialect.BRITISH)

@@ -149,6 +149,16 @@ class Document:
                 )
         return paragraphs
 
+    @cached_property
+    def separated(self) -> bool:
+        """True when only spaces and line breaks (at least one character) stand between the
+        paragraphs and around them, so that reading the paragraphs one by one reads every
+        word of the text once, and no word runs from one paragraph into the next."""
+        ends = [0] + [p.end for p in self.paragraphs]
+        starts = [p.start for p in self.paragraphs] + [len(self.text)]
+        gaps = [self.text[e:s] for e, s in zip(ends, starts, strict=True)]
+        return all(not gap.strip() for gap in gaps) and all(gaps[1:-1])
+
     def normalised(self) -> tuple[Document, Normalised]:
         """This draft as checked (see ``Normalised``), and the way back to its offsets."""
         norm = Normalised.of(self.text)

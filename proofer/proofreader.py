@@ -9,7 +9,7 @@ its engine), then the one with suggestions.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -29,21 +29,24 @@ from proofer.checkers.quotes import QuoteChecker
 from proofer.checkers.spelling import SpellingChecker
 from proofer.checkers.typography import PunctuationStyleChecker, TypographyChecker
 from proofer.config import Config, ConfigError
-from proofer.dialects import DialectReport, detect
+from proofer.dialects import DialectReport, detect, word_counts
 from proofer.dictionary import KnownWords, load_dictionary
 from proofer.document import Document, Normalised
 from proofer.engines.harper import Dialect, HarperEngine, start_dictionary
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
 from proofer.markup import inside, masked_spans
+from proofer.memo import Memo
 from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule, silence
 from proofer.style import OWN_RULES, load_styles
 from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
-PARAGRAPH_CACHE = 20_000  # paragraphs remembered; a 10,000-word draft has a few hundred
-ParagraphKey = tuple[str, Dialect, bool, frozenset[str]]
+# Entries the memo holds: a paragraph takes up to four (its findings; its names, words and
+# word counts for the draft-wide checks, about 250 bytes a word in all), so about 5,000
+# paragraphs are remembered; a 10,000-word draft has a few hundred.
+MEMO_ENTRIES = 20_000
 # Rule families of the outside engines, passed through by the engine's own rule names.
 OPEN_FAMILIES = ("harper.", "lt.")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -95,7 +98,7 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
-        self._paragraphs: OrderedDict[ParagraphKey, list[Finding]] = OrderedDict()
+        self.memo = Memo(MEMO_ENTRIES)
         self._explanations: dict[str, str] | None = None
         self.entities = load_entity_lists(
             [(p, _read_list(read_list_text, p)) for p in self.config.entities]
@@ -175,12 +178,12 @@ class Proofreader:
         choice = dialect or self.config.dialect
         report: DialectReport | None = None
         if choice == "auto":
-            report = detect(doc.text, self.engine)
+            report = detect(self._word_counts(doc), self.engine)
             decided = report.dialect
         else:
             decided = Dialect(choice)
             if decided in (Dialect.AMERICAN, Dialect.BRITISH):
-                report = replace(detect(doc.text, self.engine), dialect=decided)
+                report = replace(detect(self._word_counts(doc), self.engine), dialect=decided)
         return CheckContext(
             markdown=doc.markdown,
             dialect=decided,
@@ -189,12 +192,23 @@ class Proofreader:
             entities=self.entities,
             dialect_report=report,
             harper_rules=enabled_rules(self.config.harper_rules),
+            memo=self.memo,
         )
+
+    def _word_counts(self, doc: Document) -> Counter[str]:
+        """The draft's lower-case words counted for dialect detection, each paragraph
+        counted once per text (remembered in the memo)."""
+        if not doc.separated:
+            return word_counts(doc.text)
+        counts: Counter[str] = Counter()
+        for paragraph in doc.paragraphs:
+            counts.update(self.memo.read(word_counts, paragraph.text))
+        return counts
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Findings of the paragraph checkers for one paragraph, relative to it.
 
-        Remembered (the last ``PARAGRAPH_CACHE`` paragraphs), so that checking a draft
+        Remembered (in ``memo``, with the least recently used dropped), so that checking a draft
         again after an edit sends only the changed paragraphs to the checkers. The key is
         all a paragraph's result depends on besides this proofreader's own configuration
         and lists: its text, the dialect, Markdown or not, and which of its words the
@@ -212,18 +226,13 @@ class Proofreader:
         report = ctx.dialect_report
         minority = frozenset(w for w in report.minority if w in text) if report else frozenset()
         key = (text, ctx.dialect, ctx.markdown, minority)
-        found = self._paragraphs.get(key)
-        if found is None:
+
+        def checked() -> list[Finding]:
             norm = Normalised.of(text)
-            checked = [
-                f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)
-            ]
-            found = self._paragraphs[key] = _as_read(checked, norm)
-            if len(self._paragraphs) > PARAGRAPH_CACHE:
-                self._paragraphs.popitem(last=False)
-        else:
-            self._paragraphs.move_to_end(key)
-        return found
+            found = [f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)]
+            return _as_read(found, norm)
+
+        return self.memo.get(key, checked)
 
     def check(
         self,
@@ -284,7 +293,7 @@ class Proofreader:
     def _described(self, doc: Document, report: Report) -> Report:
         """``report`` with what a reader of it shows beside the findings: the listed names
         the draft mentions, LanguageTool's state, and what Harper's rules look for."""
-        report.listed = listed_names(doc, self.entities.index)
+        report.listed = listed_names(doc, self.entities.index, self.memo)
         for checker in self.document_checkers:
             if isinstance(checker, LanguageToolChecker):
                 report.languagetool = checker.status

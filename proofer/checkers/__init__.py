@@ -16,6 +16,7 @@ from proofer.dictionary import KnownWords
 from proofer.engines.harper import Dialect
 from proofer.entities import EntityList
 from proofer.findings import Category, Finding
+from proofer.memo import Memo
 from proofer.rules import Rule
 
 if TYPE_CHECKING:
@@ -34,6 +35,12 @@ class CheckContext:
     dialect_report: DialectReport | None = None
     markdown: bool = False  # paragraphs are Markdown: Harper reads them as such
     harper_rules: frozenset[str] | None = None  # Harper rules to run by name; None: its defaults
+    # The engine's memory of paragraphs (``proofer.memo``): draft-wide checkers remember their
+    # per-paragraph readings there, so a re-check after an edit reads only what changed.
+    memo: Memo = field(default_factory=lambda: Memo(_OWN_MEMO))
+
+
+_OWN_MEMO = 4_000  # entries, for a context built without the proofreader's memo
 
 
 class ParagraphChecker:

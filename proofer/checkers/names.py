@@ -21,6 +21,7 @@ from proofer.engines.harper import HarperEngine
 from proofer.entities import Entity, EntityIndex, NameForm
 from proofer.findings import Category, Finding, Severity
 from proofer.lexicon import zipf
+from proofer.memo import Memo
 from proofer.rules import Rule
 from proofer.words import NAME_JOINERS, WORD, is_plural, slip_reach, strip_possessive
 
@@ -123,7 +124,7 @@ class NameChecker(DocumentChecker):
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
         """Name findings for the whole draft."""
         index = ctx.entities.index
-        runs = [run for p in doc.paragraphs for run in _runs(p.text, p.start)]
+        runs = _draft_runs(doc, ctx.memo)
         matches = [m for run in runs for m in _match_run(run, index)]
         findings = [f for m in matches if (f := _match_finding(m))]
         known_full = {m.form.entity for m in matches if not m.slips and len(m.form.tokens) > 1}
@@ -174,7 +175,17 @@ class NameChecker(DocumentChecker):
         return findings
 
 
-def _runs(text: str, offset: int) -> list[list[_Token]]:
+def _draft_runs(doc: Document, memo: Memo) -> list[list[_Token]]:
+    """The runs of every paragraph (see ``_runs``), at draft offsets; each paragraph is read
+    once per text and remembered in ``memo``."""
+    return [
+        [_Token(t.start + p.start, t.end + p.start, t.text, t.capitalised) for t in run]
+        for p in doc.paragraphs
+        for run in memo.read(_runs, p.text)
+    ]
+
+
+def _runs(text: str) -> list[list[_Token]]:
     """Runs of capitalised words joined by single spaces, with name particles inside."""
     runs: list[list[_Token]] = []
     current: list[_Token] = []
@@ -188,7 +199,7 @@ def _runs(text: str, offset: int) -> list[list[_Token]]:
                 current = []
             continue
         word = strip_possessive(raw)
-        token = _token(offset + m.start(), word)
+        token = _token(m.start(), word)
         joined = current and m.start() - last_end == 1 and _GAP.match(text, last_end)
         is_name_word = token.capitalised or word.lower() in NAME_JOINERS or "-" in word
         if joined and is_name_word:
@@ -420,22 +431,17 @@ def _first_reference(matches: list[_Match], runs: list[list[_Token]]) -> list[Fi
     return findings
 
 
-def listed_names(doc: Document, index: EntityIndex) -> list[str]:
+def listed_names(doc: Document, index: EntityIndex, memo: Memo) -> list[str]:
     """The listed entities named correctly in the draft, in order of first mention."""
     seen: dict[str, None] = {}
-    for p in doc.paragraphs:
-        for run in _runs(p.text, p.start):
-            for m in _match_run(run, index):
-                if not m.slips and m.form.kind != "correction":
-                    seen.setdefault(m.form.entity.name, None)
+    for run in _draft_runs(doc, memo):
+        for m in _match_run(run, index):
+            if not m.slips and m.form.kind != "correction":
+                seen.setdefault(m.form.entity.name, None)
     return list(seen)
 
 
-def name_runs(doc: Document) -> list[tuple[tuple[int, int, str], ...]]:
+def name_runs(doc: Document, memo: Memo) -> list[tuple[tuple[int, int, str], ...]]:
     """Every name in the draft as found here, for checkers that ask who is who: runs of name
     words, each ``(start, end, word)`` with any possessive ending taken off."""
-    return [
-        tuple((t.start, t.end, t.text) for t in run)
-        for p in doc.paragraphs
-        for run in _runs(p.text, p.start)
-    ]
+    return [tuple((t.start, t.end, t.text) for t in run) for run in _draft_runs(doc, memo)]

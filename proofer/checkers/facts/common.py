@@ -27,7 +27,7 @@ class Draft:
     @cached_property
     def people(self) -> People:
         """Who is who (the name checker's reading of the names)."""
-        return People(self.doc)
+        return People(self.doc, self.ctx.memo)
 
     @cached_property
     def quotations(self) -> Quotations:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from proofer.checkers.names import name_runs
 from proofer.document import Document
 from proofer.lexicon import zipf
+from proofer.memo import Memo
 
 # Offices and ranks written before a name, by their usual abbreviation or variant -> one
 # canonical title. Several words are matched as a unit, the longest first.
@@ -124,10 +125,10 @@ class Mention:
 class People:
     """Every name in the draft and the person each one refers to."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, memo: Memo) -> None:
         self.text = doc.text
         self.mentions: list[Mention] = []
-        for run in name_runs(doc):
+        for run in name_runs(doc, memo):
             mention = self._mention(run)
             if mention is not None:
                 self.mentions.append(mention)

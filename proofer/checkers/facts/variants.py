@@ -122,16 +122,39 @@ class _Word(NamedTuple):
     text: str  # possessive stripped
     sentence_start: bool  # a capitalised word that opens a sentence
     stop: int  # where the word as written ends, possessive included
+    key: str | None  # the letters its spelling is grouped by (see ``_key``)
 
 
 def check(draft: Draft) -> list[Finding]:
     """Findings for words spelled, and terms capitalised, two ways."""
-    words = _words(draft.text)
+    words = _draft_words(draft)
     return _spellings(draft.doc, words) + _capitals(draft.doc, words)
 
 
+def _draft_words(draft: Draft) -> list[_Word]:
+    """The draft's words (see ``_words``), each paragraph read once per text and remembered
+    in the engine's memo; only a paragraph's first word asks the draft whether it opens a
+    sentence (a headline's last word may be just before it)."""
+    doc = draft.doc
+    if not doc.separated:
+        return _words(doc.text)
+    out: list[_Word] = []
+    for p in doc.paragraphs:
+        words = draft.ctx.memo.read(_words, p.text)
+        if not words:
+            continue
+        first, at = words[0], p.start
+        opens = first.text[0].isupper() and starts_sentence(doc.text, at + first.start)
+        first = first._replace(sentence_start=opens, key=_key(first.text, opens))
+        out.extend(
+            _Word(w.start + at, w.end + at, w.text, w.sentence_start, w.stop + at, w.key)
+            for w in (first, *words[1:])
+        )
+    return out
+
+
 def _words(text: str) -> list[_Word]:
-    """The draft's words in order, possessives stripped; contractions are left out."""
+    """The words of ``text`` in order, possessives stripped; contractions are left out."""
     out = []
     for m in _WORD.finditer(text):
         bare = m.group()
@@ -142,20 +165,18 @@ def _words(text: str) -> list[_Word]:
         start = m.start()
         # Only a capital needs to know whether it opens a sentence.
         opens = bare[0].isupper() and starts_sentence(text, start)
-        out.append(_Word(start, start + len(bare), bare, opens, m.end()))
+        out.append(_Word(start, start + len(bare), bare, opens, m.end(), _key(bare, opens)))
     return out
 
 
-def _key(word: _Word) -> str | None:
+def _key(word: str, sentence_start: bool) -> str | None:
     """The letters a spelling is grouped by, or None for a word not compared: a name (capitals
     mid-sentence), a shouted or branded word, a compound of many parts."""
-    pieces = _PIECES.split(word.text)
+    pieces = _PIECES.split(word)
     first, rest = pieces[0], "".join(pieces[1:])
     if len(pieces) > _MOST_PIECES or (rest and not rest.islower()):
         return None
-    if (len(first) > 1 and not first[1:].islower()) or (
-        first[0].isupper() and not word.sentence_start
-    ):
+    if (len(first) > 1 and not first[1:].islower()) or (first[0].isupper() and not sentence_start):
         return None
     return (first + rest).lower()
 
@@ -166,7 +187,7 @@ def _spellings(doc: Document, words: list[_Word]) -> list[Finding]:
     for word in words:
         if len(word.text) < _SHORTEST:
             continue
-        key = _key(word)
+        key = word.key
         if key is not None and len(key) >= _SHORTEST:
             joint = Joint.HYPHEN if len(key) < len(word.text) else Joint.CLOSED
             forms.setdefault(key, []).append(_Form(word.start, word.end, word.text, joint))
@@ -201,7 +222,7 @@ def _spaced(text: str, first: _Word, second: _Word, joined: set[str]) -> tuple[s
     key = (first.text + second.text).lower()
     if key not in joined or text[first.end : second.start].strip(" ") not in ("", "\n"):
         return None
-    if _key(first) is None or second.text[0].isupper():
+    if first.key is None or second.text[0].isupper():
         return None
     if any(h in first.text + second.text for h in _HYPHENS):
         return None
