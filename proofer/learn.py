@@ -34,6 +34,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from proofer import batch
+from proofer.checkers.quotes import quote_evidence, settled_style
 from proofer.config import DESK_SETTINGS, load
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.findings import Severity
@@ -65,8 +66,6 @@ _NAME_WORD = r"[A-Z]\w*(?:['’-]\w+)*"
 _PARTICLE = "|".join(sorted(map(re.escape, PARTICLES), key=len, reverse=True))
 _NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:{_PARTICLE})\s+)*{_NAME_WORD})+")
 _EVIDENCE = {
-    "quote.inside": re.compile(r"\w[,.][”\"]"),
-    "quote.outside": re.compile(r"\w[”\"][,.]"),
     "dash.spaced-em": re.compile(r"\s—\s"),
     "dash.closed-em": re.compile(r"\w—\w"),
     "dash.spaced-en": re.compile(r"\s–\s"),
@@ -152,11 +151,12 @@ class Archive:
 def read_story(path: str) -> Story:
     """Count what one story holds (runs in a worker process)."""
     try:
-        text = read_draft(Path(path)).text
+        draft = read_draft(Path(path))
     except DraftError as exc:  # its message names the file already
         return Story(problem=str(exc))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         return Story(problem=f"{path}: {exc}")
+    text = draft.text
     story = Story()
     tokens = Counter(WORD.findall(text))  # letters only: no numbers, handles or addresses
     story.word_count = tokens.total()
@@ -171,6 +171,10 @@ def read_story(path: str) -> Story:
             story.names[name] += 1
     for key, pattern in _EVIDENCE.items():
         story.evidence[key] += len(pattern.findall(text))
+    # Quote punctuation as the quote checker weighs a draft: the clear cases only.
+    american, british = quote_evidence(draft)
+    story.evidence["quote.inside"] += american
+    story.evidence["quote.outside"] += british
     opening = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if _DATELINE_CAPS.match(opening):
         story.evidence["dateline.caps-dash"] += 1
@@ -240,7 +244,7 @@ def profile(archive: Archive, engine: HarperEngine) -> Profile:
     words = [w for w in words if not w[0][:1].isupper()]
     rules, checks, conventions = _conventions(archive)
     inside, outside = archive.evidence["quote.inside"], archive.evidence["quote.outside"]
-    quote_style = "british" if outside > inside else "american"
+    quote_style = settled_style(inside, outside, dialect).value
     conventions.insert(0, f"dialect: {dialect.value}")
     conventions.insert(1, f"quote punctuation: {quote_style} ({inside} inside, {outside} outside)")
     return Profile(dialect, quote_style, words, entities, rules, checks, conventions)

@@ -189,6 +189,25 @@ def test_learn_names_each_unreadable_story_and_writes_nothing_from_none(
     assert not (tmp_path / "desk").exists()
 
 
+def test_quote_style_is_learned_as_the_quote_checker_weighs_a_draft(tmp_path: Path) -> None:
+    # Logical punctuation: fragments close before the period. Whole quoted sentences and the
+    # comma before an attribution sit inside the mark in both styles, so they are no
+    # evidence for either, however many there are.
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for n in range(4):
+        (archive / f"story{n}.txt").write_text(
+            f"The harbour board called the plan “a fair start”. Its chair said the levy was "
+            f"“long overdue”, and the council agreed.\n\n“We will vote on it in May,” said "
+            f"the mayor. “The town needs the berths.” Story {n} ends here.\n",
+            encoding="utf-8",
+        )
+    assert main(["learn", str(archive), "-o", str(tmp_path / "desk"), "--workers", "1"]) == 0
+    settings = (tmp_path / "desk" / "desk.toml").read_text(encoding="utf-8")
+    assert 'quote-style = "british"' in settings
+    assert "punctuation.outside-quote" not in settings
+
+
 def _hand_desk(folder: Path) -> Path:
     folder.mkdir()
     (folder / "desk.toml").write_text(

@@ -441,22 +441,39 @@ def _closing_punctuation(text: str, result: Scan, ctx: CheckContext) -> Iterator
 
 
 def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[QuoteStyle, str]:
-    """The style the draft's closing punctuation follows, and words saying how it was decided.
-
-    ``auto`` counts the clear cases: a period or comma after a closing mark is British; one
-    inside the mark of a quoted fragment is American (a quoted sentence keeps its period in
-    both). The majority wins; without one, the draft's dialect decides.
-    """
+    """The style the draft's closing punctuation follows, and words saying how it was decided
+    (``auto``: see ``settled_style``)."""
     if ctx.quote_style != "auto":
         return QuoteStyle(ctx.quote_style), ""
+    american, british = _evidence(text, result)
+    style = settled_style(american, british, ctx.dialect)
+    if american == british:
+        return style, ", as this draft is spelled,"
+    return style, ", as in the rest of this draft,"
+
+
+def quote_evidence(doc: Document) -> tuple[int, int]:
+    """The closing marks in ``doc`` that show American punctuation and those that show
+    British (see ``settled_style``), for ``proofer learn`` to weigh an archive as a draft."""
+    result = scan([(p.start, p.text) for p in doc.paragraphs], masked_spans(doc))
+    return _evidence(doc.text, result)
+
+
+def settled_style(american: int, british: int, dialect: Dialect) -> QuoteStyle:
+    """The one decision of quote style from evidence. Only the clear cases count: a period
+    or comma after a closing mark is British; one inside the mark of a quoted fragment is
+    American (a quoted sentence keeps its period in both, and a comma before an
+    attribution is inside in both). The majority wins; without one, the dialect decides."""
+    if american == british:
+        by_dialect = dialect in (Dialect.BRITISH, Dialect.AUSTRALIAN)
+        return QuoteStyle.BRITISH if by_dialect else QuoteStyle.AMERICAN
+    return QuoteStyle.AMERICAN if american > british else QuoteStyle.BRITISH
+
+
+def _evidence(text: str, result: Scan) -> tuple[int, int]:
     american = sum(_inside(text, o, c) is not None for o, c in result.pairs)
     british = sum(_outside(text, c) is not None for _, c in result.pairs)
-    if american == british:
-        by_dialect = ctx.dialect in (Dialect.BRITISH, Dialect.AUSTRALIAN)
-        style = QuoteStyle.BRITISH if by_dialect else QuoteStyle.AMERICAN
-        return style, ", as this draft is spelled,"
-    style = QuoteStyle.AMERICAN if american > british else QuoteStyle.BRITISH
-    return style, ", as in the rest of this draft,"
+    return american, british
 
 
 def _outside(text: str, closed: Mark) -> str | None:
