@@ -86,14 +86,6 @@ class EntityList:
         return self.index.words
 
 
-def load_entities(path: Path) -> EntityList:
-    """Read an entity list file (plain, or CSV when it ends in ``.csv``).
-
-    Raises ``OSError`` or ``UnicodeDecodeError`` when the file itself cannot be read.
-    """
-    return load_entity_lists([(path, read_list_text(path))])
-
-
 def read_list_text(path: Path) -> str:
     """A list file's text (UTF-8, with or without a byte-order mark)."""
     return path.read_text(encoding="utf-8-sig")

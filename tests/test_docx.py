@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from proofer.cli import main
 from proofer.formats import DraftError, read_draft
-from proofer.formats.docx import apply_fixes, read_docx, revisions, rewrite, save, w
+from proofer.formats.docx import apply_fixes, read_docx, rewrite, save, w
+from tests.word_revisions import revisions
 
 FOOTNOTES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -300,7 +301,7 @@ def test_libreoffice_opens_added_and_removed_paragraphs(tmp_path: Path) -> None:
 
 
 def test_fix_track_changes_corrects_by_revision_and_queries_by_comment(tmp_path: Path) -> None:
-    from proofer.formats.docx import comments
+    from tests.word_revisions import comments
 
     path = tmp_path / "story.docx"
     document = docx.Document()

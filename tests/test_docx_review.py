@@ -13,11 +13,11 @@ import pytest
 
 from proofer.config import Config
 from proofer.document import Document, Part
-from proofer.formats.docx import comments, read_docx, revisions, save
+from proofer.formats.docx import read_docx, save
 from proofer.proofreader import Proofreader
 from proofer.review import corrections, hand_back, hand_back_edited, queries
 from tests.conftest import run_proofer
-from tests.word_revisions import accept_all, reject_all
+from tests.word_revisions import accept_all, comments, reject_all, revisions
 
 NAMES = "Margarethe Lindqvist | Lindqvist\n"
 

@@ -379,8 +379,9 @@ def test_ready_to_publish_and_settings_persist(
 def test_word_draft_saved_as_tracked_changes(
     qtbot, make_window, tmp_path: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
-    from proofer.formats.docx import read_docx, revisions
+    from proofer.formats.docx import read_docx
     from tests.test_docx import build
+    from tests.word_revisions import revisions
     from ui.settings_dialog import SettingsDialog
 
     original = build(tmp_path / "story.docx")
@@ -416,8 +417,8 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
     the configured author, the ignored one is not, and formatting and the table are kept."""
     import docx
 
-    from proofer.formats.docx import comments, read_docx, revisions
-    from tests.word_revisions import accept_all, reject_all
+    from proofer.formats.docx import read_docx
+    from tests.word_revisions import accept_all, comments, reject_all, revisions
     from ui.settings_dialog import SettingsDialog
 
     document = docx.Document()
@@ -481,8 +482,9 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
 def test_word_draft_with_paragraphs_added_and_removed_saves(
     qtbot, make_window, tmp_path: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
-    from proofer.formats.docx import read_docx, revisions
+    from proofer.formats.docx import read_docx
     from tests.test_docx import build
+    from tests.word_revisions import revisions
 
     original = build(tmp_path / "story.docx")
     window = make_window()

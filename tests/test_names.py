@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from proofer.checkers.names import _one_slip_pairs
-from proofer.entities import load_entities, parse_entities
+from proofer.entities import load_entity_lists, parse_entities, read_list_text
 from proofer.findings import Finding
 
 Check = Callable[..., list[Finding]]
@@ -123,7 +123,7 @@ def test_list_format_and_problems(tmp_path: Path) -> None:
         'name,accepted,corrections\nIslamic State,IS,"ISIS; ISIL"\n"a,b,c,d",x,y,z\n',
         encoding="utf-8",
     )
-    loaded = load_entities(csv)
+    loaded = load_entity_lists([(csv, read_list_text(csv))])
     assert loaded.entities[0].corrections == ("ISIS", "ISIL")
     assert [p.line for p in loaded.problems] == [3]
 
