@@ -3,7 +3,7 @@
 Plain text, one canonical name per line, ``#`` comments. After ``|`` come accepted short
 forms, after ``!`` forms to correct::
 
-    Bashar al-Assad | Assad, al-Assad
+    Karim al-Marzouqi | Marzouqi, al-Marzouqi
     Islamic State | IS ! ISIS, ISIL
 
 CSV files (``.csv``) carry the same three columns: name, accepted forms, forms to correct,

@@ -15,7 +15,7 @@ from proofer.findings import Category, Engine, Finding, Severity
 from proofer.quotations import SPEAKERS_CATEGORIES
 
 # The entity list every rule's examples are checked with (a desk's list in miniature).
-EXAMPLE_ENTITIES = "Margarethe Lindqvist | Lindqvist\nIslamic State | IS ! ISIS\n"
+EXAMPLE_ENTITIES = "Henriette Solbakken | Solbakken\nIslamic State | IS ! ISIS\n"
 
 
 @dataclass(frozen=True)

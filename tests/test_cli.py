@@ -12,7 +12,7 @@ import pytest
 from proofer.cli import main
 from tests.conftest import PROOFER, run_proofer
 
-DRAFT = "Russian President Vladamir Putin spoke.\n\nTalks resume in April..\n"
+DRAFT = "Chilean Senator Sebastain Moreno spoke.\n\nTalks resume in April..\n"
 
 
 @pytest.fixture
@@ -25,8 +25,8 @@ def draft(tmp_path: Path) -> Path:
 def test_text_output_reads_like_a_compiler(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(draft)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert f"{draft}:1:19: error [spelling.name-typo]" in out[0]
-    assert out[0].endswith("(suggest: Vladimir)")
+    assert f"{draft}:1:17: error [spelling.name-typo]" in out[0]
+    assert out[0].endswith("(suggest: Sebastian)")
     assert f"{draft}:3:22: error [punctuation.doubled]" in out[1]
     assert "\033[" not in "".join(out)
 
@@ -43,13 +43,13 @@ def test_json_contract(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "message", "suggestions", "severity", "engine", "part",
     }  # fmt: skip
     assert first["part"] == "body"
-    assert DRAFT[first["start"] : first["end"]] == "Vladamir"
-    assert (first["line"], first["column"], first["engine"]) == (1, 19, "harper")
+    assert DRAFT[first["start"] : first["end"]] == "Sebastain"
+    assert (first["line"], first["column"], first["engine"]) == (1, 17, "harper")
 
 
 def test_github_annotations(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(draft), "--format", "github"])
-    assert capsys.readouterr().out.startswith(f"::error file={draft},line=1,col=19,")
+    assert capsys.readouterr().out.startswith(f"::error file={draft},line=1,col=17,")
 
 
 def test_fail_on_threshold(tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_missing_and_binary_files_exit_2_but_others_are_checked(
     assert f"proofer: {tmp_path / 'gone.txt'}: no such file" in errors
     assert f"proofer: {binary}: a binary file, not a text draft" in errors
     assert "Traceback" not in result.stderr.decode()
-    assert b"Vladamir" in result.stdout
+    assert b"Sebastain" in result.stdout
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"])
@@ -94,12 +94,12 @@ def test_an_empty_draft_checks_clean(tmp_path: Path, content: bytes) -> None:
 
 def test_standard_input() -> None:
     result = run_proofer(
-        "check", "-", "--format", "json", stdin="cessation of hositalities\n".encode("cp1252")
+        "check", "-", "--format", "json", stdin="resumption of negoitations\n".encode("cp1252")
     )
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["files"][0]["path"] == "-"
-    assert data["files"][0]["findings"][0]["suggestions"][0] == "hostilities"
+    assert data["files"][0]["findings"][0]["suggestions"][0] == "negotiations"
 
 
 def test_config_is_discovered_and_flags_override(tmp_path: Path) -> None:
@@ -128,9 +128,9 @@ def test_bad_config_is_one_line(tmp_path: Path) -> None:
 
 def test_malformed_entity_line_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     entities = tmp_path / "names.txt"
-    entities.write_text("Margarethe Lindqvist\n| no name\nTomasz Wierzbicki\n", encoding="utf-8")
+    entities.write_text("Henriette Solbakken\n| no name\nTomasz Przybylski\n", encoding="utf-8")
     story = tmp_path / "s.txt"
-    story.write_text("Margarethe Lindqvist and Tomasz Wierzbicki met.\n", encoding="utf-8")
+    story.write_text("Henriette Solbakken and Tomasz Przybylski met.\n", encoding="utf-8")
     result = run_proofer("check", story, "--entities", entities, "--fail-on", "info")
     assert result.returncode == 0
     assert f"{entities}:2: no name" in result.stderr.decode()
@@ -138,11 +138,11 @@ def test_malformed_entity_line_is_reported_and_the_rest_loads(tmp_path: Path) ->
 
 def test_fix_applies_safe_fixes_only(tmp_path: Path) -> None:
     src = tmp_path / "in.txt"
-    src.write_bytes("Vladamir said so..\r\nThe the end.\r\n".encode("cp1252"))
+    src.write_bytes("Sebastain said so..\r\nThe the end.\r\n".encode("cp1252"))
     out = tmp_path / "out.txt"
     assert run_proofer("fix", src, "--output", out).returncode == 0
     # Spelling is not a safe fix (a name may be right); doubled marks and words are.
-    assert out.read_bytes() == "Vladamir said so.\r\nThe end.\r\n".encode("cp1252")
+    assert out.read_bytes() == "Sebastain said so.\r\nThe end.\r\n".encode("cp1252")
 
 
 def test_rules_are_documented() -> None:
@@ -158,7 +158,7 @@ def test_rules_are_documented() -> None:
 def test_installed_command_runs(draft: Path) -> None:
     result = run_proofer("check", draft)
     assert result.returncode == 1
-    assert b"(suggest: Vladimir)" in result.stdout
+    assert b"(suggest: Sebastian)" in result.stdout
 
 
 def test_fix_smart_quotes_pairs_marks_and_keeps_apostrophes(tmp_path: Path) -> None:
@@ -195,13 +195,13 @@ def test_inline_switches_silence_rules_in_their_stretch(tmp_path: Path) -> None:
     from proofer.proofreader import Proofreader
 
     text = (
-        "The hositalities began.\n\n<!-- proofer: disable=spelling. -->\n\n"
+        "The negoitations began.\n\n<!-- proofer: disable=spelling. -->\n\n"
         "The hostilites went on..\n\n<!-- proofer: enable=spelling. -->\n\n"
         "The hostilitise ended.\n\n<!-- proofer: disable=names.unlisted -->\n"
     )
     findings = Proofreader().check(Document(text, markdown=True)).findings
     flagged = [(f.rule, f.start) for f in findings]
-    misspelled = [text.index(w) for w in ("hositalities", "hostilites", "hostilitise")]
+    misspelled = [text.index(w) for w in ("negoitations", "hostilites", "hostilitise")]
     assert ("spelling.unknown", misspelled[0]) in flagged
     assert ("spelling.unknown", misspelled[1]) not in flagged
     assert ("spelling.unknown", misspelled[2]) in flagged
@@ -265,10 +265,10 @@ def test_fix_keeps_a_symlinked_draft_a_symlink(tmp_path: Path) -> None:
 
 def test_fix_to_standard_output_writes_bytes_in_the_drafts_encoding(tmp_path: Path) -> None:
     src = tmp_path / "in.txt"
-    src.write_bytes("Vladamir said “so”..\r\n".encode("cp1252"))
+    src.write_bytes("Sebastain said “so”..\r\n".encode("cp1252"))
     result = subprocess.run([PROOFER, "fix", src, "-o", "-"], cwd=tmp_path, capture_output=True)
     assert result.returncode == 0
-    assert result.stdout == "Vladamir said “so”.\r\n".encode("cp1252")
+    assert result.stdout == "Sebastain said “so”.\r\n".encode("cp1252")
     assert not (tmp_path / "-").exists()
 
 

@@ -17,8 +17,8 @@ from proofer.style import load_styles
 # often (once misspelled).
 OPENINGS = [
     "The Brackwater council met on Tuesday – a long session – and agreed to the plan.",
-    "Margarethe Lindqvist said the subcommittee-led review in Brackwater would take a year.",
-    "Rents in Brackwater rose {n} per cent, Margarethe Lindqvist told the council.",
+    "Henriette Solbakken said the subcommittee-led review in Brackwater would take a year.",
+    "Rents in Brackwater rose {n} per cent, Henriette Solbakken told the council.",
     "Officials in Brackwater – the county seat – said the budget grew {n} per cent.",
 ]
 FILLER = [
@@ -37,7 +37,7 @@ def _archive(folder: Path, stories: int = 24) -> None:
         lines += rng.sample(FILLER, 2)
         lines.append("The budget - the third in a row - passed.")  # the desk's spaced hyphen
         if i == 5:
-            lines.append("The goverment did not comment, Margarethe Lindqvst said.")
+            lines.append("The goverment did not comment, Henriette Solbaken said.")
         if i % 8 == 0:  # some stories filed from Word
             word = docx.Document()
             for line in lines:
@@ -66,12 +66,12 @@ def test_desk_words_have_counts_and_leave_out_one_off_typos(desk: Path) -> None:
     }
     assert "Brackwater" in entries and "stories" in entries["Brackwater"]
     assert entries["Brackwater"].endswith("# 72 uses, 24 stories")
-    assert "goverment" not in entries and "Lindqvst" not in entries
+    assert "goverment" not in entries and "Solbaken" not in entries
 
 
 def test_names_with_their_variants_and_majority_spelling(desk: Path) -> None:
     entities = (desk / "entities.txt").read_text(encoding="utf-8")
-    assert "Margarethe Lindqvist ! Margarethe Lindqvst" in entities
+    assert "Henriette Solbakken ! Henriette Solbaken" in entities
 
 
 def test_conventions_become_a_style_file_and_settings(desk: Path) -> None:
@@ -83,7 +83,7 @@ def test_conventions_become_a_style_file_and_settings(desk: Path) -> None:
     settings = (desk / "desk.toml").read_text(encoding="utf-8")
     assert 'dictionary = ["words.txt"]' in settings and 'style = ["style.toml"]' in settings
     report = (desk / "report.md").read_text(encoding="utf-8")
-    assert "24 stories" in report and "Margarethe Lindqvist (37): Margarethe Lindqvst (1)" in report
+    assert "24 stories" in report and "Henriette Solbakken (37): Henriette Solbaken (1)" in report
 
 
 def test_check_with_the_desk(
@@ -91,14 +91,14 @@ def test_check_with_the_desk(
 ) -> None:
     draft = tmp_path / "new.txt"
     draft.write_text(
-        "Brackwater rents rose 4%, Margarethe Lindqvst said – and more.\n", encoding="utf-8"
+        "Brackwater rents rose 4%, Henriette Solbaken said – and more.\n", encoding="utf-8"
     )
     main(["check", str(draft), "--desk", str(desk)])
     out = capsys.readouterr().out
     assert "Brackwater" not in out  # a desk word
     assert "[desk.percent]" in out
     # the rarer spelling is corrected to the majority's
-    assert "‘Lindqvst’" in out and "(suggest: Lindqvist)" in out
+    assert "‘Solbaken’" in out and "(suggest: Solbakken)" in out
 
 
 def test_rules_the_published_archive_breaks_are_turned_off(

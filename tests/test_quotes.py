@@ -33,16 +33,16 @@ def rules_at(text: str, **kw: object) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         (
-            "The government wants it, while obscuring terror,” according to Khaled Nasser.",
+            "The government wants it, while obscuring terror,” according to Khaled Haddad.",
             [("quotes.unmatched-close", "”")],
         ),
         (
             "He called it “a giveaway to developers. He said the council ignored it.\n\n"
-            "Wierzbicki said no.",
+            "Przybylski said no.",
             [("quotes.unclosed", "“")],
         ),
         (
-            "“We listened to every objection“ Lindqvist said.",
+            "“We listened to every objection“ Solbakken said.",
             [("punctuation.missing-comma-quote", "objection“"), ("quotes.wrong-direction", "“")],
         ),
         (
@@ -85,7 +85,7 @@ def test_lost_closing_mark_before_attribution() -> None:
     "text",
     [
         # A quotation over two paragraphs: open both, close only the last.
-        "“We have waited long enough,” Lindqvist said. “Every year the piers rot.\n\n"
+        "“We have waited long enough,” Solbakken said. “Every year the piers rot.\n\n"
         "“This vote is the end of the waiting.”",
         "The city’s ferry, the ’90s, rock ’n’ roll at 5 o’clock, the Joneses’ dog, "
         "Ngũgĩ wa Thiong’o and ’em.",
@@ -141,7 +141,7 @@ def test_engine_quote_findings_give_way(check: Check) -> None:
 # No word ends in "s": a quoted word like ‘piers’ that lost its opening mark reads as the
 # plural possessive piers’, which no checker can tell apart.
 _WORDS = st.sampled_from(["the", "council", "voted", "harbor", "plan", "late", "money", "pier"])
-_NAMES = st.sampled_from(["Lindqvist", "Nwachukwu", "Okafor"])
+_NAMES = st.sampled_from(["Solbakken", "Okechukwu", "Okafor"])
 
 
 @st.composite
