@@ -12,7 +12,7 @@ import pytest
 from proofer.cli import main
 from tests.conftest import PROOFER, run_proofer
 
-DRAFT = "Chilean Senator Sebastain Moreno spoke.\n\nTalks resume in April..\n"
+DRAFT = "Chilean Senator Sebastain Moreno spoke.\n\nThe ferry sails in June..\n"
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_text_output_reads_like_a_compiler(draft: Path, capsys: pytest.CaptureFi
     out = capsys.readouterr().out.splitlines()
     assert f"{draft}:1:17: error [spelling.name-typo]" in out[0]
     assert out[0].endswith("(suggest: Sebastian)")
-    assert f"{draft}:3:22: error [punctuation.doubled]" in out[1]
+    assert f"{draft}:3:24: error [punctuation.doubled]" in out[1]
     assert "\033[" not in "".join(out)
 
 
@@ -240,7 +240,7 @@ def test_fix_never_replaces_another_file_without_overwrite(draft: Path, tmp_path
     )
     assert other.read_bytes() == b"someone else's work"
     assert run_proofer("fix", draft, "-o", other, "--overwrite").returncode == 0
-    assert b"April." in other.read_bytes() and b"April.." not in other.read_bytes()
+    assert b"June." in other.read_bytes() and b"June.." not in other.read_bytes()
 
 
 def test_fix_refuses_the_draft_itself_without_overwrite(draft: Path) -> None:
@@ -253,14 +253,14 @@ def test_fix_refuses_the_draft_itself_without_overwrite(draft: Path) -> None:
 def test_fix_keeps_a_symlinked_draft_a_symlink(tmp_path: Path) -> None:
     target = tmp_path / "desk" / "story.txt"
     target.parent.mkdir()
-    target.write_text("Talks resume in April..\n", encoding="utf-8")
+    target.write_text("The ferry sails in June..\n", encoding="utf-8")
     link = tmp_path / "story.txt"
     link.symlink_to(target)
     # The link and its target are the same file: the draft itself.
     assert run_proofer("fix", link, "-o", target).returncode == 2
     assert run_proofer("fix", link, "-o", link, "--overwrite").returncode == 0
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_text(encoding="utf-8") == "Talks resume in April.\n"
+    assert target.read_text(encoding="utf-8") == "The ferry sails in June.\n"
 
 
 def test_fix_to_standard_output_writes_bytes_in_the_drafts_encoding(tmp_path: Path) -> None:
@@ -277,14 +277,14 @@ def test_fix_of_a_word_draft_to_standard_output_is_a_docx(tmp_path: Path) -> Non
 
     src = tmp_path / "in.docx"
     document = docx.Document()
-    document.add_paragraph("Talks resume in April..")
+    document.add_paragraph("The ferry sails in June..")
     document.save(str(src))
     result = subprocess.run([PROOFER, "fix", src, "-o", "-"], cwd=tmp_path, capture_output=True)
     assert result.returncode == 0
     assert not (tmp_path / "-").exists()
     out = tmp_path / "out.docx"
     out.write_bytes(result.stdout)
-    assert [p.text for p in docx.Document(str(out)).paragraphs] == ["Talks resume in April."]
+    assert [p.text for p in docx.Document(str(out)).paragraphs] == ["The ferry sails in June."]
 
 
 def test_fix_of_a_symlinked_word_draft_keeps_the_link(tmp_path: Path) -> None:
@@ -292,13 +292,13 @@ def test_fix_of_a_symlinked_word_draft_keeps_the_link(tmp_path: Path) -> None:
 
     target = tmp_path / "real.docx"
     document = docx.Document()
-    document.add_paragraph("Talks resume in April..")
+    document.add_paragraph("The ferry sails in June..")
     document.save(str(target))
     link = tmp_path / "story.docx"
     link.symlink_to(target)
     assert run_proofer("fix", link, "-o", link, "--overwrite").returncode == 0
     assert link.is_symlink()
-    assert [p.text for p in docx.Document(str(target)).paragraphs] == ["Talks resume in April."]
+    assert [p.text for p in docx.Document(str(target)).paragraphs] == ["The ferry sails in June."]
 
 
 @pytest.mark.parametrize(
@@ -313,7 +313,7 @@ def test_fix_of_a_symlinked_word_draft_keeps_the_link(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_fix_bad_outputs_are_one_line(tmp_path: Path, name: str, output: str, message: str) -> None:
     src = tmp_path / name
-    src.write_bytes(b"Talks resume in April..\n")
+    src.write_bytes(b"The ferry sails in June..\n")
     result = run_proofer("fix", name, "-o", output, cwd=tmp_path)
     err = result.stderr.decode()
     assert result.returncode == 2
@@ -326,9 +326,9 @@ def test_fix_bad_outputs_are_one_line(tmp_path: Path, name: str, output: str, me
 )
 def test_fix_keeps_utf16_byte_order(tmp_path: Path, encoding: str, bom: bytes) -> None:
     src = tmp_path / "story.txt"
-    src.write_bytes(bom + "Talks resume in April..\r\n".encode(encoding))
+    src.write_bytes(bom + "The ferry sails in June..\r\n".encode(encoding))
     assert run_proofer("fix", src, "-o", src, "--overwrite").returncode == 0
-    assert src.read_bytes() == bom + "Talks resume in April.\r\n".encode(encoding)
+    assert src.read_bytes() == bom + "The ferry sails in June.\r\n".encode(encoding)
 
 
 # --- output that pipelines rely on ---------------------------------------------------------
@@ -346,7 +346,7 @@ def test_fix_keeps_utf16_byte_order(tmp_path: Path, encoding: str, bom: bytes) -
 )
 def test_a_closed_pipe_ends_quietly(tmp_path: Path, args: tuple[str, ...]) -> None:
     # `proofer rules | head`: the reader leaves before the output is written.
-    (tmp_path / "big.txt").write_text("Talks resume in April..\n" * 2000, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("The ferry sails in June..\n" * 2000, encoding="utf-8")
     (tmp_path / "run").mkdir()
     env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path / "run")}  # a daemon of its own
     try:
@@ -390,7 +390,7 @@ def test_json_notices_survive_checking_on_several_cores(tmp_path: Path) -> None:
     drafts = []
     for i in range(3):
         drafts.append(tmp_path / f"d{i}.txt")
-        drafts[-1].write_text("Talks resume in April.. " * (_MIN_CHARS // 40), encoding="utf-8")
+        drafts[-1].write_text("The ferry sails in June.. " * (_MIN_CHARS // 40), encoding="utf-8")
     result = run_proofer(
         "check", *drafts, tmp_path / "gone.txt", "--format", "json",
         "--languagetool", "http://127.0.0.1:9",

@@ -65,7 +65,7 @@ def test_spelling_matches_go_through_the_entity_list(engine: HarperEngine) -> No
 
 
 def test_quote_matches_are_left_to_the_quote_checker(engine: HarperEngine) -> None:
-    text = "“We have waited long enough,” she said."
+    text = "“We have been patient for years,” she said."
     behaviour = Behaviour(matches=[("“", "EN_UNPAIRED_QUOTES", "PUNCTUATION", "Unpaired.", [])])
     with lt_protocol_server(behaviour) as url:
         report, _ = proofread(url, engine, text)
