@@ -199,7 +199,6 @@ class Normalised:
     texts are the same, only shifted."""
 
     text: str
-    original_length: int
     changes: tuple[Change, ...] = ()
 
     @property
@@ -212,7 +211,7 @@ class Normalised:
         """Normalise ``text`` for checking. Only the words that need it are looked at, so
         a long draft with one stray character costs little."""
         if _plain(text):
-            return cls(text, len(text))
+            return cls(text)
         pieces: list[str] = []
         changes: list[Change] = []
         pos = 0  # the original is copied up to here
@@ -226,7 +225,7 @@ class Normalised:
             n += len(pieces[-1])
             pos = m.end()
         pieces.append(text[pos:])
-        return cls("".join(pieces), len(text), tuple(changes))
+        return cls("".join(pieces), tuple(changes))
 
     def back(self, start: int, end: int) -> tuple[int, int]:
         """The original span of ``text[start:end]``: whole original characters, with any

@@ -3,7 +3,7 @@
 Plain text, one canonical name per line, ``#`` comments. After ``|`` come accepted short
 forms, after ``!`` forms to correct::
 
-    Bashar al-Assad | Assad, al-Assad
+    Karim al-Marzouqi | Marzouqi, al-Marzouqi
     Islamic State | IS ! ISIS, ISIL
 
 CSV files (``.csv``) carry the same three columns: name, accepted forms, forms to correct,
@@ -84,14 +84,6 @@ class EntityList:
     def words(self) -> frozenset[str]:
         """Every word of every canonical name and accepted form, as written."""
         return self.index.words
-
-
-def load_entities(path: Path) -> EntityList:
-    """Read an entity list file (plain, or CSV when it ends in ``.csv``).
-
-    Raises ``OSError`` or ``UnicodeDecodeError`` when the file itself cannot be read.
-    """
-    return load_entity_lists([(path, read_list_text(path))])
 
 
 def read_list_text(path: Path) -> str:

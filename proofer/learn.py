@@ -341,7 +341,7 @@ def _entities(
         taken.update(other for other, _ in found)
         taken.add(name)
         out.append((name, archive.names[name], archive.name_stories[name], sorted(found)))
-    # The misspelled words themselves (Lindqvst), not the rest of their names (Margarethe).
+    # The misspelled words themselves (Solbaken), not the rest of their names (Henriette).
     names_of = {name: set(name.split()) for name, *_ in out}
     return out, {w for name, *_, found in out for v, _ in found for w in v.split()
                  if w not in names_of[name]}  # fmt: skip

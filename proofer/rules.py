@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from proofer.findings import Category, Engine, Finding, Severity
+from proofer.quotations import SPEAKERS_CATEGORIES
 
 # The entity list every rule's examples are checked with (a desk's list in miniature).
-EXAMPLE_ENTITIES = "Margarethe Lindqvist | Lindqvist\nIslamic State | IS ! ISIS\n"
+EXAMPLE_ENTITIES = "Henriette Solbakken | Solbakken\nIslamic State | IS ! ISIS\n"
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,11 @@ class Rule:
             + "".join(f"  Passes: {text}\n" for text in self.passes)
             + (f"  Also silences: {', '.join(self.covers)}\n" if self.covers else "")
             + ("  Gives way: to another rule reporting the same text\n" if self.yields else "")
+            + (
+                "  In a quotation: a note (info), the speaker's words left as said\n"
+                if self.category in SPEAKERS_CATEGORIES and self.severity is not Severity.INFO
+                else ""
+            )
             + f"  Fix: {fix}"
         )
 

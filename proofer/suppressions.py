@@ -23,7 +23,7 @@ UNUSED = Rule(
     "real problem in its stretch of the draft.",
     example="<!-- proofer: disable=spelling.unknown --> over text with no misspelling",
     flags=("<!-- proofer: disable=spelling.unknown -->\nAll is well.",),
-    passes=("<!-- proofer: disable=spelling.unknown -->\nThe hositalities ended.",),
+    passes=("<!-- proofer: disable=spelling.unknown -->\nThe negoitations ended.",),
     severity=Severity.INFO,
 )
 

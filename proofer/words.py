@@ -114,7 +114,7 @@ def is_non_word(token: str) -> bool:
 
 
 def is_acronym(word: str) -> bool:
-    """``NATO``, ``SANA``, ``MPs``, ``U.S.``: short runs of capitals that stand for names."""
+    """``NATO``, ``OPEC``, ``MPs``, ``U.S.``: short runs of capitals that stand for names."""
     bare = word.replace(".", "").replace("&", "")
     if bare.endswith("s") and bare[:-1].isupper():
         bare = bare[:-1]

@@ -32,7 +32,7 @@ def test_one_item_or_one_worker_runs_here() -> None:
 def test_proofer_check_of_many_files_prints_what_one_by_one_prints(tmp_path: Path) -> None:
     proofer = Path(sys.executable).with_name("proofer")
     story = (
-        "Councillor Margarete Lindqvist said the budget was late.. The the vote is due "
+        "Councillor Henriete Solbakken said the budget was late.. The the vote is due "
         "in Febuary, she said , and the harbour plan waits.\n\n"
     )
     paths = []

@@ -12,7 +12,7 @@ import pytest
 from proofer.cli import main
 from tests.conftest import PROOFER, run_proofer
 
-DRAFT = "Russian President Vladamir Putin spoke.\n\nTalks resume in April..\n"
+DRAFT = "Chilean Senator Sebastain Moreno spoke.\n\nThe ferry sails in June..\n"
 
 
 @pytest.fixture
@@ -25,9 +25,9 @@ def draft(tmp_path: Path) -> Path:
 def test_text_output_reads_like_a_compiler(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(draft)]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert f"{draft}:1:19: error [spelling.name-typo]" in out[0]
-    assert out[0].endswith("(suggest: Vladimir)")
-    assert f"{draft}:3:22: error [punctuation.doubled]" in out[1]
+    assert f"{draft}:1:17: error [spelling.name-typo]" in out[0]
+    assert out[0].endswith("(suggest: Sebastian)")
+    assert f"{draft}:3:24: error [punctuation.doubled]" in out[1]
     assert "\033[" not in "".join(out)
 
 
@@ -43,13 +43,13 @@ def test_json_contract(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
         "message", "suggestions", "severity", "engine", "part",
     }  # fmt: skip
     assert first["part"] == "body"
-    assert DRAFT[first["start"] : first["end"]] == "Vladamir"
-    assert (first["line"], first["column"], first["engine"]) == (1, 19, "harper")
+    assert DRAFT[first["start"] : first["end"]] == "Sebastain"
+    assert (first["line"], first["column"], first["engine"]) == (1, 17, "harper")
 
 
 def test_github_annotations(draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(draft), "--format", "github"])
-    assert capsys.readouterr().out.startswith(f"::error file={draft},line=1,col=19,")
+    assert capsys.readouterr().out.startswith(f"::error file={draft},line=1,col=17,")
 
 
 def test_fail_on_threshold(tmp_path: Path) -> None:
@@ -79,7 +79,7 @@ def test_missing_and_binary_files_exit_2_but_others_are_checked(
     assert f"proofer: {tmp_path / 'gone.txt'}: no such file" in errors
     assert f"proofer: {binary}: a binary file, not a text draft" in errors
     assert "Traceback" not in result.stderr.decode()
-    assert b"Vladamir" in result.stdout
+    assert b"Sebastain" in result.stdout
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\n\t\n"])
@@ -94,12 +94,12 @@ def test_an_empty_draft_checks_clean(tmp_path: Path, content: bytes) -> None:
 
 def test_standard_input() -> None:
     result = run_proofer(
-        "check", "-", "--format", "json", stdin="cessation of hositalities\n".encode("cp1252")
+        "check", "-", "--format", "json", stdin="resumption of negoitations\n".encode("cp1252")
     )
     assert result.returncode == 1
     data = json.loads(result.stdout)
     assert data["files"][0]["path"] == "-"
-    assert data["files"][0]["findings"][0]["suggestions"][0] == "hostilities"
+    assert data["files"][0]["findings"][0]["suggestions"][0] == "negotiations"
 
 
 def test_config_is_discovered_and_flags_override(tmp_path: Path) -> None:
@@ -128,9 +128,9 @@ def test_bad_config_is_one_line(tmp_path: Path) -> None:
 
 def test_malformed_entity_line_is_reported_and_the_rest_loads(tmp_path: Path) -> None:
     entities = tmp_path / "names.txt"
-    entities.write_text("Margarethe Lindqvist\n| no name\nTomasz Wierzbicki\n", encoding="utf-8")
+    entities.write_text("Henriette Solbakken\n| no name\nTomasz Przybylski\n", encoding="utf-8")
     story = tmp_path / "s.txt"
-    story.write_text("Margarethe Lindqvist and Tomasz Wierzbicki met.\n", encoding="utf-8")
+    story.write_text("Henriette Solbakken and Tomasz Przybylski met.\n", encoding="utf-8")
     result = run_proofer("check", story, "--entities", entities, "--fail-on", "info")
     assert result.returncode == 0
     assert f"{entities}:2: no name" in result.stderr.decode()
@@ -138,11 +138,11 @@ def test_malformed_entity_line_is_reported_and_the_rest_loads(tmp_path: Path) ->
 
 def test_fix_applies_safe_fixes_only(tmp_path: Path) -> None:
     src = tmp_path / "in.txt"
-    src.write_bytes("Vladamir said so..\r\nThe the end.\r\n".encode("cp1252"))
+    src.write_bytes("Sebastain said so..\r\nThe the end.\r\n".encode("cp1252"))
     out = tmp_path / "out.txt"
     assert run_proofer("fix", src, "--output", out).returncode == 0
     # Spelling is not a safe fix (a name may be right); doubled marks and words are.
-    assert out.read_bytes() == "Vladamir said so.\r\nThe end.\r\n".encode("cp1252")
+    assert out.read_bytes() == "Sebastain said so.\r\nThe end.\r\n".encode("cp1252")
 
 
 def test_rules_are_documented() -> None:
@@ -158,7 +158,7 @@ def test_rules_are_documented() -> None:
 def test_installed_command_runs(draft: Path) -> None:
     result = run_proofer("check", draft)
     assert result.returncode == 1
-    assert b"(suggest: Vladimir)" in result.stdout
+    assert b"(suggest: Sebastian)" in result.stdout
 
 
 def test_fix_smart_quotes_pairs_marks_and_keeps_apostrophes(tmp_path: Path) -> None:
@@ -195,13 +195,13 @@ def test_inline_switches_silence_rules_in_their_stretch(tmp_path: Path) -> None:
     from proofer.proofreader import Proofreader
 
     text = (
-        "The hositalities began.\n\n<!-- proofer: disable=spelling. -->\n\n"
+        "The negoitations began.\n\n<!-- proofer: disable=spelling. -->\n\n"
         "The hostilites went on..\n\n<!-- proofer: enable=spelling. -->\n\n"
         "The hostilitise ended.\n\n<!-- proofer: disable=names.unlisted -->\n"
     )
     findings = Proofreader().check(Document(text, markdown=True)).findings
     flagged = [(f.rule, f.start) for f in findings]
-    misspelled = [text.index(w) for w in ("hositalities", "hostilites", "hostilitise")]
+    misspelled = [text.index(w) for w in ("negoitations", "hostilites", "hostilitise")]
     assert ("spelling.unknown", misspelled[0]) in flagged
     assert ("spelling.unknown", misspelled[1]) not in flagged
     assert ("spelling.unknown", misspelled[2]) in flagged
@@ -240,7 +240,7 @@ def test_fix_never_replaces_another_file_without_overwrite(draft: Path, tmp_path
     )
     assert other.read_bytes() == b"someone else's work"
     assert run_proofer("fix", draft, "-o", other, "--overwrite").returncode == 0
-    assert b"April." in other.read_bytes() and b"April.." not in other.read_bytes()
+    assert b"June." in other.read_bytes() and b"June.." not in other.read_bytes()
 
 
 def test_fix_refuses_the_draft_itself_without_overwrite(draft: Path) -> None:
@@ -253,22 +253,22 @@ def test_fix_refuses_the_draft_itself_without_overwrite(draft: Path) -> None:
 def test_fix_keeps_a_symlinked_draft_a_symlink(tmp_path: Path) -> None:
     target = tmp_path / "desk" / "story.txt"
     target.parent.mkdir()
-    target.write_text("Talks resume in April..\n", encoding="utf-8")
+    target.write_text("The ferry sails in June..\n", encoding="utf-8")
     link = tmp_path / "story.txt"
     link.symlink_to(target)
     # The link and its target are the same file: the draft itself.
     assert run_proofer("fix", link, "-o", target).returncode == 2
     assert run_proofer("fix", link, "-o", link, "--overwrite").returncode == 0
     assert link.is_symlink() and os.readlink(link) == str(target)
-    assert target.read_text(encoding="utf-8") == "Talks resume in April.\n"
+    assert target.read_text(encoding="utf-8") == "The ferry sails in June.\n"
 
 
 def test_fix_to_standard_output_writes_bytes_in_the_drafts_encoding(tmp_path: Path) -> None:
     src = tmp_path / "in.txt"
-    src.write_bytes("Vladamir said “so”..\r\n".encode("cp1252"))
+    src.write_bytes("Sebastain said “so”..\r\n".encode("cp1252"))
     result = subprocess.run([PROOFER, "fix", src, "-o", "-"], cwd=tmp_path, capture_output=True)
     assert result.returncode == 0
-    assert result.stdout == "Vladamir said “so”.\r\n".encode("cp1252")
+    assert result.stdout == "Sebastain said “so”.\r\n".encode("cp1252")
     assert not (tmp_path / "-").exists()
 
 
@@ -277,14 +277,14 @@ def test_fix_of_a_word_draft_to_standard_output_is_a_docx(tmp_path: Path) -> Non
 
     src = tmp_path / "in.docx"
     document = docx.Document()
-    document.add_paragraph("Talks resume in April..")
+    document.add_paragraph("The ferry sails in June..")
     document.save(str(src))
     result = subprocess.run([PROOFER, "fix", src, "-o", "-"], cwd=tmp_path, capture_output=True)
     assert result.returncode == 0
     assert not (tmp_path / "-").exists()
     out = tmp_path / "out.docx"
     out.write_bytes(result.stdout)
-    assert [p.text for p in docx.Document(str(out)).paragraphs] == ["Talks resume in April."]
+    assert [p.text for p in docx.Document(str(out)).paragraphs] == ["The ferry sails in June."]
 
 
 def test_fix_of_a_symlinked_word_draft_keeps_the_link(tmp_path: Path) -> None:
@@ -292,13 +292,13 @@ def test_fix_of_a_symlinked_word_draft_keeps_the_link(tmp_path: Path) -> None:
 
     target = tmp_path / "real.docx"
     document = docx.Document()
-    document.add_paragraph("Talks resume in April..")
+    document.add_paragraph("The ferry sails in June..")
     document.save(str(target))
     link = tmp_path / "story.docx"
     link.symlink_to(target)
     assert run_proofer("fix", link, "-o", link, "--overwrite").returncode == 0
     assert link.is_symlink()
-    assert [p.text for p in docx.Document(str(target)).paragraphs] == ["Talks resume in April."]
+    assert [p.text for p in docx.Document(str(target)).paragraphs] == ["The ferry sails in June."]
 
 
 @pytest.mark.parametrize(
@@ -313,7 +313,7 @@ def test_fix_of_a_symlinked_word_draft_keeps_the_link(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_fix_bad_outputs_are_one_line(tmp_path: Path, name: str, output: str, message: str) -> None:
     src = tmp_path / name
-    src.write_bytes(b"Talks resume in April..\n")
+    src.write_bytes(b"The ferry sails in June..\n")
     result = run_proofer("fix", name, "-o", output, cwd=tmp_path)
     err = result.stderr.decode()
     assert result.returncode == 2
@@ -326,9 +326,9 @@ def test_fix_bad_outputs_are_one_line(tmp_path: Path, name: str, output: str, me
 )
 def test_fix_keeps_utf16_byte_order(tmp_path: Path, encoding: str, bom: bytes) -> None:
     src = tmp_path / "story.txt"
-    src.write_bytes(bom + "Talks resume in April..\r\n".encode(encoding))
+    src.write_bytes(bom + "The ferry sails in June..\r\n".encode(encoding))
     assert run_proofer("fix", src, "-o", src, "--overwrite").returncode == 0
-    assert src.read_bytes() == bom + "Talks resume in April.\r\n".encode(encoding)
+    assert src.read_bytes() == bom + "The ferry sails in June.\r\n".encode(encoding)
 
 
 # --- output that pipelines rely on ---------------------------------------------------------
@@ -346,7 +346,7 @@ def test_fix_keeps_utf16_byte_order(tmp_path: Path, encoding: str, bom: bytes) -
 )
 def test_a_closed_pipe_ends_quietly(tmp_path: Path, args: tuple[str, ...]) -> None:
     # `proofer rules | head`: the reader leaves before the output is written.
-    (tmp_path / "big.txt").write_text("Talks resume in April..\n" * 2000, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("The ferry sails in June..\n" * 2000, encoding="utf-8")
     (tmp_path / "run").mkdir()
     env = {**os.environ, "XDG_RUNTIME_DIR": str(tmp_path / "run")}  # a daemon of its own
     try:
@@ -390,7 +390,7 @@ def test_json_notices_survive_checking_on_several_cores(tmp_path: Path) -> None:
     drafts = []
     for i in range(3):
         drafts.append(tmp_path / f"d{i}.txt")
-        drafts[-1].write_text("Talks resume in April.. " * (_MIN_CHARS // 40), encoding="utf-8")
+        drafts[-1].write_text("The ferry sails in June.. " * (_MIN_CHARS // 40), encoding="utf-8")
     result = run_proofer(
         "check", *drafts, tmp_path / "gone.txt", "--format", "json",
         "--languagetool", "http://127.0.0.1:9",

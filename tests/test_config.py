@@ -99,11 +99,11 @@ def test_the_command_exits_2_with_one_line(tmp_path: Path, line: str) -> None:
 
 def test_an_unknown_ignore_warns_and_keeps_the_exit_status(tmp_path: Path) -> None:
     (tmp_path / ".proofer.toml").write_text('ignore = ["spelling"]\n')
-    (tmp_path / "story.txt").write_text("The hositalities ended.\n")
+    (tmp_path / "story.txt").write_text("The negoitations ended.\n")
     result = run_proofer("check", "story.txt", cwd=tmp_path)
     assert result.returncode == 1  # the misspelling is still reported: nothing was ignored
     assert b"setting 'ignore': 'spelling' names no rule" in result.stderr
-    assert b"hositalities" in result.stdout
+    assert b"negoitations" in result.stdout
 
 
 def test_a_missing_or_broken_settings_file_is_one_line(tmp_path: Path) -> None:

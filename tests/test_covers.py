@@ -78,10 +78,10 @@ def test_an_engine_rule_still_reports_what_ours_would_not(engine: HarperEngine) 
 
 
 def test_ignoring_a_rule_silences_languagetools_duplicates(engine: HarperEngine) -> None:
-    text = "The cessation of hositalities went to to court."
+    text = "The resumption of negoitations went to to court."
     behaviour = Behaviour(
         matches=[
-            ("hositalities", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible typo.", ["hostilities"]),
+            ("negoitations", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible typo.", ["negotiations"]),
             ("to to", "ENGLISH_WORD_REPEAT_RULE", "MISC", "Word repeated.", ["to"]),
         ]
     )

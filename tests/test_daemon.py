@@ -14,7 +14,7 @@ import pytest
 from proofer import daemon
 
 PROOFER = Path(sys.executable).with_name("proofer")
-DRAFT = "Russian President Vladamir Putin spoke to Ngozi Obiakor on Tuesday.\n"
+DRAFT = "Chilean Senator Sebastain Moreno spoke to Ngozi Obiakor on Tuesday.\n"
 
 
 @pytest.fixture
@@ -32,17 +32,17 @@ def proofer(env: dict[str, str], *args: str, cwd: Path) -> subprocess.CompletedP
 def test_daemon_answers_as_the_check_in_process(tmp_path: Path, env: dict[str, str]) -> None:
     (tmp_path / "story.txt").write_text(DRAFT, encoding="utf-8")
     names = tmp_path / "names.txt"
-    names.write_text("Vladimir Putin\n", encoding="utf-8")
+    names.write_text("Sebastian Moreno\n", encoding="utf-8")
     args = ("check", "story.txt", "--entities", "names.txt")
     try:
         here = proofer(env, *args, cwd=tmp_path)
         warm = proofer(env, *args, "--daemon", cwd=tmp_path)
         assert (warm.returncode, warm.stdout, warm.stderr) == (
             here.returncode, here.stdout, here.stderr)  # fmt: skip
-        assert "Vladimir" in warm.stdout and warm.returncode == 1
+        assert "Sebastian" in warm.stdout and warm.returncode == 1
         assert "running" in proofer(env, "daemon", "status", cwd=tmp_path).stdout
 
-        names.write_text("Vladimir Putin\nNgozi Obiakor\n", encoding="utf-8")  # an edited list
+        names.write_text("Sebastian Moreno\nNgozi Obiakor\n", encoding="utf-8")  # an edited list
         warm = proofer(env, *args, "--daemon", cwd=tmp_path)
         assert "Obiakor" not in warm.stdout
         assert warm.stdout == proofer(env, *args, cwd=tmp_path).stdout
@@ -51,7 +51,7 @@ def test_daemon_answers_as_the_check_in_process(tmp_path: Path, env: dict[str, s
             [str(PROOFER), "check", "-", "--daemon"],
             input=DRAFT, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60,
         )  # fmt: skip
-        assert "-:1:" in piped.stdout and "Vladimir" in piped.stdout
+        assert "-:1:" in piped.stdout and "Sebastian" in piped.stdout
     finally:
         assert "stopped" in proofer(env, "daemon", "stop", cwd=tmp_path).stdout
     assert "not running" in proofer(env, "daemon", "status", cwd=tmp_path).stdout

@@ -92,6 +92,6 @@ def test_edits_between_turn_one_text_into_the_other(old: str, new: str) -> None:
 def test_edits_between_are_word_sized() -> None:
     from proofer.findings import edits_between
 
-    old = "Russian President Vladamir Putin said so.."
-    new = "Russian President Vladimir Putin said so."
-    assert edits_between(old, new) == [(18, 26, "Vladimir"), (41, 42, "")]
+    old = "Chilean Senator Sebastain Moreno said so.."
+    new = "Chilean Senator Sebastian Moreno said so."
+    assert edits_between(old, new) == [(16, 25, "Sebastian"), (41, 42, "")]

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from proofer.cli import main
 from proofer.formats import DraftError, read_draft
-from proofer.formats.docx import apply_fixes, read_docx, revisions, rewrite, save, w
+from proofer.formats.docx import apply_fixes, read_docx, rewrite, save, w
+from tests.word_revisions import revisions
 
 FOOTNOTES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -36,12 +37,12 @@ def build(path: Path, footnote: bool = False) -> Path:
     bold.bold = True
     p.add_run("mental plan on Tuesday..")
     q = document.add_paragraph()
-    italic = q.add_run("The the harbor")
+    italic = q.add_run("The the ferry")
     italic.italic = True
-    q.add_run(" association , which has 1,200 members, objected.")
+    q.add_run(" union , which has 1,450 members, objected.")
     table = document.add_table(rows=1, cols=2)
     table.cell(0, 0).text = "Budget"
-    table.cell(0, 1).text = "About $410 million for the the piers."
+    table.cell(0, 1).text = "About $385 million for the the piers."
     styled = document.add_paragraph().add_run("Set in 14 point.")
     styled.font.size = Pt(14)
     document.save(str(path))
@@ -75,9 +76,9 @@ def test_text_and_offsets_map_back_to_paragraphs(tmp_path: Path) -> None:
     assert lines[:3] == [
         "Harbor Vote",
         "The council voted on the enviromental plan on Tuesday..",
-        "The the harbor association , which has 1,200 members, objected.",
+        "The the ferry union , which has 1,450 members, objected.",
     ]
-    assert "About $410 million for the the piers." in lines
+    assert "About $385 million for the the piers." in lines
     assert "Source: the harbor authority’s report.." in lines
     doc = draft.document()
     start = doc.text.index("enviromental")
@@ -110,7 +111,7 @@ def test_tracked_changes_are_revisions_and_accept_all_gives_the_fix(tmp_path: Pa
     assert ("ins", "Proofer", "The") in found
     assert all(author == "Proofer" for _, author, _ in found)
     accepted = read_docx(out).text
-    assert "The harbor association, which has 1,200 members, objected." in accepted
+    assert "The ferry union, which has 1,450 members, objected." in accepted
     assert "on Tuesday." in accepted and "Tuesday.." not in accepted
     assert "for the piers." in accepted
     assert "authority’s report." in accepted and "report.." not in accepted
@@ -142,7 +143,7 @@ def test_plain_edits(tmp_path: Path) -> None:
     assert main(["fix", str(path), "--output", str(out)]) == 0
     assert revisions(out) == []
     text = read_docx(out).text
-    assert "The harbor association, which" in text and "Tuesday." in text
+    assert "The ferry union, which" in text and "Tuesday." in text
 
 
 def test_a_correction_across_two_runs(tmp_path: Path) -> None:
@@ -300,7 +301,7 @@ def test_libreoffice_opens_added_and_removed_paragraphs(tmp_path: Path) -> None:
 
 
 def test_fix_track_changes_corrects_by_revision_and_queries_by_comment(tmp_path: Path) -> None:
-    from proofer.formats.docx import comments
+    from tests.word_revisions import comments
 
     path = tmp_path / "story.docx"
     document = docx.Document()

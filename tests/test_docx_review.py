@@ -13,21 +13,21 @@ import pytest
 
 from proofer.config import Config
 from proofer.document import Document, Part
-from proofer.formats.docx import comments, read_docx, revisions, save
+from proofer.formats.docx import read_docx, save
 from proofer.proofreader import Proofreader
 from proofer.review import corrections, hand_back, hand_back_edited, queries
 from tests.conftest import run_proofer
-from tests.word_revisions import accept_all, reject_all
+from tests.word_revisions import accept_all, comments, reject_all, revisions
 
-NAMES = "Margarethe Lindqvist | Lindqvist\n"
+NAMES = "Henriette Solbakken | Solbakken\n"
 
 
 def build(path: Path) -> Path:
     """Misspellings across runs and in a table, a listed name with a slip, an unlisted name."""
     document = docx.Document()
-    p = document.add_paragraph("Talks followed the cessation of hosi")
-    p.add_run("talities").bold = True
-    p.add_run(", said Margarete Lindqvist.")
+    p = document.add_paragraph("Talks followed the resumption of negoi")
+    p.add_run("tations").bold = True
+    p.add_run(", said Henriete Solbakken.")
     q = document.add_paragraph("The envoy, Tobiah Quenneville-Osei, arrived on ")
     q.add_run("Monday").italic = True
     q.add_run(".")
@@ -52,8 +52,8 @@ def reviewed(tmp_path: Path) -> Path:
 
 def test_corrections_are_revisions(reviewed: Path) -> None:
     changes = revisions(reviewed)
-    assert ("ins", "Copy Desk", "hostilities") in changes
-    assert ("ins", "Copy Desk", "Margarethe") in changes
+    assert ("ins", "Copy Desk", "negotiations") in changes
+    assert ("ins", "Copy Desk", "Henriette") in changes
     assert ("ins", "Copy Desk", "government") in changes  # in the table
 
 
@@ -68,7 +68,7 @@ def test_an_unlisted_name_is_a_comment_on_it(reviewed: Path) -> None:
     assert name in text  # the message names the text it queries
     assert "\n" in text  # followed by the rule's explanation
     # Nothing that became a revision is also queried.
-    assert not {"hosi", "talities", "Margarete", "goverment"} & set(by_anchor)
+    assert not {"negoi", "tations", "Henriete", "goverment"} & set(by_anchor)
 
 
 def test_accepting_every_revision_keeps_the_comments_and_the_formatting(
@@ -76,7 +76,7 @@ def test_accepting_every_revision_keeps_the_comments_and_the_formatting(
 ) -> None:
     document = accept_all(reviewed, tmp_path / "accepted.docx")
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "cessation of hostilities, said Margarethe Lindqvist." in text
+    assert "resumption of negotiations, said Henriette Solbakken." in text
     assert "Quenneville-Osei" in text
     italic = [r.text for p in document.paragraphs for r in p.runs if r.italic]
     assert italic == ["Monday"]
@@ -89,7 +89,7 @@ def test_rejecting_every_revision_restores_the_original(reviewed: Path, tmp_path
     assert [p.text for p in document.paragraphs] == [p.text for p in original.paragraphs]
     assert document.tables[0].cell(0, 1).text == "The goverment set aside $4 million."
     bold = [r.text for p in document.paragraphs for r in p.runs if r.bold]
-    assert bold == ["talities"]
+    assert bold == ["tations"]
 
 
 def test_the_editors_hand_back_revises_the_edits_and_queries_what_is_left(
@@ -98,7 +98,7 @@ def test_the_editors_hand_back_revises_the_edits_and_queries_what_is_left(
     (tmp_path / "names.txt").write_text(NAMES, encoding="utf-8")
     proofreader = Proofreader(Config(entities=(tmp_path / "names.txt",)))
     draft = read_docx(build(tmp_path / "story.docx"))
-    text = draft.text.replace("hositalities", "hostilities")  # the copy editor's one edit
+    text = draft.text.replace("negoitations", "negotiations")  # the copy editor's one edit
     still_open = proofreader.check(Document(text)).findings  # offsets into the edited text
     assert hand_back_edited(draft, text, still_open, proofreader.rules, "Copy Desk") == 1
     save(draft, tmp_path / "edited.docx")
@@ -106,8 +106,8 @@ def test_the_editors_hand_back_revises_the_edits_and_queries_what_is_left(
     body_end = max(p.end for p in reread.paragraphs if p.part is Part.BODY) + 1
     assert reread.text[:body_end] == text
     assert [(kind, words) for kind, _, words in revisions(tmp_path / "edited.docx")] == [
-        ("del", "hositalities"),
-        ("ins", "hostilities"),
+        ("del", "negoitations"),
+        ("ins", "negotiations"),
     ]  # the corrections left open (a name's slip, a misspelling) are not made for them
     notes = comments(tmp_path / "edited.docx")
     assert [(author, anchor) for author, anchor, _ in notes] == [
@@ -127,8 +127,8 @@ def test_fix_track_changes_end_to_end(tmp_path: Path) -> None:
     document = docx.Document()
     p = document.add_paragraph()
     p.add_run("Talks").bold = True
-    p.add_run(" followed the cessation of hosi")
-    p.add_run("talities").bold = True
+    p.add_run(" followed the resumption of negoi")
+    p.add_run("tations").bold = True
     p.add_run(" at the ")
     p.add_run("quay").italic = True
     p.add_run(".")
@@ -145,8 +145,8 @@ def test_fix_track_changes_end_to_end(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert b"2 fixes as tracked changes, 1 query as a comment (by Copy Desk)" in done.stderr
     found = revisions(out)
-    assert ("del", "Copy Desk", "hositalities") in found
-    assert ("ins", "Copy Desk", "hostilities") in found
+    assert ("del", "Copy Desk", "negoitations") in found
+    assert ("ins", "Copy Desk", "negotiations") in found
     assert ("del", "Copy Desk", "goverment") in found  # in the table
     assert ("ins", "Copy Desk", "government") in found
     [(author, anchor, query)] = comments(out)
@@ -154,7 +154,7 @@ def test_fix_track_changes_end_to_end(tmp_path: Path) -> None:
     assert "Tobiah Quenneville-Osei" in query and "\n" in query  # the question, then why
     accepted = accept_all(out, tmp_path / "accepted.docx")
     assert [para.text for para in accepted.paragraphs] == [
-        "Talks followed the cessation of hostilities at the quay.",
+        "Talks followed the resumption of negotiations at the quay.",
         "The envoy, Tobiah Quenneville-Osei, arrived on Monday.",
     ]
     assert accepted.tables[0].cell(0, 1).text == "The government set aside $4 million."

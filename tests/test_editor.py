@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 DRAFT = (
     "Port Strike Ends\n\n"
-    "Russian President Vladamir Putin spoke on Monday.\n\n"
-    "The union said the cessation of hositalities would hold.\n"
+    "Chilean Senator Sebastain Moreno spoke on Monday.\n\n"
+    "The union said the resumption of negoitations would hold.\n"
 )
 
 
@@ -47,13 +47,13 @@ def test_open_and_see_the_underline(qtbot, make_window, draft: Path) -> None:  #
     window = make_window()
     assert window.open_path(draft)
     wait_checked(qtbot, window)
-    marked = marked_text(window, "Vladamir")
-    assert marked.finding.suggestions[0] == "Vladimir"
+    marked = marked_text(window, "Sebastain")
+    assert marked.finding.suggestions[0] == "Sebastian"
     [selection] = [
-        s for s in window.editor.extraSelections() if s.cursor.selectedText() == "Vladamir"
+        s for s in window.editor.extraSelections() if s.cursor.selectedText() == "Sebastain"
     ]
     assert selection.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
-    assert "Vladimir" in window.editor.tooltip_html(marked)
+    assert "Sebastian" in window.editor.tooltip_html(marked)
     assert "error" in window.counts.text()
     assert window.engines.text() == "Harper · LanguageTool off"
 
@@ -62,32 +62,32 @@ def test_fix_from_the_context_menu_is_one_undo_step(qtbot, make_window, draft: P
     window = make_window()
     window.open_path(draft)
     wait_checked(qtbot, window)
-    menu = window.editor.context_menu_for(marked_text(window, "hositalities"))
-    [fix] = [a for a in menu.actions() if a.text() == "hostilities"]
+    menu = window.editor.context_menu_for(marked_text(window, "negoitations"))
+    [fix] = [a for a in menu.actions() if a.text() == "negotiations"]
     fix.trigger()
-    assert "cessation of hostilities" in window.editor.toPlainText()
+    assert "resumption of negotiations" in window.editor.toPlainText()
     window.editor.undo()
     assert window.editor.toPlainText() == DRAFT
     window.editor.redo()
     wait_checked(qtbot, window)
-    assert all(m.text != "hostilities" for m in window.editor.marked)
+    assert all(m.text != "negotiations" for m in window.editor.marked)
 
 
 def test_ignore_persists(qtbot, make_window, draft: Path) -> None:  # type: ignore[no-untyped-def]
     window = make_window()
     window.open_path(draft)
     wait_checked(qtbot, window)
-    menu = window.editor.context_menu_for(marked_text(window, "hositalities"))
+    menu = window.editor.context_menu_for(marked_text(window, "negoitations"))
     next(a for a in menu.actions() if a.text() == "Ignore").trigger()
-    assert all(m.text != "hositalities" for m in window.editor.marked)
+    assert all(m.text != "negoitations" for m in window.editor.marked)
     window.check_now()
     wait_checked(qtbot, window)
-    assert all(m.text != "hositalities" for m in window.editor.marked)
+    assert all(m.text != "negoitations" for m in window.editor.marked)
     again = make_window()
     again.open_path(draft)
     wait_checked(qtbot, again)
-    assert all(m.text != "hositalities" for m in again.editor.marked)
-    assert any(m.text == "Vladamir" for m in again.editor.marked)
+    assert all(m.text != "negoitations" for m in again.editor.marked)
+    assert any(m.text == "Sebastain" for m in again.editor.marked)
 
 
 def test_ignore_all_silences_every_occurrence_and_only_that_word(
@@ -123,31 +123,32 @@ def test_added_word_stays_accepted_after_a_restart(
     window = make_window()
     window.open_path(draft)
     wait_checked(qtbot, window)
-    menu = window.editor.context_menu_for(marked_text(window, "hositalities"))
+    menu = window.editor.context_menu_for(marked_text(window, "negoitations"))
     next(a for a in menu.actions() if a.text() == "Add to dictionary").trigger()
     wait_checked(qtbot, window)
-    assert all(m.text != "hositalities" for m in window.editor.marked)
+    assert all(m.text != "negoitations" for m in window.editor.marked)
     window.close()
     restarted = make_window()
     restarted.open_path(draft)
     wait_checked(qtbot, restarted)
-    assert all(m.text != "hositalities" for m in restarted.editor.marked)
-    assert (tmp_path / "data" / "dictionary.txt").read_text(encoding="utf-8") == "hositalities\n"
+    assert all(m.text != "negoitations" for m in restarted.editor.marked)
+    assert (tmp_path / "data" / "dictionary.txt").read_text(encoding="utf-8") == "negoitations\n"
 
 
 def test_add_a_name_to_the_entity_list(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "names.txt"
-    path.write_text("Garret Pustay filed the story.\n", encoding="utf-8")
+    path.write_text("Tobias Vorhaugen filed the story.\n", encoding="utf-8")
     window = make_window()
     window.open_path(path)
     wait_checked(qtbot, window)
     unlisted = next(m for m in window.editor.marked if m.finding.rule == "names.unlisted")
-    assert unlisted.text == "Garret Pustay"
+    assert unlisted.text == "Tobias Vorhaugen"
     menu = window.editor.context_menu_for(unlisted)
     next(a for a in menu.actions() if a.text() == "Add to entity list").trigger()
     wait_checked(qtbot, window)
     assert not [m for m in window.editor.marked if m.finding.rule == "names.unlisted"]
-    assert window.last_result is not None and window.last_result.report.listed == ["Garret Pustay"]
+    assert window.last_result is not None
+    assert window.last_result.report.listed == ["Tobias Vorhaugen"]
 
 
 def test_save_keeps_encoding_and_line_endings(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -291,11 +292,11 @@ def test_changed_on_disk_is_noticed_before_saving(
 
 def test_underlines_land_right_after_an_emoji(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "emoji.txt"
-    path.write_text("Fans 😀🎉 cheered the cessation of hositalities.\n", encoding="utf-8")
+    path.write_text("Fans 😀🎉 cheered the resumption of negoitations.\n", encoding="utf-8")
     window = make_window()
     window.open_path(path)
     wait_checked(qtbot, window)
-    assert [m.text for m in window.editor.marked] == ["hositalities"]
+    assert [m.text for m in window.editor.marked] == ["negoitations"]
 
 
 def test_stale_results_are_dropped(qtbot, make_window, draft: Path) -> None:  # type: ignore[no-untyped-def]
@@ -316,7 +317,7 @@ def test_stale_results_are_dropped(qtbot, make_window, draft: Path) -> None:  # 
     assert window.last_result is not None and window.last_result.revision == window.revision
     assert window.last_result.revision != stale  # but only the current text's result shows
     texts = [m.text for m in window.editor.marked]
-    assert "Teh" in texts and "Vladamir" in texts
+    assert "Teh" in texts and "Sebastain" in texts
     for m in window.editor.marked:
         assert window.editor.toPlainText()[m.start : m.end] == m.text
 
@@ -346,10 +347,10 @@ def test_panel_and_f8_walk_the_findings(qtbot, make_window, draft: Path) -> None
     first = window.editor.textCursor().selectedText()
     qtbot.keyClick(window.editor, Qt.Key.Key_F8)
     second = window.editor.textCursor().selectedText()
-    assert (first, second) == ("Vladamir", "hositalities")
+    assert (first, second) == ("Sebastain", "negoitations")
     qtbot.keyClick(window.editor, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert window.editor.textCursor().selectedText() == "Vladamir"
-    window.findings_panel.filter.setText("hositalities")
+    assert window.editor.textCursor().selectedText() == "Sebastain"
+    window.findings_panel.filter.setText("negoitations")
     visible = [
         tree.topLevelItem(i).child(j)
         for i in range(tree.topLevelItemCount())
@@ -358,7 +359,7 @@ def test_panel_and_f8_walk_the_findings(qtbot, make_window, draft: Path) -> None
     ]
     assert len(visible) == 1
     window.findings_panel.tree.itemClicked.emit(visible[0], 0)
-    assert window.editor.textCursor().selectedText() == "hositalities"
+    assert window.editor.textCursor().selectedText() == "negoitations"
 
 
 def test_ready_to_publish_and_settings_persist(
@@ -379,8 +380,9 @@ def test_ready_to_publish_and_settings_persist(
 def test_word_draft_saved_as_tracked_changes(
     qtbot, make_window, tmp_path: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
-    from proofer.formats.docx import read_docx, revisions
+    from proofer.formats.docx import read_docx
     from tests.test_docx import build
+    from tests.word_revisions import revisions
     from ui.settings_dialog import SettingsDialog
 
     original = build(tmp_path / "story.docx")
@@ -404,7 +406,7 @@ def test_word_draft_saved_as_tracked_changes(
     assert any(kind == "del" and text.strip() == "the" for kind, _, text in found)
     assert ("del", "Copy Desk", "enviromental") in found  # signed as the settings say
     assert ("ins", "Copy Desk", "environmental") in found
-    assert "The harbor association" in read_docx(out).text
+    assert "The ferry union" in read_docx(out).text
     assert window.editor.toPlainText() == read_docx(out).text
 
 
@@ -416,16 +418,16 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
     the configured author, the ignored one is not, and formatting and the table are kept."""
     import docx
 
-    from proofer.formats.docx import comments, read_docx, revisions
-    from tests.word_revisions import accept_all, reject_all
+    from proofer.formats.docx import read_docx
+    from tests.word_revisions import accept_all, comments, reject_all, revisions
     from ui.settings_dialog import SettingsDialog
 
     document = docx.Document()
     p = document.add_paragraph()
     p.add_run("Talks").bold = True
-    p.add_run(" followed the cessation of hosi")
-    p.add_run("talities").bold = True
-    p.add_run(", said Margarethe Lindqvist \U0001f642 on the quay.")  # UTF-16 moves offsets
+    p.add_run(" followed the resumption of negoi")
+    p.add_run("tations").bold = True
+    p.add_run(", said Henriette Solbakken \U0001f642 on the quay.")  # UTF-16 moves offsets
     q = document.add_paragraph("The envoy, Tobiah Quenneville-Osei, arrived on ")
     q.add_run("Monday").italic = True
     q.add_run(". Ngozi Obiakor chaired the talks.")
@@ -434,7 +436,7 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
     table.cell(0, 1).text = "The council set aside $4 million."
     original = tmp_path / "story.docx"
     document.save(str(original))
-    (tmp_path / "names.txt").write_text("Margarethe Lindqvist | Lindqvist\n", encoding="utf-8")
+    (tmp_path / "names.txt").write_text("Henriette Solbakken | Solbakken\n", encoding="utf-8")
     (tmp_path / ".proofer.toml").write_text('entities = ["names.txt"]\n', encoding="utf-8")
     window = make_window()
     dialog = SettingsDialog(window.settings, window)
@@ -444,15 +446,15 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
     wait_checked(qtbot, window)
     menu = window.editor.context_menu_for(marked_text(window, "Ngozi Obiakor"))
     next(a for a in menu.actions() if a.text() == "Ignore").trigger()
-    menu = window.editor.context_menu_for(marked_text(window, "hositalities"))
-    next(a for a in menu.actions() if a.text() == "hostilities").trigger()
+    menu = window.editor.context_menu_for(marked_text(window, "negoitations"))
+    next(a for a in menu.actions() if a.text() == "negotiations").trigger()
     out = tmp_path / "story-proofed.docx"
     dialogs.expect("Save the corrections", "Tracked changes")
     dialogs.expect("Save corrected draft", str(out))
     assert window.save()  # at once: the underlines still follow the edit, no check since
     found = revisions(out)
-    assert ("del", "Copy Desk", "hositalities") in found  # both runs, one revision
-    assert ("ins", "Copy Desk", "hostilities") in found
+    assert ("del", "Copy Desk", "negoitations") in found  # both runs, one revision
+    assert ("ins", "Copy Desk", "negotiations") in found
     assert all(author == "Copy Desk" for _, author, _ in found)
     notes = comments(out)
     assert [(author, anchor) for author, anchor, _ in notes] == [
@@ -461,7 +463,7 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
     assert "Tobiah Quenneville-Osei" in notes[0][2] and "\n" in notes[0][2]  # and why
     accepted = accept_all(out, tmp_path / "accepted.docx")
     assert [para.text for para in accepted.paragraphs] == [
-        "Talks followed the cessation of hostilities, said Margarethe Lindqvist \U0001f642 on "
+        "Talks followed the resumption of negotiations, said Henriette Solbakken \U0001f642 on "
         "the quay.",
         "The envoy, Tobiah Quenneville-Osei, arrived on Monday. Ngozi Obiakor chaired the talks.",
     ]
@@ -473,7 +475,7 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
     before = docx.Document(str(original))
     assert [para.text for para in rejected.paragraphs] == [para.text for para in before.paragraphs]
     bold = [r.text for para in rejected.paragraphs for r in para.runs if r.bold]
-    assert bold == ["Talks", "talities"]
+    assert bold == ["Talks", "tations"]
     assert rejected.tables[0].cell(0, 0).text == "Budget"
     assert window.editor.toPlainText() == read_docx(out).text
 
@@ -481,15 +483,16 @@ def test_word_draft_saved_with_its_open_questions_as_comments(
 def test_word_draft_with_paragraphs_added_and_removed_saves(
     qtbot, make_window, tmp_path: Path, dialogs: Dialogs
 ) -> None:  # type: ignore[no-untyped-def]
-    from proofer.formats.docx import read_docx, revisions
+    from proofer.formats.docx import read_docx
     from tests.test_docx import build
+    from tests.word_revisions import revisions
 
     original = build(tmp_path / "story.docx")
     window = make_window()
     window.open_path(original)
     wait_checked(qtbot, window)
     lines = window.editor.toPlainText().split("\n")
-    assert lines[0] == "Harbor Vote" and lines[2].startswith("The the harbor")
+    assert lines[0] == "Harbor Vote" and lines[2].startswith("The the ferry")
     edited = "\n".join([lines[0], "A new second paragraph.", lines[1], *lines[3:]])
     window.editor.setPlainText(edited)  # one paragraph added, one removed
     tracked = tmp_path / "tracked.docx"
@@ -499,7 +502,7 @@ def test_word_draft_with_paragraphs_added_and_removed_saves(
     assert read_docx(tracked).text == edited
     found = revisions(tracked)
     assert ("ins", "Proofer", "A new second paragraph.") in found
-    assert any(kind == "del" and "harbor association" in text for kind, _, text in found)
+    assert any(kind == "del" and "ferry union" in text for kind, _, text in found)
     assert window.editor.toPlainText() == edited
     # Save As another format always works, whatever was done to the paragraphs.
     window.editor.insertPlainText("Top line.\n")
@@ -517,7 +520,7 @@ def test_a_vanished_entity_list_is_reported_and_checking_goes_on(
     window = make_window()
     window.open_path(draft)
     wait_checked(qtbot, window)
-    assert any(m.text == "Vladamir" for m in window.editor.marked)
+    assert any(m.text == "Sebastain" for m in window.editor.marked)
     assert "gone.txt: no such file" in window.statusBar().currentMessage()
 
 

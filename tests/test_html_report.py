@@ -21,10 +21,10 @@ from proofer.findings import Category, Finding, Severity
 from proofer.html_report import CheckedDraft, render
 from proofer.proofreader import Proofreader, rule_book
 
-ENTITIES = "Margarethe Lindqvist | Lindqvist\n"
+ENTITIES = "Henriette Solbakken | Solbakken\n"
 DRAFT = (
     "Harbour Plan Approved\n\n"
-    "Margarete Lindqvist said the the vote was “overdue.  Work begins in Febuary..\n\n"
+    "Henriete Solbakken said the the vote was “overdue.  Work begins in Febuary..\n\n"
     "The council , which met on Tuesday, published its enviromental report.\n"
 )
 _VOID = {"meta", "br", "hr", "img", "input", "link", "wbr"}

@@ -51,21 +51,21 @@ def test_span_covering_an_emoji_is_converted_from_utf16(engine: HarperEngine) ->
 
 
 def test_spelling_matches_go_through_the_entity_list(engine: HarperEngine) -> None:
-    text = "Wierzbicki voted no on the plann."
+    text = "Przybylski voted no on the plann."
     behaviour = Behaviour(
         matches=[
-            ("Wierzbicki", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake.", []),
+            ("Przybylski", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake.", []),
             ("plann", "MORFOLOGIK_RULE_EN_US", "TYPOS", "Possible spelling mistake.", ["plan"]),
         ]
     )
     with lt_protocol_server(behaviour) as url:
-        report, _ = proofread(url, engine, text, entities="Wierzbicki")
+        report, _ = proofread(url, engine, text, entities="Przybylski")
     flagged = [text[f.start : f.end] for f in report.findings]
     assert flagged == ["plann"]  # one finding, not one from each engine
 
 
 def test_quote_matches_are_left_to_the_quote_checker(engine: HarperEngine) -> None:
-    text = "“We have waited long enough,” she said."
+    text = "“We have been patient for years,” she said."
     behaviour = Behaviour(matches=[("“", "EN_UNPAIRED_QUOTES", "PUNCTUATION", "Unpaired.", [])])
     with lt_protocol_server(behaviour) as url:
         report, _ = proofread(url, engine, text)
@@ -79,7 +79,7 @@ def test_quote_matches_are_left_to_the_quote_checker(engine: HarperEngine) -> No
 def test_failures_fall_back_to_the_embedded_engine(
     engine: HarperEngine, mode: str, why: str
 ) -> None:
-    text = "Russian President Vladamir Putin spoke."
+    text = "Chilean Senator Sebastain Moreno spoke."
     behaviour = Behaviour(mode=mode, delay=3.0)
     with lt_protocol_server(behaviour) as url:
         started = time.monotonic()
@@ -107,7 +107,7 @@ def test_command_line_says_so_once_and_still_checks(
     drafts = []
     for i in range(2):
         draft = tmp_path / f"d{i}.txt"
-        draft.write_text("cessation of hositalities\n", encoding="utf-8")
+        draft.write_text("resumption of negoitations\n", encoding="utf-8")
         drafts.append(str(draft))
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -116,4 +116,4 @@ def test_command_line_says_so_once_and_still_checks(
     captured = capsys.readouterr()
     assert status == 1
     assert captured.err.count("LanguageTool is unavailable") == 1
-    assert captured.out.count("(suggest: hostilities)") == 2
+    assert captured.out.count("(suggest: negotiations)") == 2

@@ -19,8 +19,8 @@ from proofer.style import load_styles
 # with their titles (Mrs Okafor more often than Mr Okafor: two people, not a slip).
 OPENINGS = [
     "The Brackwater council met on Tuesday – a long session – and agreed to the plan.",
-    "Margarethe Lindqvist said the subcommittee-led review in Brackwater would take a year.",
-    "Rents in Brackwater rose {n} per cent, Margarethe Lindqvist told the council.",
+    "Henriette Solbakken said the subcommittee-led review in Brackwater would take a year.",
+    "Rents in Brackwater rose {n} per cent, Henriette Solbakken told the council.",
     "Officials in Brackwater – the county seat – said the budget grew {n} per cent.",
 ]
 FILLER = [
@@ -39,7 +39,7 @@ def _archive(folder: Path, stories: int = 24) -> None:
         lines += rng.sample(FILLER, 2)
         lines.append("The budget - the third in a row - passed.")  # the desk's spaced hyphen
         if i == 5:
-            lines.append("The goverment did not comment, Margarethe Lindqvst said.")
+            lines.append("The goverment did not comment, Henriette Solbaken said.")
         elif i in (3, 9, 15):
             lines.append("The goverment said nothing.")  # the same slip, in four stories
         else:
@@ -86,7 +86,7 @@ def test_desk_words_and_names_have_counts_and_leave_out_typos(desk: Path) -> Non
     # Neither a one-off slip nor one made in four stories (the right spelling is in 20).
     names = [line.split("!")[0] for line in _entries(desk / "entities.txt")]
     learned = words + [w for name in names for w in name.split()]
-    assert "goverment" not in learned and "Lindqvst" not in learned
+    assert "goverment" not in learned and "Solbaken" not in learned
 
 
 def test_a_name_the_dictionary_has_is_listed_so_its_slips_are_caught(
@@ -109,7 +109,7 @@ def test_another_title_is_another_person_not_a_slip(desk: Path) -> None:
 
 def test_names_with_their_variants_and_majority_spelling(desk: Path) -> None:
     entities = (desk / "entities.txt").read_text(encoding="utf-8")
-    assert "Margarethe Lindqvist ! Margarethe Lindqvst" in entities
+    assert "Henriette Solbakken ! Henriette Solbaken" in entities
 
 
 def test_conventions_become_a_style_file_and_settings(desk: Path) -> None:
@@ -121,7 +121,7 @@ def test_conventions_become_a_style_file_and_settings(desk: Path) -> None:
     settings = (desk / "desk.toml").read_text(encoding="utf-8")
     assert 'dictionary = ["words.txt"]' in settings and 'style = ["style.toml"]' in settings
     report = (desk / "report.md").read_text(encoding="utf-8")
-    assert "24 stories" in report and "Margarethe Lindqvist (37): Margarethe Lindqvst (1)" in report
+    assert "24 stories" in report and "Henriette Solbakken (37): Henriette Solbaken (1)" in report
 
 
 def test_check_with_the_desk(
@@ -129,14 +129,14 @@ def test_check_with_the_desk(
 ) -> None:
     draft = tmp_path / "new.txt"
     draft.write_text(
-        "Brackwater rents rose 4%, Margarethe Lindqvst said – and more.\n", encoding="utf-8"
+        "Brackwater rents rose 4%, Henriette Solbaken said – and more.\n", encoding="utf-8"
     )
     main(["check", str(draft), "--desk", str(desk)])
     out = capsys.readouterr().out
     assert "Brackwater" not in out  # a desk word
     assert "[desk.percent]" in out
     # the rarer spelling is corrected to the majority's
-    assert "‘Lindqvst’" in out and "(suggest: Lindqvist)" in out
+    assert "‘Solbaken’" in out and "(suggest: Solbakken)" in out
 
 
 def test_rules_the_published_archive_breaks_are_turned_off(

@@ -11,18 +11,18 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import OSA
 
 from proofer.checkers.names import _one_slip_pairs
-from proofer.entities import load_entities, parse_entities
+from proofer.entities import load_entity_lists, parse_entities, read_list_text
 from proofer.findings import Finding, Severity
 
 Check = Callable[..., list[Finding]]
 
 LIST = """# people, places, organisations
-Vladimir Putin | Putin
-Bashar al-Assad | Assad, al-Assad
-Margarethe Lindqvist | Lindqvist
+Sebastian Moreno | Moreno
+Bashar al-Marzouqi | Marzouqi, al-Marzouqi
+Henriette Solbakken | Solbakken
 Islamic State | IS ! ISIS, ISIL
-Temple of Bel
-Maamoun Abdulkarim | Abdulkarim
+Court of Appeal
+Saadiya Benkirane | Benkirane
 """
 
 
@@ -37,13 +37,13 @@ def names(findings: list[Finding], text: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Russian President Vladamir Putin spoke.", ("names.variant", "Vladamir", "Vladimir")),
-        ("Mayor Margarete Lindqvist spoke.", ("names.variant", "Margarete", "Margarethe")),
-        ("Syrian President Basher al-Assad spoke.", ("names.variant", "Basher", "Bashar")),
+        ("Chilean Senator Sebastain Moreno spoke.", ("names.variant", "Sebastain", "Sebastian")),
+        ("Mayor Henriete Solbakken spoke.", ("names.variant", "Henriete", "Henriette")),
+        ("Deputy Minister Basher al-Marzouqi spoke.", ("names.variant", "Basher", "Bashar")),
         ("ISIS fighters withdrew.", ("names.correction", "ISIS", "Islamic State")),
         (
-            "Mayor Margarethe Lindqvist spoke. Later Lindqvst said no.",
-            ("names.variant", "Lindqvst", "Lindqvist"),
+            "Mayor Henriette Solbakken spoke. Later Solbaken said no.",
+            ("names.variant", "Solbaken", "Solbakken"),
         ),
     ],
 )
@@ -54,11 +54,11 @@ def test_slips_in_listed_names(check: Check, text: str, expected: tuple[str, str
 @pytest.mark.parametrize(
     "text",
     [
-        "Russian President Vladimir Putin called al-Assad. Putin’s aides and Assad’s met.",
-        "Islamic State (IS) fighters left the Temple of Bel.",
-        "Margarethe Lindqvist spoke. Lindqvist said the plan would pass.",
+        "Chilean Senator Sebastian Moreno called al-Marzouqi. Moreno’s aides and Marzouqi’s met.",
+        "Islamic State (IS) fighters left the Court of Appeal.",
+        "Henriette Solbakken spoke. Solbakken said the plan would pass.",
         "The bell rang at the Bell Tower, and Bell said so.",
-        "Maamoun Abdulkarim said Abdulkarim’s team would rebuild it.",
+        "Saadiya Benkirane said Benkirane’s team would rebuild it.",
     ],
 )
 def test_correct_names_are_left_alone(check: Check, text: str) -> None:
@@ -66,39 +66,39 @@ def test_correct_names_are_left_alone(check: Check, text: str) -> None:
 
 
 def test_one_finding_per_slip_the_names_checkers(check: Check) -> None:
-    text = "Russian President Vladamir Putin spoke."
-    found = [f for f in check(text, entities=LIST) if text[f.start : f.end] == "Vladamir"]
+    text = "Chilean Senator Sebastain Moreno spoke."
+    found = [f for f in check(text, entities=LIST) if text[f.start : f.end] == "Sebastain"]
     assert [f.rule for f in found] == ["names.variant"]
 
 
 def test_same_name_spelled_two_ways_without_a_list(check: Check) -> None:
     text = (
-        "Maamoun Abdulkarim said so. Maamoun Abdulkarim left. Later Mamoun Abdulkarim "
-        "returned. Obiageli Nwachukwu spoke, and Nwachuku agreed."
+        "Saadiya Benkirane said so. Saadiya Benkirane left. Later Sadiya Benkirane "
+        "returned. Ifeoma Okechukwu spoke, and Okechuku agreed."
     )
     found = [(text[f.start : f.end], f.suggestions[0]) for f in check(text)
              if f.rule == "names.inconsistent"]  # fmt: skip
-    assert found == [("Mamoun", "Maamoun"), ("Nwachuku", "Nwachukwu")]
+    assert found == [("Sadiya", "Saadiya"), ("Okechuku", "Okechukwu")]
 
 
 def test_different_people_with_close_short_names_are_left_alone(check: Check) -> None:
-    text = "Khalid Ahmed met Khaled Nasser. Khalid said one thing and Khaled another."
+    text = "Khalid Ahmed met Khaled Haddad. Khalid said one thing and Khaled another."
     assert [f for f in check(text) if f.rule == "names.inconsistent"] == []
 
 
 def test_unlisted_names_are_listed_once_without_their_titles(check: Check) -> None:
-    text = "Syrian President Ngozi Obiakor spoke. Obiakor said no."
+    text = "Deputy Minister Ngozi Obiakor spoke. Obiakor said no."
     found = [(f.rule, text[f.start : f.end]) for f in check(text, entities=LIST)
              if f.rule == "names.unlisted"]  # fmt: skip
     assert found == [("names.unlisted", "Ngozi Obiakor")]
 
 
 def test_first_reference_rule_is_a_setting(check: Check) -> None:
-    text = "Lindqvist said no. Mayor Margarethe Lindqvist later agreed."
+    text = "Solbakken said no. Mayor Henriette Solbakken later agreed."
     assert [f.rule for f in check(text, entities=LIST) if f.rule.startswith("names.")] == []
     found = check(text, entities=LIST, first_reference=True)
     assert [(f.rule, text[f.start : f.end]) for f in found if f.rule.startswith("names.")] == [
-        ("names.first-reference", "Lindqvist")
+        ("names.first-reference", "Solbakken")
     ]
 
 
@@ -111,7 +111,7 @@ def test_shared_surname_needs_the_full_name(check: Check) -> None:
 
 def test_list_format_and_problems(tmp_path: Path) -> None:
     parsed = parse_entities(LIST + "| no name\nA ! B ! C\n", "list.txt")
-    assert [e.name for e in parsed.entities][:2] == ["Vladimir Putin", "Bashar al-Assad"]
+    assert [e.name for e in parsed.entities][:2] == ["Sebastian Moreno", "Bashar al-Marzouqi"]
     islamic = parsed.entities[3]
     assert (islamic.accepted, islamic.corrections) == (("IS",), ("ISIS", "ISIL"))
     assert [str(p) for p in parsed.problems] == [
@@ -123,15 +123,15 @@ def test_list_format_and_problems(tmp_path: Path) -> None:
         'name,accepted,corrections\nIslamic State,IS,"ISIS; ISIL"\n"a,b,c,d",x,y,z\n',
         encoding="utf-8",
     )
-    loaded = load_entities(csv)
+    loaded = load_entity_lists([(csv, read_list_text(csv))])
     assert loaded.entities[0].corrections == ("ISIS", "ISIL")
     assert [p.line for p in loaded.problems] == [3]
 
 
 def test_index_finds_near_words_in_blocks() -> None:
-    index = parse_entities("Margarethe Lindqvist\nTomasz Wierzbicki\n").index
-    assert index.near("Lindqvst", 1) == [("Lindqvist", 1)]
-    assert index.near("Wierzbicky", 1) == [("Wierzbicki", 1)]
+    index = parse_entities("Henriette Solbakken\nTomasz Przybylski\n").index
+    assert index.near("Solbaken", 1) == [("Solbakken", 1)]
+    assert index.near("Przybylsky", 1) == [("Przybylski", 1)]
     assert index.near("Zzzz", 1) == []
 
 
@@ -205,15 +205,15 @@ def test_a_second_spelling_used_throughout_is_one_finding(check: Check) -> None:
 
 
 def test_a_family_is_the_name_made_plural_not_a_slip(check: Check) -> None:
-    # "the Lindqvists" is the household of a listed Lindqvist; a real slip is still caught.
-    listed = "Lindqvist\nOkonkwo-Baptiste\nHastings\n"
-    text = "The Lindqvists and the Okonkwo-Baptistes came; Lindqvst and Hastingss stayed."
+    # "the Solbakkens" is the household of a listed Solbakken; a real slip is still caught.
+    listed = "Solbakken\nOkonkwo-Baptiste\nHastings\n"
+    text = "The Solbakkens and the Okonkwo-Baptistes came; Solbaken and Hastingss stayed."
     alarms = [f for f in check(text, entities=listed) if f.severity is not Severity.INFO]
-    assert [text[f.start : f.end] for f in alarms] == ["Lindqvst", "Hastingss"]
+    assert [text[f.start : f.end] for f in alarms] == ["Solbaken", "Hastingss"]
     # Once the full name is in the draft, the surname alone; its plural still a family.
-    listed = "Anna Lindqvist\n"
-    text = "Anna Lindqvist spoke. The Lindqvists agreed; Lindqvst did not."
+    listed = "Anna Solbakken\n"
+    text = "Anna Solbakken spoke. The Solbakkens agreed; Solbaken did not."
     alarms = [f for f in check(text, entities=listed) if f.severity is not Severity.INFO]
-    assert [text[f.start : f.end] for f in alarms] == ["Lindqvst"]
+    assert [text[f.start : f.end] for f in alarms] == ["Solbaken"]
     drafted = "Kowalczyk spoke. Kowalczyk left. Kowalczyk won. The Kowalczyks lost."
     assert not [f for f in check(drafted) if f.severity is not Severity.INFO]

@@ -20,7 +20,7 @@ Check = Callable[..., list[Finding]]
 NEWS = ("news-us",)
 
 # Written for these tests: a story in the preset's style.
-CLEAN = """SPRINGFIELD, Ill. (AP) — The city council voted 7-2 on Tuesday to raise water rates \
+CLEAN = """SPRINGFIELD, Ill. (AP) — The city council voted 6-3 on Tuesday to raise ferry fares \
 4 percent, Mayor Ana Ruiz said, after three hours of debate.
 
 Ruiz, the mayor since 2019, said the increase would cost a typical household $6 a month \
@@ -128,7 +128,7 @@ def test_spelled_value(words: str, value: int | None) -> None:
     assert spelled_value(words) == value
 
 
-CLEAN_UK = """The council voted 7–2 on Tuesday to raise water rates by 4 per cent, the leader, Ana \
+CLEAN_UK = """The council voted 6–3 on Tuesday to raise ferry fares by 4 per cent, the leader, Ana \
 Ruiz, said after three hours of debate. The rise takes effect on 1 January 2026.
 
 “We have put this off for too long,” Ruiz said. The vote came at 9.30pm and the meeting ended \

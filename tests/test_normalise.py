@@ -42,18 +42,18 @@ def test_ok_is_not_an_error(check: Check) -> None:
 
 def test_findings_after_changed_text_land_on_the_original(check: Check) -> None:
     # Each change before the misspelling shifts the normalised text by one or two.
-    text = "Cafe\u0301 \u200bowners and re\u0301sume\u0301s: the hositalities ended.."
+    text = "Cafe\u0301 \u200bowners and re\u0301sume\u0301s: the negoitations ended.."
     findings = check(text)
     spelled = [text[f.start : f.end] for f in findings if f.rule == "spelling.unknown"]
-    assert spelled == ["hositalities"]
+    assert spelled == ["negoitations"]
     doubled = [f for f in findings if f.rule == "punctuation.doubled"]
     assert [text[f.start : f.end] for f in doubled] == [".."]
 
 
 def test_a_misspelling_with_a_decomposed_accent_is_reported_whole(check: Check) -> None:
-    text = "The re\u0301sumeé of the hositalite\u0301s."
+    text = "The re\u0301sumeé of the negoitatio\u0301s."
     spans = [text[f.start : f.end] for f in check(text) if f.rule.startswith("spelling.")]
-    assert "hositalite\u0301s" in spans  # the combining mark is inside, not cut off
+    assert "negoitatio\u0301s" in spans  # the combining mark is inside, not cut off
 
 
 def test_bidi_controls_are_errors_and_joiners_in_emoji_pass(check: Check) -> None:

@@ -16,8 +16,8 @@ from proofer.proofreader import Proofreader
 
 _PIECES = st.sampled_from(
     [
-        "the", "The", "council", "Vladamir", "hositalities", "colour", "color", "ISIS",
-        "al-Assad", "city’s", "’90s", "rock ’n’ roll", "“", "”", "‘", "’", '"', "'", ".",
+        "the", "The", "council", "Sebastain", "negoitations", "colour", "color", "ISIS",
+        "al-Marzouqi", "city’s", "’90s", "rock ’n’ roll", "“", "”", "‘", "’", '"', "'", ".",
         "..", ",", " ,", "?!", "—", " - ", "…", "...", " ", "  ", "\u00a0", "\n", "\n\n",
         "\r\n", "😀", "𝄞", "Ngozi", "Obiakor", "e-mail", "6'2\"", "@desk", "https://x.org/a",
         "`code`", "The the", "Sen.", "WASHINGTON", "naïve", "Zürich",

@@ -33,29 +33,29 @@ def rules_at(text: str, **kw: object) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         (
-            "The government wants it, while obscuring terror,” according to Khaled Nasser.",
+            "The government wants it, while obscuring peace,” according to Khaled Haddad.",
             [("quotes.unmatched-close", "”")],
         ),
         (
-            "He called it “a giveaway to developers. He said the council ignored it.\n\n"
-            "Wierzbicki said no.",
+            "He called it “a handout to landlords. He said the council ignored it.\n\n"
+            "Przybylski said no.",
             [("quotes.unclosed", "“")],
         ),
         (
-            "“We listened to every objection“ Lindqvist said.",
+            "“We listened to every objection“ Solbakken said.",
             [("punctuation.missing-comma-quote", "objection“"), ("quotes.wrong-direction", "“")],
         ),
         (
-            'The group was "disappointed but not surprised” by the vote.',
+            'The group was "saddened but not shocked” by the vote.',
             [("quotes.mixed-pair", '"')],
         ),
         (
-            "She said it was “disappointed but not surprised”.",
+            "She said it was “saddened but not shocked”.",
             [("punctuation.outside-quote", "”.")],
         ),
         ("In the ‘90s the pier closed.", [("quotes.wrong-direction", "‘")]),
         (
-            "“They keep saying “affordable” but nobody knows,” he said.",
+            "“They keep saying “temporary” but nobody knows,” he said.",
             [("quotes.nested", "“")],
         ),
     ],
@@ -72,7 +72,7 @@ def test_missing_continuation_mark_is_caught_at_the_paragraph() -> None:
 
 
 def test_partial_quotation_must_close_in_its_paragraph() -> None:
-    text = "He called it “a giveaway to developers.\n\n“It is not,” she said."
+    text = "He called it “a handout to landlords.\n\n“It is not,” she said."
     assert rules_at(text) == [("quotes.unclosed", "“")]
 
 
@@ -85,14 +85,14 @@ def test_lost_closing_mark_before_attribution() -> None:
     "text",
     [
         # A quotation over two paragraphs: open both, close only the last.
-        "“We have waited long enough,” Lindqvist said. “Every year the piers rot.\n\n"
+        "“We have waited long enough,” Solbakken said. “Every year the piers rot.\n\n"
         "“This vote is the end of the waiting.”",
         "The city’s ferry, the ’90s, rock ’n’ roll at 5 o’clock, the Joneses’ dog, "
         "Ngũgĩ wa Thiong’o and ’em.",
-        "Residents told him: “They keep saying ‘affordable’ but nobody can say what it means.”",
-        "She said the plan would “bring the waterfront back to the people who live here.”",
+        "Residents told him: “They keep saying ‘temporary’ but nobody can say for how long.”",
+        "She said the plan would “give the riverbank back to the families who fish there.”",
         "A spokesman said the result was a “significant achievement” for the army.",
-        "Headline: Mayor calls plan ‘a giveaway’",
+        "Headline: Mayor calls plan ‘a handout’",
         "He said, “We will be back.” Then he left.",
         "“We will — and I mean this — win,” he said. “Why now?” she asked.",
         "(“We’re done,” he said.) The film “Oppenheimer” won.",
@@ -106,7 +106,7 @@ def test_correct_quotation_is_left_alone(text: str) -> None:
 
 
 def test_british_style_leaves_logical_punctuation_alone() -> None:
-    text = "She said it was “disappointed but not surprised”."
+    text = "She said it was “saddened but not shocked”."
     assert rules_at(text, style="british") == []
 
 
@@ -141,7 +141,7 @@ def test_engine_quote_findings_give_way(check: Check) -> None:
 # No word ends in "s": a quoted word like ‘piers’ that lost its opening mark reads as the
 # plural possessive piers’, which no checker can tell apart.
 _WORDS = st.sampled_from(["the", "council", "voted", "harbor", "plan", "late", "money", "pier"])
-_NAMES = st.sampled_from(["Lindqvist", "Nwachukwu", "Okafor"])
+_NAMES = st.sampled_from(["Solbakken", "Okechukwu", "Okafor"])
 
 
 @st.composite
@@ -316,13 +316,13 @@ def test_lost_break_in_straight_marks_is_one_note() -> None:
         ),
         # A partial quotation that ran on past its sentence: unclosed, then a fresh start.
         (
-            "He called it “a giveaway to developers. “It is not,” she said. “Ask them.”",
+            "He called it “a handout to landlords. “It is not,” she said. “Ask them.”",
             [("quotes.unclosed", "“")],
         ),
         # A nested quotation with the wrong mark whose inner closing mark is lost too: one
         # finding, and the quotation after it is not nested in anything.
         (
-            "“They say “affordable but nobody knows, he said. “We will see,” she said.",
+            "“They say “temporary but nobody knows, he said. “We will see,” she said.",
             [("quotes.nested", "“")],
         ),
     ],
@@ -454,7 +454,7 @@ def test_a_quotation_resumed_after_its_attribution_may_run_on() -> None:
     text = "“It was my wish,” he added, “as soon as the vote was in.\n\n“Then we could start.”"
     assert rules_at(text) == []
     # A fragment in the reporter's own sentence still closes in its paragraph.
-    assert rules_at("He called it “a giveaway.\n\n“Then we could start.”") == [
+    assert rules_at("He called it “a handout.\n\n“Then we could start.”") == [
         ("quotes.unclosed", "“")
     ]
 

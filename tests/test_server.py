@@ -22,7 +22,7 @@ import requests
 from bench.corpus import stories
 
 PROOFER = Path(sys.executable).with_name("proofer")
-SENTENCE = "Russian President Vladamir Putin spoke about the cessation of hositalities."
+SENTENCE = "Chilean Senator Sebastain Moreno spoke about the resumption of negoitations."
 
 
 class Server:
@@ -81,7 +81,7 @@ class Server:
 @pytest.fixture(scope="module")
 def desk(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("desk")
-    (folder / "names.txt").write_text("Margarethe Lindqvist | Lindqvist\n", encoding="utf-8")
+    (folder / "names.txt").write_text("Henriette Solbakken | Solbakken\n", encoding="utf-8")
     (folder / ".proofer.toml").write_text('entities = ["names.txt"]\n', encoding="utf-8")
     return folder
 
@@ -110,12 +110,12 @@ def test_check_answers_in_languagetools_shape(server: Server) -> None:
     reply = server.check(text=SENTENCE, language="en-US").json()
     assert reply["language"]["code"] == "en-US"
     assert reply["language"]["detectedLanguage"]["code"] == "en-US"
-    match = next(m for m in reply["matches"] if m["offset"] == SENTENCE.index("Vladamir"))
-    assert match["length"] == len("Vladamir")
-    assert match["replacements"][0] == {"value": "Vladimir"}
-    assert "Vladamir" in match["message"] and match["shortMessage"]
+    match = next(m for m in reply["matches"] if m["offset"] == SENTENCE.index("Sebastain"))
+    assert match["length"] == len("Sebastain")
+    assert match["replacements"][0] == {"value": "Sebastian"}
+    assert "Sebastain" in match["message"] and match["shortMessage"]
     context = match["context"]
-    assert context["text"][context["offset"] :][: context["length"]] == "Vladamir"
+    assert context["text"][context["offset"] :][: context["length"]] == "Sebastain"
     assert match["sentence"] == SENTENCE
     assert match["type"]["typeName"]
     rule = match["rule"]
@@ -125,33 +125,33 @@ def test_check_answers_in_languagetools_shape(server: Server) -> None:
 
 
 def test_offsets_count_utf16_units_after_emoji(server: Server) -> None:
-    text = "Fans 🎉🎉 cheered. 𝒜 fan said the hositalities were over 🎉 at last."
+    text = "Fans 🎉🎉 cheered. 𝒜 fan said the negoitations were over 🎉 at last."
     reply = server.check(text=text, language="en-US").json()
     spans = [utf16_slice(text, m["offset"], m["length"]) for m in reply["matches"]]
-    assert "hositalities" in spans
-    match = reply["matches"][spans.index("hositalities")]
-    assert match["offset"] == text.index("hositalities") + 3  # two emoji and 𝒜 before it
+    assert "negoitations" in spans
+    match = reply["matches"][spans.index("negoitations")]
+    assert match["offset"] == text.index("negoitations") + 3  # two emoji and 𝒜 before it
     context = match["context"]
-    assert utf16_slice(context["text"], context["offset"], context["length"]) == "hositalities"
+    assert utf16_slice(context["text"], context["offset"], context["length"]) == "negoitations"
 
 
 def test_language_tool_python_finds_our_findings(server: Server) -> None:
     tool = language_tool_python.LanguageTool("en-US", remote_server=server.url)
     try:
-        text = "Talks 🎉 resumed after the cessation of hositalities last month."
+        text = "Talks 🎉 resumed after the resumption of negoitations last month."
         matches = tool.check(text)
     finally:
         tool.close()
     found = {text[m.offset : m.offset + m.error_length]: m for m in matches}
-    assert found["hositalities"].replacements[0] == "hostilities"
-    assert found["hositalities"].rule_issue_type == "misspelling"
+    assert found["negoitations"].replacements[0] == "negotiations"
+    assert found["negoitations"].rule_issue_type == "misspelling"
 
 
 def test_the_desk_folder_settings_apply(server: Server) -> None:
-    text = "Margarete Lindqvist spoke first."
+    text = "Henriete Solbakken spoke first."
     matches = server.check(text=text, language="auto").json()["matches"]
-    slip = next(m for m in matches if utf16_slice(text, m["offset"], m["length"]) == "Margarete")
-    assert slip["replacements"][0]["value"] == "Margarethe"
+    slip = next(m for m in matches if utf16_slice(text, m["offset"], m["length"]) == "Henriete")
+    assert slip["replacements"][0]["value"] == "Henriette"
 
 
 def test_language_chooses_the_dialect(server: Server) -> None:
@@ -168,7 +168,7 @@ def test_annotated_data_offsets_count_in_the_text_sent(server: Server) -> None:
         {"markup": "<p>"},
         {"text": "Talks 🎉 ended the "},
         {"markup": "<b>", "interpretAs": ""},
-        {"text": "hositalities"},
+        {"text": "negoitations"},
         {"markup": "</b>"},
         {"text": " at last."},
         {"markup": "</p>", "interpretAs": "\n\n"},
@@ -176,7 +176,7 @@ def test_annotated_data_offsets_count_in_the_text_sent(server: Server) -> None:
     sent = "".join(a.get("text", a.get("markup", "")) for a in annotation)
     reply = server.check(data=json.dumps({"annotation": annotation}), language="en-US").json()
     spans = [utf16_slice(sent, m["offset"], m["length"]) for m in reply["matches"]]
-    assert "hositalities" in spans
+    assert "negoitations" in spans
 
 
 def test_rules_and_categories_can_be_turned_off(server: Server) -> None:
@@ -199,8 +199,8 @@ def test_native_endpoint_answers_with_the_check_json_contract(server: Server) ->
     body = reply.json()
     assert body["version"] == 1
     findings = body["files"][0]["findings"]
-    slip = next(f for f in findings if text[f["start"] : f["end"]] == "Vladamir")
-    assert slip["suggestions"][0] == "Vladimir"
+    slip = next(f for f in findings if text[f["start"] : f["end"]] == "Sebastain")
+    assert slip["suggestions"][0] == "Sebastian"
     assert {"line", "column", "category", "rule", "severity", "engine"} <= set(slip)
     form = requests.post(f"{server.url}/proofer/v1/check", data={"text": text}, timeout=30)
     assert form.json()["files"][0]["findings"] == findings

@@ -117,15 +117,15 @@ def test_bad_requests_say_what_is_wrong(fields: dict[str, str]) -> None:
 
 
 def test_sentence_is_the_one_the_match_is_in() -> None:
-    text = "First one here. The hositalities ended! Last one."
+    text = "First one here. The negoitations ended! Last one."
     request = protocol.parse_check({"text": text, "language": "en"})
-    start = text.index("hositalities")
+    start = text.index("negoitations")
     match = protocol.reply(request, [finding(start, start + 12)], Dialect.AMERICAN, {})
-    assert match["matches"][0]["sentence"] == "The hositalities ended!"
+    assert match["matches"][0]["sentence"] == "The negoitations ended!"
 
 
 def test_a_split_check_gets_every_finding_once() -> None:
-    text = "The hositalities ended."
+    text = "The negoitations ended."
     findings = [finding(4, 16)]
 
     def matches(mode: str) -> int:

@@ -21,11 +21,11 @@ def errors(findings: list[Finding], text: str) -> list[str]:
 
 
 def test_typos_are_errors_with_the_right_first_suggestion(check: Check) -> None:
-    text = "Russian President Vladamir Putin spoke of the cessation of hositalities."
+    text = "Chilean Senator Sebastain Moreno spoke of the resumption of negoitations."
     found = {text[f.start : f.end]: f for f in check(text) if f.severity is Severity.ERROR}
-    assert found["Vladamir"].suggestions[0] == "Vladimir"
-    assert found["hositalities"].suggestions[0] == "hostilities"
-    assert found["Vladamir"].severity is Severity.ERROR
+    assert found["Sebastain"].suggestions[0] == "Sebastian"
+    assert found["negoitations"].suggestions[0] == "negotiations"
+    assert found["Sebastain"].severity is Severity.ERROR
 
 
 def test_suggestions_follow_the_word_case(check: Check) -> None:
@@ -53,16 +53,16 @@ def test_repetition_is_intent_but_a_slip_beside_the_right_spelling_is_not(check:
 
 
 def test_a_name_used_throughout_is_not_corrected_to_a_better_known_one(check: Check) -> None:
-    text = " ".join(f"Shares of Vladamir Holdings rose {n} percent." for n in range(1, 5))
-    found = [f for f in check(text) if f.start <= text.index("Vladamir") < f.end]
+    text = " ".join(f"Shares of Sebastain Holdings rose {n} percent." for n in range(1, 5))
+    found = [f for f in check(text) if f.start <= text.index("Sebastain") < f.end]
     assert found and all(not f.suggestions and f.severity is Severity.INFO for f in found)
 
 
 def test_names_acronyms_handles_and_particles_raise_no_alarm(check: Check) -> None:
     text = (
-        "The spokesman for SANA and NATO said the MPs met Maamoun Abdulkarim and "
-        "Garret Pustay (@garretpustay) in al-Assad's office. Email desk@example.org or see "
-        "https://example.org/palmyra-2016. In the ’90s rock ’n’ roll filled the city’s halls "
+        "The spokesman for OPEC and NATO said the MPs met Saadiya Benkirane and Tobias "
+        "Vorhaugen (@tobiasvorhaugen) in al-Marzouqi's office. Email desk@example.org or see "
+        "https://example.org/harbour-2016. In the ’90s rock ’n’ roll filled the city’s halls "
         "at 5 o’clock, and the 10km route cost $4m. Osama bin Laden and Jan van der Merwe."
     )
     assert errors(check(text), text) == []
@@ -78,16 +78,14 @@ def test_unknown_names_are_listed_once_at_info(check: Check) -> None:
 
 
 def test_entity_list_and_its_possessives_are_accepted(check: Check) -> None:
-    text = "Obiageli Nwachukwu’s group met Nwachukwu."
-    assert flagged(check(text, entities="Obiageli Nwachukwu\n"), text, "spelling") == []
+    text = "Ifeoma Okechukwu’s group met Okechukwu."
+    assert flagged(check(text, entities="Ifeoma Okechukwu\n"), text, "spelling") == []
 
 
 def test_misspelled_entity_suggests_the_listed_name(check: Check) -> None:
-    text = "Mayor Margarete Lindqvist spoke."
-    found = [f for f in check(text, entities="Margarethe Lindqvist\n") if f.severity.rank > 1]
-    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [
-        ("Margarete", "Margarethe")
-    ]
+    text = "Mayor Henriete Solbakken spoke."
+    found = [f for f in check(text, entities="Henriette Solbakken\n") if f.severity.rank > 1]
+    assert [(text[f.start : f.end], f.suggestions[0]) for f in found] == [("Henriete", "Henriette")]
 
 
 def test_user_dictionary_is_accepted(check: Check) -> None:
@@ -118,7 +116,7 @@ def test_fixed_dialect_flags_the_other_spelling(check: Check) -> None:
     [
         "WASHINGTON (AP) — Sen. Maria Cantwell, D-Wash., met Lt. Col. Ana Ruiz at 10:30 a.m.",
         "“It’s déjà vu,” said José Núñez, 34, a café owner in Zürich.",
-        "The 2,000-year-old site lost $1.2bn after 9/11. No. 10 Downing St. declined to comment.",
+        "The 1,900-year-old site lost $1.2bn after 9/11. No. 10 Downing St. declined to comment.",
         "Temperatures hit 30C; the score was 3-2; World War II veterans met on the 21st floor.",
         "The e-commerce firm’s co-op will reelect its board mid-July, the CDC said in a tweet.",
         "Mr. Smith, Ms. Jones and Mrs. O’Brien attended, as did Rep. Alexandria Ocasio-Cortez.",
@@ -146,7 +144,7 @@ def test_the_words_around_a_slip_rank_its_suggestions(check: Check) -> None:
 def test_capitalised_slips_are_typos_and_unknown_names_are_names(check: Check) -> None:
     text = (
         "The Oil Miniter met the Wolrd Bank in New Jesrey on Setpember 3. "
-        "Monica Seles, Garret Pustay and Maamoun Abdulkarim watched."
+        "Monica Seles, Tobias Vorhaugen and Saadiya Benkirane watched."
     )
     found = check(text)
     fixes = {text[f.start : f.end]: f.suggestions[0] for f in found if f.severity is Severity.ERROR}
@@ -156,7 +154,7 @@ def test_capitalised_slips_are_typos_and_unknown_names_are_names(check: Check) -
         "Jesrey": "Jersey",
         "Setpember": "September",
     }
-    names = [f for f in found if any(n in text[f.start : f.end] for n in ("Seles", "Pustay"))]
+    names = [f for f in found if any(n in text[f.start : f.end] for n in ("Seles", "Vorhaugen"))]
     assert names and all(f.severity is Severity.INFO for f in names)
     # A surname after a given name, an accented name, a first letter that differs.
     others = "Thanks to Ian Bicking, Martin von Löwis and the Gnumeric team."

@@ -21,8 +21,8 @@ def fixed(text: str, findings: list[Finding], prefix: str) -> str:
 @pytest.mark.parametrize(
     ("text", "rule", "expected"),
     [
-        ("The the project is late.", "grammar.repeated-word", "The project is late."),
-        ("Talks resume in April..", "punctuation.doubled", "Talks resume in April."),
+        ("The the bridge is late.", "grammar.repeated-word", "The bridge is late."),
+        ("The ferry sails in June..", "punctuation.doubled", "The ferry sails in June."),
         ("Red,, white.", "punctuation.doubled", "Red, white."),
         ("the association , which", "punctuation.space-before", "the association, which"),
         ("group.  The loss", "typography.double-space", "group. The loss"),

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from proofer.cli import main
 from proofer.document import Part
 from proofer.formats import DraftError, read_draft
-from proofer.formats.docx import read_docx, revisions, rewrite, save, w
+from proofer.formats.docx import read_docx, rewrite, save, w
+from tests.word_revisions import revisions
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"

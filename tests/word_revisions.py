@@ -1,5 +1,5 @@
-"""Accept or reject every tracked change in a saved .docx, as Word's buttons do, so tests
-can read what the reporter gets either way."""
+"""Read a saved .docx as a reporter would: its tracked changes and comments, and the text
+after accepting or rejecting every change (as Word's buttons do)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,22 @@ from typing import Any
 
 import docx
 
-from proofer.formats.docx import w
+from proofer.formats.docx import comments_in, read_docx, w
+
+
+def revisions(path: Path) -> list[tuple[str, str, str]]:
+    """(kind, author, text) for each ``w:ins`` and ``w:del`` in the body, in order."""
+    draft = read_docx(path)
+    out = []
+    for el in draft.package.element.body.iter(w("ins"), w("del")):
+        text = "".join(t.text or "" for t in el.iter(w("t"), w("delText")))
+        out.append((el.tag.split("}")[1], el.get(w("author"), ""), text))
+    return out
+
+
+def comments(path: Path) -> list[tuple[str, str, str]]:
+    """(author, the text it is anchored on, the comment's text) for each comment, in order."""
+    return comments_in(read_docx(path).package)
 
 
 def accept_all(path: Path, out: Path) -> Any:

@@ -32,9 +32,9 @@ VARIANT = Rule(
     why="Misspelled names are the correction readers notice most. The list is the "
     "newsroom's authority; a word one slip from a listed name, next to the rest of that "
     "name (or alone, once the full name is known), is a slip.",
-    example="Russian President Vladamir Putin -> Vladimir; Margarete Lindqvist -> Margarethe",
-    flags=("Mayor Margarete Lindqvist spoke.",),
-    passes=("Mayor Margarethe Lindqvist spoke.",),
+    example="Chilean Senator Sebastain Moreno -> Sebastian; Henriete Solbakken -> Henriette",
+    flags=("Mayor Henriete Solbakken spoke.",),
+    passes=("Mayor Henriette Solbakken spoke.",),
     severity=Severity.ERROR,
 )
 CORRECTION = Rule(
@@ -53,10 +53,10 @@ INCONSISTENT = Rule(
     summary="A name spelled two ways in the same draft.",
     why="One person, one spelling. The form used most often (or the listed one) is the fix; "
     "names that differ by one slip and share a first name or surname are one person.",
-    example="Maamoun Abdulkarim … Mamoun Abdulkarim -> Maamoun",
-    flags=("Maamoun Abdulkarim spoke. Maamoun Abdulkarim left. Mamoun Abdulkarim returned.",),
+    example="Saadiya Benkirane … Sadiya Benkirane -> Saadiya",
+    flags=("Saadiya Benkirane spoke. Saadiya Benkirane left. Sadiya Benkirane returned.",),
     passes=(
-        "Maamoun Abdulkarim spoke. Maamoun Abdulkarim left.",
+        "Saadiya Benkirane spoke. Saadiya Benkirane left.",
         # Singular and plural of one word: not two spellings of a name.
         "The Wharfinger Guild met. Two Wharfingers spoke for the Wharfinger Guild.",
     ),
@@ -67,9 +67,9 @@ UNLISTED = Rule(
     summary="A name the entity list does not know.",
     why="Listed once per name so the copy editor can verify it against a source and add it "
     "to the list with one action.",
-    example="Garret Pustay -> verify, then add to the entity list",
+    example="Tobias Vorhaugen -> verify, then add to the entity list",
     flags=("Ngozi Obiakor filed.",),
-    passes=("Margarethe Lindqvist filed.",),
+    passes=("Henriette Solbakken filed.",),
     severity=Severity.INFO,
     once_per_text=True,
 )
@@ -79,9 +79,9 @@ FIRST_REFERENCE = Rule(
     summary="A person named by surname before their full name (with first-reference on).",
     why="News style names a person in full on first reference and by surname after; where "
     "two people share a surname, both names every time.",
-    example="Lindqvist said … Mayor Margarethe Lindqvist -> full name first",
-    flags=("Lindqvist spoke. Mayor Margarethe Lindqvist then left.",),
-    passes=("Mayor Margarethe Lindqvist spoke. Lindqvist then left.",),
+    example="Solbakken said … Mayor Henriette Solbakken -> full name first",
+    flags=("Solbakken spoke. Mayor Henriette Solbakken then left.",),
+    passes=("Mayor Henriette Solbakken spoke. Solbakken then left.",),
     example_settings=(("first_reference", True),),
     severity=Severity.INFO,
 )
@@ -97,7 +97,7 @@ class _Token:
     start: int
     end: int
     text: str  # without a possessive ending
-    capitalised: bool  # Putin, and names joined to a particle: al-Assad, d’Estaing
+    capitalised: bool  # Moreno, and names joined to a particle: al-Marzouqi, d’Estaing
 
 
 def _token(start: int, text: str) -> _Token:
@@ -162,7 +162,7 @@ class NameChecker(DocumentChecker):
             if not strange or {run[i].text for i in strange} <= listed_words:
                 continue  # nothing to verify, or a name already listed here in full
             listed_words |= {run[i].text for i in strange}
-            # Titles and nationalities before a name are common words: "Syrian President".
+            # Titles and nationalities before a name are common words: "Deputy Minister".
             while zipf(run[0].text) >= _COMMON and run[0].text not in unknown:
                 run = run[1:]
             start, end = run[0].start, run[-1].end
@@ -313,7 +313,7 @@ def _surname_slips(
             continue
         for near, _ in index.near(token.text, slip_reach(token.text)):
             if is_plural(token.text, near):
-                continue  # the Lindqvists: the family
+                continue  # the Solbakkens: the family
             forms = [f for f in index.by_token.get(near, ()) if f.kind != "correction"]
             if any(f.entity in known and f.tokens[-1] == near for f in forms):
                 full = next(f.entity.name for f in forms if f.entity in known)

@@ -1,4 +1,4 @@
-"""Punctuation marks doubled or spaced wrongly: ``April..``, ``association ,``."""
+"""Punctuation marks doubled or spaced wrongly: ``June..``, ``union ,``."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ DOUBLED = Rule(
     category=Category.PUNCTUATION,
     summary="A period, comma, semicolon, colon, question or exclamation mark typed twice.",
     why="Two periods are not an ellipsis (that takes three, or …); a doubled mark is a slip.",
-    example="Talks are expected to resume in April.. -> April.",
-    flags=("Talks resume in April..",),
-    passes=("Talks resume in April...", "Its address is ::1, and Foo::Bar a name."),
+    example="The ferry sails in June.. -> June.",
+    flags=("The ferry sails in June..",),
+    passes=("The ferry sails in June...", "Its address is ::1, and Foo::Bar a name."),
     fix_safe=True,
     severity=Severity.ERROR,
     covers=("harper.EllipsisLength", "lt.DOUBLE_PUNCTUATION"),

@@ -33,7 +33,7 @@ UNMATCHED_CLOSE = Rule(
     summary="A closing quotation mark with no opening mark before it.",
     why="Readers cannot tell where the quotation starts, or whether it is one at all; the "
     "opening mark was usually lost in an edit.",
-    example="The government wants … terror,” according to Khaled Nasser",
+    example="The government wants … peace,” according to Idris Haddad",
     flags=("It was over,” he said.",),
     passes=(
         "“It was over,” he said.",
@@ -49,13 +49,13 @@ UNCLOSED = Rule(
     why="The reader cannot tell where the speaker's words end. A quotation that runs over "
     "paragraphs is fine without a closing mark if the next paragraph opens with “; a "
     "partial quotation (a fragment in the reporter's sentence) must close in its paragraph.",
-    example="called it “a giveaway to developers. He said the council …",
+    example="called it “a handout to landlords. He said the council …",
     flags=(
-        "He called it “a giveaway.\n\nShe disagreed.",
+        "He called it “a handout.\n\nShe disagreed.",
         "“We waited long enough, said Ama Owusu. “Fix it,” he said.",
     ),
     passes=(
-        "He called it “a giveaway.”\n\nShe disagreed.",
+        "He called it “a handout.”\n\nShe disagreed.",
         # A quotation resumed after its attribution may run on like any other.
         "“It was my wish,” he added, “as soon as the vote was in.\n\n“Then we start.”",
         # Paragraph breaks lost in a paste: a note, not an unclosed quotation.
@@ -100,7 +100,7 @@ TURNED = Rule(
     summary="A curly quotation mark or apostrophe facing the wrong way.",
     why="Autocorrect turns a mark the wrong way after a deletion; in print it looks like a "
     "stray opening mark.",
-    example="We listened to every objection“ Lindqvist said -> objection”; ‘90s -> ’90s",
+    example="We listened to every objection“ Solbakken said -> objection”; ‘90s -> ’90s",
     flags=("In the ‘90s it closed.",),
     passes=("In the ’90s it closed.",),
     fix_safe=True,
@@ -112,7 +112,7 @@ MIXED_PAIR = Rule(
     summary="A straight quotation mark paired with a curly one.",
     why="The pair shows two different marks in print; the straight one was typed where "
     "autocorrect did not reach.",
-    example='"disappointed but not surprised” -> “disappointed but not surprised”',
+    example='"saddened but not shocked” -> “saddened but not shocked”',
     flags=('He was "not surprised” at all.',),
     passes=("He was “not surprised” at all.",),
     fix_safe=True,
@@ -151,10 +151,10 @@ NESTED = Rule(
     summary="A quotation inside a quotation with the same kind of mark.",
     why="Nested quotations alternate: double outside, single inside (or the reverse in "
     "British style). The same mark twice usually also means a closing mark went missing.",
-    example="“They keep saying “affordable” but …” -> ‘affordable’",
-    flags=("“They say “affordable” but nobody knows,” he said.",),
+    example="“They keep saying “temporary” but …” -> ‘temporary’",
+    flags=("“They say “temporary” but nobody knows,” he said.",),
     passes=(
-        "“They say ‘affordable’ but nobody knows,” he said.",
+        "“They say ‘temporary’ but nobody knows,” he said.",
         # After a sentence, a reopening is a lost paragraph break (quotes.lost-break).
         "“The piers rot every year. “This vote ends the waiting,” she said.",
     ),
@@ -168,15 +168,15 @@ OUTSIDE = Rule(
     "With quote-style auto (the default) the draft's own quoted fragments decide the style, "
     "and without a majority its spelling (American or Canadian); only the marks that break "
     "from it are flagged. quote-style american or british forces one.",
-    example="was “disappointed but not surprised”. -> surprised.”",
+    example="was “saddened but not shocked”. -> surprised.”",
     flags=(
-        "She called it “a giveaway,” “a farce,” and “not surprising”.",
-        "The harbor’s color was “grey,” and “not surprising”.",
+        "She called it “a handout,” “a farce,” and “not shocking”.",
+        "The harbor’s color was “grey,” and “not shocking”.",
     ),
     passes=(
-        "It was “not surprising.”",
-        "They called it “a giveaway”, and “not surprising”.",
-        "The harbour’s colour was “grey,” and “not surprising”.",
+        "It was “not shocking.”",
+        "They called it “a handout”, and “not shocking”.",
+        "The harbour’s colour was “grey,” and “not shocking”.",
     ),
     fix_safe=True,
 )
@@ -187,17 +187,17 @@ INSIDE = Rule(
     "puts them outside (British, logical style).",
     why="Logical style keeps inside the closing mark only what belongs to the quotation: a "
     "quoted sentence keeps its own period (She said: “We lost.”), a fragment of the "
-    "reporter's sentence does not (called it “a giveaway”.). With quote-style auto the "
+    "reporter's sentence does not (called it “a handout”.). With quote-style auto the "
     "draft's majority decides, and without one its spelling (British or Australian).",
-    example="called it “a giveaway.” -> “a giveaway”.",
+    example="called it “a handout.” -> “a handout”.",
     flags=(
-        "They called it “a giveaway”, and “a farce”, then “a disgrace.”",
-        "The harbour’s colour was “grey”, and “not surprising.”",
+        "They called it “a handout”, and “a farce”, then “a disgrace.”",
+        "The harbour’s colour was “grey”, and “not shocking.”",
     ),
     passes=(
-        "They called it “a giveaway”, and “a farce”. She said: “We lost.”",
-        "He called it “a giveaway.”",
-        "The harbor’s color was “grey”, and “not surprising.”",
+        "They called it “a handout”, and “a farce”. She said: “We lost.”",
+        "He called it “a handout.”",
+        "The harbor’s color was “grey”, and “not shocking.”",
     ),
     fix_safe=True,
 )
@@ -206,12 +206,12 @@ MISSING_COMMA = Rule(
     category=Category.PUNCTUATION,
     summary="No comma before the closing mark of a quotation followed by its attribution.",
     why="A quoted sentence that continues with “she said” ends in a comma, not bare.",
-    example="“We listened to every objection” Lindqvist said -> objection,”",
+    example="“We listened to every objection” Solbakken said -> objection,”",
     flags=(
-        "“We listened to every objection” Lindqvist said.",
-        "“We listened to every objection” said Lindqvist, the mayor.",
+        "“We listened to every objection” Solbakken said.",
+        "“We listened to every objection” said Solbakken, the mayor.",
     ),
-    passes=("“We listened to every objection,” Lindqvist said.",),
+    passes=("“We listened to every objection,” Solbakken said.",),
     fix_safe=True,
 )
 

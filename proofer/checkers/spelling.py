@@ -3,7 +3,7 @@
 Raw dictionary spelling raises dozens of alarms per story, nearly all of them names,
 acronyms and handles. Here an unknown word is an error only when the evidence says typo:
 a lower-case word Harper does not know, or a capitalised word one slip away from a word
-or name far more common than itself (‘Vladamir’ -> ‘Vladimir’). Any other unknown
+or name far more common than itself (‘Sebastain’ -> ‘Sebastian’). Any other unknown
 capitalised word is most likely a name: it is listed once, at ‘info’, to verify.
 """
 
@@ -51,12 +51,12 @@ UNKNOWN = Rule(
     category=Category.SPELLING,
     summary="A word in no dictionary that looks like a slip of a common word.",
     why="Typos in print cost credibility; the first suggestion is the likeliest intended word.",
-    example="the cessation of hositalities -> hostilities",
+    example="the resumption of negoitations -> negotiations",
     flags=(
-        "the cessation of hositalities",
-        "Hostilities ended. The hositalities resumed. Hostilities grew. Hostilities waned.",
+        "the resumption of negoitations",
+        "Negotiations ended. The negoitations resumed. Negotiations grew. Negotiations waned.",
     ),
-    passes=("the cessation of hostilities", "It cost 4 dlrs, then 2 dlrs, now 9 dlrs."),
+    passes=("the resumption of negotiations", "It cost 4 dlrs, then 2 dlrs, now 9 dlrs."),
     severity=Severity.ERROR,
     covers=_SPELLERS,
 )
@@ -69,12 +69,12 @@ NAME_TYPO = Rule(
     "right, so this needs strong evidence: the name is on the entity list, or the word is "
     "rare, longer than four letters, and one slip (not in the first letter) from a name far "
     "better known, or the draft spells the name the other way three times as often.",
-    example="Russian President Vladamir Putin -> Vladimir",
+    example="Chilean Senator Sebastain Moreno -> Sebastian",
     flags=(
-        "Russian President Vladamir Putin.",
+        "Chilean Senator Sebastain Moreno.",
         "Kowalczyk spoke. Kowalczyk left. Kowalczyk won. Kowalcyzk lost.",
     ),
-    passes=("Russian President Vladimir Putin.", "Kowalczyk spoke. Kowalczyk left."),
+    passes=("Chilean Senator Sebastian Moreno.", "Kowalczyk spoke. Kowalczyk left."),
     severity=Severity.ERROR,
     covers=_SPELLERS,
 )
@@ -98,7 +98,7 @@ CAPITAL_TYPO = Rule(
     ),
     passes=(
         "Monica Seles won in Paris.",
-        "Garret Pustay said no.",
+        "Tobias Vorhaugen said no.",
         "Sheldon Yett spoke. Yett said no.",
     ),
     severity=Severity.ERROR,
@@ -136,15 +136,15 @@ UNVERIFIED_NAME = Rule(
     summary="A capitalised word in no dictionary and not on the entity list: probably a name.",
     why="Names are where corrections come from; each one not on the list should be checked "
     "once against a source. Listed once per name, at info, so it never drowns real errors.",
-    example="Garret Pustay -> check 'Pustay', then add it to the entity list",
+    example="Tobias Vorhaugen -> check 'Vorhaugen', then add it to the entity list",
     flags=("Khaled said no.",),
-    passes=("Margarethe said no.",),
+    passes=("Henriette said no.",),
     severity=Severity.INFO,
     once_per_text=True,
 )
 
 # Zipf frequencies (wordfreq; 7 is "the", each unit a factor of ten).
-_WELL_KNOWN_NAME = 3.5  # Vladimir 3.9; Rodrigo 3.3 is known but not enough to overrule
+_WELL_KNOWN_NAME = 3.5  # Sebastian 3.9; Rodrigo 3.3 is known but not enough to overrule
 _RARE = 1.8  # at most this rare to be read as a slip of a well-known name
 _SEEN_WORD = 2.0  # a lower-case word this common in real text is a word Harper lacks...
 _SLIP_GAIN = 1.2  # ...unless a word one slip away is this much more common (recieve/receive)
@@ -442,7 +442,7 @@ def _is_fragment(text: str, start: int, end: int) -> bool:
 
 
 def _is_name_particle(text: str, start: int, end: int, token: str) -> bool:
-    """``al-Assad``, ``bin Laden``, ``van der Merwe``: a particle joined to or followed by a
+    """``al-Marzouqi``, ``bin Laden``, ``van der Merwe``: a particle joined to or followed by a
     capitalised name."""
     if "-" in token:
         return True
@@ -569,7 +569,7 @@ def _is_meant(word: str, counts: Counter[str]) -> bool:
     typed = word.lower()
     n = counts[typed]
     # A capitalised word English uses needs three: a famous name misspelled twice
-    # (Vladamir) is still a slip.
+    # (Sebastain) is still a slip.
     if n < (2 if zipf(word) < _UNSEEN or not is_capitalised(word) else _REPEATED):
         return False
     # Typed only twice, any near spelling in the draft is evidence of a slip.

@@ -743,16 +743,6 @@ def _place(anchor: Any, where: str, element: Any) -> None:
         anchor.append(element)
 
 
-def revisions(path: Path) -> list[tuple[str, str, str]]:
-    """(kind, author, text) for each ``w:ins`` and ``w:del`` in the body, in order."""
-    draft = read_docx(path)
-    out = []
-    for el in draft.package.element.body.iter(w("ins"), w("del")):
-        text = "".join(t.text or "" for t in el.iter(w("t"), w("delText")))
-        out.append((el.tag.split("}")[1], el.get(w("author"), ""), text))
-    return out
-
-
 def add_comments(
     draft: WordDraft, notes: Iterable[tuple[int, int, str]], author: str = AUTHOR
 ) -> int:
@@ -767,7 +757,7 @@ def add_comments(
 
     body = draft.package.element.body
     initials = "".join(word[0] for word in author.split())[:3]
-    already = Counter(_comments_in(draft.package))
+    already = Counter(comments_in(draft.package))
     added = 0
     for start, end, text in sorted(notes):
         para = next((p for p in draft.paragraphs if p.start <= start and end <= p.end), None)
@@ -791,12 +781,8 @@ def add_comments(
     return added
 
 
-def comments(path: Path) -> list[tuple[str, str, str]]:
+def comments_in(package: Any) -> list[tuple[str, str, str]]:
     """(author, the text it is anchored on, the comment's text) for each comment, in order."""
-    return _comments_in(read_docx(path).package)
-
-
-def _comments_in(package: Any) -> list[tuple[str, str, str]]:
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     try:

@@ -3,9 +3,10 @@
 The news forms are read (``Friday, March 4, 2025``; ``Fri., March 4``; ``Friday 4 March``;
 ``March 4th``; ``the 4th of March``). A weekday is checked against the calendar when the
 year is written (an error), or, without one, against the year of the story's dateline or, when
-every dated mention agrees on one, that year (a warning: the story may reach into another
-year). With no year to go on the checker says nothing. An impossible day (``February 30``) is
-an error only where the words are surely a date (``in June 31 people died`` is not one).
+every dated mention agrees on one, that year (a warning, a rule of its own: the story may
+reach into another year). With no year to go on the checker says nothing. An impossible day
+(``February 30``) is an error only where the words are surely a date (``in June 31 people
+died`` is not one).
 """
 
 from __future__ import annotations
@@ -23,21 +24,32 @@ from proofer.rules import Rule
 WEEKDAY = Rule(
     id="facts.weekday",
     category=Category.FACTS,
-    summary="A weekday that does not fall on the date beside it.",
+    summary="A weekday that does not fall on the date beside it, in the year written.",
     why="One of the two is wrong, and readers plan by both. With the year written the "
-    "calendar is certain; without it the story's dateline (or its other dates) gives the "
-    "year, and the finding is a warning.",
+    "calendar is certain.",
     example="Friday, March 4, 2025 -> March 4, 2025 is a Tuesday",
-    flags=(
-        "The hearing is on Friday, March 4, 2025.",
-        "March 1, 2025 — The hearing is on Friday, March 4.",
-    ),
+    flags=("The hearing is on Friday, March 4, 2025.",),
     passes=(
         "The hearing is on Tuesday, March 4, 2025.",
-        "The hearing is on Friday, March 4.",
         "Sent Tues., March 4, 2025, by post.",
+        "March 1, 2025 — The hearing is on Friday, March 4.",
     ),
     severity=Severity.ERROR,
+)
+WEEKDAY_INFERRED = Rule(
+    id="facts.weekday-inferred-year",
+    category=Category.FACTS,
+    summary="A weekday that does not fall on its date in the year the story gives it.",
+    why="Without a year beside the date, the story's dateline (or, when they all agree, its "
+    "other dates) gives the year. The story may reach into another year, so it is a "
+    "warning; with no year to go on nothing is said.",
+    example="March 1, 2025 — ... on Friday, March 4 -> in 2025, March 4 is a Tuesday",
+    flags=("March 1, 2025 — The hearing is on Friday, March 4.",),
+    passes=(
+        "March 1, 2025 — The hearing is on Tuesday, March 4.",
+        "The hearing is on Friday, March 4.",
+        "The hearing is on Friday, March 4, 2025.",
+    ),
 )
 IMPOSSIBLE = Rule(
     id="facts.impossible-date",
@@ -117,7 +129,7 @@ class _Date:
     year: int | None
 
 
-RULES = (WEEKDAY, IMPOSSIBLE)
+RULES = (WEEKDAY, WEEKDAY_INFERRED, IMPOSSIBLE)
 
 
 def check(draft: Draft) -> list[Finding]:
@@ -145,14 +157,15 @@ def check(draft: Draft) -> list[Finding]:
         if actual == d.weekday:
             continue
         said = f"{calendar.month_name[d.month]} {d.day}"
+        fix = (_DAYS[actual],)
         if not source:
             message = f"{said}, {year} is a {_DAYS[actual]}, not a {_DAYS[d.weekday]}."
+            findings.append(WEEKDAY.finding(d.wd_start, d.wd_end, message, fix))
         else:
             message = (
                 f"In {year} ({source}), {said} is a {_DAYS[actual]}, not a {_DAYS[d.weekday]}."
             )
-        finding = WEEKDAY.finding(d.wd_start, d.wd_end, message, (_DAYS[actual],))
-        findings.append(replace(finding, severity=Severity.WARNING) if source else finding)
+            findings.append(WEEKDAY_INFERRED.finding(d.wd_start, d.wd_end, message, fix))
     return findings
 
 

@@ -146,7 +146,7 @@ class People:
         words = list(run)
         title: str | None = None
         title_start = words[0][0]
-        # A title inside the run (Russian President Vladimir Putin): the last one wins.
+        # A title inside the run (Chilean Senator Sebastian Moreno): the last one wins.
         for i in range(len(words) - 1, -1, -1):
             found = self._title_ending(words, i)
             if found is not None and i + 1 < len(words):
