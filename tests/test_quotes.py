@@ -528,3 +528,14 @@ def test_inconsistent_marks_raise_few_alarms_however_many(straight: int, curly: 
     assert len(found) <= 3
     assert bool(found) == bool(curly)
     assert all(f.suggestions for f in found) or len(found) == 1
+
+
+def test_a_straight_stray_beside_turned_curly_marks_is_still_a_stray() -> None:
+    # Both curly marks are turned (each has its own finding); the straight opening mark is
+    # a stray in a curly draft all the same, so fixing everything leaves clean text.
+    damaged = '"The ferry ran.\n\n”It ran late,“ Okafor said.'
+    assert rules_at(damaged) == [
+        ("quotes.inconsistent", '"'),
+        ("quotes.wrong-direction", "”"),
+        ("quotes.wrong-direction", "“"),
+    ]

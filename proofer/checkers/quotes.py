@@ -253,7 +253,7 @@ class QuoteChecker(DocumentChecker):
         tex = _tex_marks(result)
         straight = _straight_style(result, tex)
         findings = [f for p in result.problems if (f := _problem(doc, p, straight))]
-        findings += _inconsistent(result, {p.mark.pos for p in result.problems} | tex, straight)
+        findings += _inconsistent(result, {p.mark.pos for p in result.problems}, tex, straight)
         findings += _tex_style(doc.text, result)
         findings += _closing_punctuation(doc.text, result, ctx)
         return findings
@@ -354,12 +354,18 @@ def _straight_style(result: Scan, tex: set[int]) -> bool:
 _STRAY = 3
 
 
-def _inconsistent(result: Scan, skip: set[int], straight_style: bool) -> list[Finding]:
+def _inconsistent(
+    result: Scan, reported: set[int], tex: set[int], straight_style: bool
+) -> list[Finding]:
     """Straight marks in a draft whose quotation marks are mostly curly, or curly quotation
     marks in one whose marks are mostly straight (apostrophes follow the quotation marks).
-    ``skip``: marks already reported, and TeX-style ones."""
-    quotes = [m for m in result.marks if m.role is not Role.APOSTROPHE and m.pos not in skip]
-    has_curly = any(not m.straight for m in quotes)
+    ``reported``: marks with a finding of their own; ``tex``: TeX-style ones."""
+    skip = reported | tex
+    marks = [m for m in result.marks if m.role is not Role.APOSTROPHE and m.pos not in tex]
+    quotes = [m for m in marks if m.pos not in skip]
+    # A curly mark turned the wrong way has its own finding, but it is still a curly mark:
+    # the straight ones beside it are strays all the same.
+    has_curly = any(not m.straight for m in marks)
     if straight_style:
         odd = [m for m in quotes if not m.straight]
     elif has_curly:
