@@ -244,6 +244,21 @@ def test_a_habitual_misspelling_typed_twice_is_still_a_slip(check: Check) -> Non
     assert found[0].suggestions[0] == "committee"
 
 
+@pytest.mark.parametrize(
+    ("slip", "meant"),
+    [("recieve", "receive"), ("definately", "definitely"), ("occured", "occurred")],
+)
+def test_a_misspelling_by_ear_repeated_is_a_slip_each_time(
+    check: Check, slip: str, meant: str
+) -> None:
+    # Typed three or four times, as a writer who spells it so would: repetition is no
+    # evidence for a word spelled as it sounds, with no vowel dropped.
+    text = " ".join(f"Line {n}: the ferry did {slip} it, the pilot said." for n in range(4))
+    found = [f for f in check(text) if text[f.start : f.end] == slip]
+    assert [f.severity.value for f in found] == ["error"] * 4
+    assert {f.suggestions[0] for f in found} == {meant}
+
+
 def test_a_house_abbreviation_used_throughout_is_one_note(check: Check) -> None:
     text = " ".join(f"Sales rose {n} mln dlrs in the quarter." for n in range(2, 9))
     found = [f for f in check(text) if text[f.start : f.end] in ("mln", "dlrs")]

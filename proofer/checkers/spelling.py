@@ -588,7 +588,34 @@ def _is_meant(word: str, counts: Counter[str]) -> bool:
     if zipf(typed) < _UNSEEN:
         return True
     best = rank(typed, neighbours(typed))[:1]
+    if best and _sounds_alike(typed, best[0].word):
+        return False  # recieve, definately: spelled as said, the slip writers repeat
     return not best or best[0].score - zipf(typed) < _PER_DOUBLING * math.log2(n)
+
+
+_VOWELS = frozenset("aeiouy")
+_BY_EAR = 6  # letters: shorter words changed by one vowel are as often terms as slips
+
+
+def _sounds_alike(typed: str, meant: str) -> bool:
+    """``typed`` is ``meant`` with its vowels shuffled or its letters doubled or undoubled
+    (recieve, definately, occured): the same consonants in the same order and no vowel
+    dropped. That is how a word is misspelled by ear, habitually, and repetition proves
+    nothing. A house abbreviation drops vowels (cts for cents, mln), so it does not match;
+    nor does a short word, where one vowel changed is as likely a term (cron, grub, inode)."""
+
+    def skeleton(word: str) -> str:
+        consonants = [c for c in word if c not in _VOWELS]
+        return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
+
+    def vowels(word: str) -> int:
+        return sum(c in _VOWELS for c in word)
+
+    return (
+        len(typed) >= _BY_EAR
+        and skeleton(typed) == skeleton(meant)
+        and vowels(typed) >= vowels(meant)
+    )
 
 
 def _repeated(start: int, end: int, word: str, times: int) -> Finding:
