@@ -14,8 +14,7 @@ from dataclasses import replace
 
 from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
-from proofer.markup import masked_spans
-from proofer.quotemarks import Role, scan
+from proofer.quotemarks import Role, scan_document
 
 # What the speaker owns: how they put things, not how the paper spells them.
 SPEAKERS_CATEGORIES = frozenset({Category.GRAMMAR, Category.STYLE})
@@ -25,8 +24,7 @@ class Quotations:
     """The draft's quoted spans, each from just inside its opening mark to its closing mark."""
 
     def __init__(self, doc: Document) -> None:
-        paragraphs = [(p.start, p.text) for p in doc.paragraphs]
-        result = scan(paragraphs, masked_spans(doc))
+        result = scan_document(doc)
         spans = [(o.pos + 1, c.pos) for o, c in result.pairs]
         paired = {o.pos for o, _ in result.pairs}
         for mark in result.marks:

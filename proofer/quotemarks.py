@@ -19,6 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
+from proofer.document import Document
+from proofer.markup import masked_spans
+
 DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
 STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
 TEX_SINGLE_OPEN, TEX_DOUBLE_OPEN, TEX_DOUBLE_CLOSE = "`", "``", "''"
@@ -148,6 +151,23 @@ class Scan:
     marks: list[Mark] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     pairs: list[tuple[Mark, Mark]] = field(default_factory=list)
+
+
+# The last draft paired: the quote checker and the quotations' spans ask for the same one in
+# each check. Keyed on what the pairing reads; a result is only ever read, never changed.
+_last_scan: tuple[tuple[str, tuple[tuple[int, int], ...], bool], Scan] | None = None
+
+
+def scan_document(doc: Document) -> Scan:
+    """``scan`` of a whole draft, code and addresses skipped; the last answer is reused."""
+    global _last_scan
+    key = (doc.text, tuple((p.start, p.end) for p in doc.paragraphs), doc.markdown)
+    last = _last_scan
+    if last is not None and last[0] == key:
+        return last[1]
+    result = scan([(p.start, p.text) for p in doc.paragraphs], masked_spans(doc))
+    _last_scan = (key, result)
+    return result
 
 
 def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None = None) -> Scan:

@@ -14,7 +14,6 @@ from proofer.checkers import CheckContext, DocumentChecker
 from proofer.document import Document
 from proofer.engines.harper import Dialect
 from proofer.findings import Category, Finding, Severity
-from proofer.markup import masked_spans
 from proofer.quotemarks import (
     ATTRIBUTION,
     Kind,
@@ -23,7 +22,7 @@ from proofer.quotemarks import (
     Role,
     Scan,
     is_partial,
-    scan,
+    scan_document,
 )
 from proofer.rules import Rule
 
@@ -249,7 +248,7 @@ class QuoteChecker(DocumentChecker):
 
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
         """Quote and closing-punctuation findings for the whole draft."""
-        result = scan([(p.start, p.text) for p in doc.paragraphs], masked_spans(doc))
+        result = scan_document(doc)
         tex = _tex_marks(result)
         straight = _straight_style(result, tex)
         findings = [f for p in result.problems if (f := _problem(doc, p, straight))]
@@ -461,7 +460,7 @@ def _quote_style(text: str, result: Scan, ctx: CheckContext) -> tuple[QuoteStyle
 def quote_evidence(doc: Document) -> tuple[int, int]:
     """The closing marks in ``doc`` that show American punctuation and those that show
     British (see ``settled_style``), for ``proofer learn`` to weigh an archive as a draft."""
-    result = scan([(p.start, p.text) for p in doc.paragraphs], masked_spans(doc))
+    result = scan_document(doc)
     return _evidence(doc.text, result)
 
 
