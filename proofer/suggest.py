@@ -33,13 +33,31 @@ _VOWELS = set("aeiouy")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _MIN_ZIPF = 2.0  # rarer neighbours are more often typos themselves than words
 _FIRST_LETTER = 1.5
+# What one slip costs, by kind (Zipf units, so -log10 of how rare it is). A slip that is a
+# single event costs least: two neighbours swapped, a letter dropped or doubled. A letter
+# for one off the next key is one of a few neighbours, an extra letter beside a
+# neighbouring key one of a few keys on either side, and any other letter one of twenty:
+# each costs more, by how many ways there were to make it.
+_SWAP = 0.0
+_DROP = 0.3
+_DROP_DOUBLE = 0.2  # one of a doubled letter (comitted)
+_DOUBLE = 0.2
+_NEAR_KEY = 0.4  # also one vowel for another, the commonest slip of ear (seperate)
+_EXTRA_NEAR_KEY = 0.8
+_EXTRA_LETTER = 1.2
+_OTHER_LETTER = 1.6
+# A second slip in one word is rare: two cheap slips together cost what any two slips
+# used to (2.0), two dear ones more.
+_SECOND_SLIP = 1.6
+_FIRST_EDIT = 0.8  # of a word three or more slips away: its first slip, of no known kind
 _PER_EXTRA_EDIT = 2.0
 _TWO_SWAPS = 1.0
 _BIGRAMS = "frequency_bigramdictionary_en_243_342.txt"
 # A pairing counts at most a hundredfold either way: a common one (restart them) for a
-# candidate, one far rarer than chance (the the, the is) against it; both count for three
-# quarters of a word's own frequency (measured: bench_precision and bench_spelling).
-_CONTEXT_WEIGHT = 0.75
+# candidate, one far rarer than chance (the the, the is) against it; both count as much
+# as a word's own frequency, as in a bigram model (measured: bench_precision and
+# bench_spelling).
+_CONTEXT_WEIGHT = 1.0
 _PAIR_LIMIT = 2.0
 
 
@@ -56,14 +74,21 @@ def neighbours(word: str) -> list[str]:
     away, that English uses at least a little; in alphabetical order, so that candidates
     that score the same rank the same way in every run."""
     w = word.lower()
+    edits = _one_slip(w)
+    edits |= {s for e in _swaps(w) for s in _swaps(e)}  # two swaps: tihkn -> think
+    edits.discard(w)
+    return sorted(e for e in edits if zipf(e) >= _MIN_ZIPF)
+
+
+def _one_slip(w: str) -> set[str]:
+    """Every string one slip from ``w``: a letter dropped, added or replaced, or two
+    neighbours swapped."""
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= _swaps(w)
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
-    edits |= {s for e in _swaps(w) for s in _swaps(e)}  # two swaps: tihkn -> think
-    edits.discard(w)
-    return sorted(e for e in edits if zipf(e) >= _MIN_ZIPF)
+    return edits
 
 
 def _swaps(w: str) -> set[str]:
@@ -79,21 +104,29 @@ def slip_cost(typed: str, meant: str) -> float:
         # Two swaps (ahev for have): each is the commonest slip, so together they cost
         # less than any other two slips.
         return _TWO_SWAPS + (_FIRST_LETTER if t[:1] != m[:1] else 0.0)
+    if distance == 2:
+        # The cheapest way there, one slip after another (tommorow: m doubled, then an r
+        # dropped), plus the rarity of a second slip in one word.
+        steps = [x for x in _one_slip(m) if OSA.distance(t, x) == 1]
+        if steps:
+            return _SECOND_SLIP + min(slip_cost(x, m) + slip_cost(t, x) for x in steps)
     if distance != 1:
         first = _FIRST_LETTER if t[:1] != m[:1] else 0.0
-        return _PER_EXTRA_EDIT * max(distance - 1, 0) + first
+        return _FIRST_EDIT + _PER_EXTRA_EDIT * max(distance - 1, 0) + first
     i = next((k for k in range(min(len(t), len(m))) if t[k] != m[k]), min(len(t), len(m)))
     cost = _FIRST_LETTER if i == 0 else 0.0
     if len(t) == len(m):
         if i + 1 < len(t) and t[i] == m[i + 1] and t[i + 1] == m[i]:
-            return cost  # swapped neighbours: the commonest slip
+            return cost + _SWAP  # swapped neighbours: the commonest slip
         return cost + _substitution_cost(t[i], m[i])
     if len(t) < len(m):  # a letter dropped
-        return cost + (0.2 if i > 0 and m[i] == m[i - 1] else 0.4)
+        return cost + (_DROP_DOUBLE if i > 0 and m[i] == m[i - 1] else _DROP)
     extra = t[i]  # a letter added
     near = [t[i - 1]] if i > 0 else []
     near += [t[i + 1]] if i + 1 < len(t) else []
-    return cost + (0.2 if any(extra == n or _adjacent(extra, n) for n in near) else 0.8)
+    if extra in near:
+        return cost + _DOUBLE
+    return cost + (_EXTRA_NEAR_KEY if any(_adjacent(extra, n) for n in near) else _EXTRA_LETTER)
 
 
 def is_finger_slip(typed: str, meant: str) -> bool:
@@ -110,11 +143,9 @@ def is_finger_slip(typed: str, meant: str) -> bool:
 
 
 def _substitution_cost(typed: str, meant: str) -> float:
-    if _adjacent(typed, meant):
-        return 0.4
-    if typed in _VOWELS and meant in _VOWELS:
-        return 0.4
-    return 1.2
+    if _adjacent(typed, meant) or (typed in _VOWELS and meant in _VOWELS):
+        return _NEAR_KEY
+    return _OTHER_LETTER
 
 
 def _adjacent(a: str, b: str) -> bool:
