@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.distance import OSA
 
 from proofer.findings import Category, Finding, Severity
 from proofer.suggest import is_finger_slip, slip_cost
@@ -362,3 +363,30 @@ def test_a_slip_goes_to_the_spelling_the_draft_uses_most(check: Check) -> None:
     # The slip typed three times is a slip too.
     first = [f for f in check(text) if f.start == 0]
     assert first and first[0].suggestions[:1] == ("Kowalczyk",)
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "meant"),
+    [
+        # A swap (one event) beats a letter off a neighbouring key: They, not The.
+        ("Thye said the vote was off.", "Thye", "They"),
+        # A swap beats an extra letter beside a neighbouring key: packages, not package.
+        ("The firm sold its packagse to rivals.", "packagse", "packages"),
+        # Two cheap slips (a doubled m, a dropped r) are still a slip of the common word.
+        ("The mayor will answer questions tommorow morning.", "tommorow", "tomorrow"),
+        # One slip away beats two, even from a more frequent word: competitions.
+        ("The council ran three cmpetitions for young reporters.", "cmpetitions", "competitions"),
+    ],
+)
+def test_the_commonest_slip_ranks_first(check: Check, text: str, slip: str, meant: str) -> None:
+    assert first_fixes(check(text), text).get(slip) == meant
+
+
+@given(_finger_slip(), st.data())
+def test_a_second_slip_always_costs_more(pair: tuple[str, str], data: st.DataObject) -> None:
+    word, once = pair
+    i = data.draw(st.integers(0, len(once) - 1))
+    letter = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
+    twice = once[:i] + letter + once[i + 1 :]
+    if OSA.distance(twice, word) == 2 and OSA.distance(once, word) == 1:
+        assert slip_cost(twice, word) > slip_cost(once, word)
