@@ -80,14 +80,14 @@ def neighbours(word: str) -> list[str]:
     return sorted(e for e in edits if zipf(e) >= _MIN_ZIPF)
 
 
-def _one_slip(w: str) -> set[str]:
-    """Every string one slip from ``w``: a letter dropped, added or replaced, or two
-    neighbours swapped."""
+def _one_slip(w: str, letters: str = _LETTERS) -> set[str]:
+    """Every string one slip from ``w``: a letter dropped, added or replaced (by one of
+    ``letters``), or two neighbours swapped."""
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= _swaps(w)
-    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    edits |= {a + c + b for a, b in splits for c in letters}
     return edits
 
 
@@ -106,8 +106,9 @@ def slip_cost(typed: str, meant: str) -> float:
         return _TWO_SWAPS + (_FIRST_LETTER if t[:1] != m[:1] else 0.0)
     if distance == 2:
         # The cheapest way there, one slip after another (tommorow: m doubled, then an r
-        # dropped), plus the rarity of a second slip in one word.
-        steps = [x for x in _one_slip(m) if OSA.distance(t, x) == 1]
+        # dropped), plus the rarity of a second slip in one word. A letter on the way that
+        # is not in what was typed would take two slips where one does: never cheapest.
+        steps = [x for x in _one_slip(m, "".join(set(t))) if OSA.distance(t, x) == 1]
         if steps:
             return _SECOND_SLIP + min(slip_cost(x, m) + slip_cost(t, x) for x in steps)
     if distance != 1:
