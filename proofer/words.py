@@ -81,8 +81,9 @@ URL = re.compile(
 )
 _ACRONYM_MAX = 6  # longer runs of capitals are shouted words, judged as words
 WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*", re.UNICODE)
-# A word and the spaces (no punctuation) between it and the word being judged.
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+$")
+# A word or a number and the spaces (no punctuation) between it and the word being judged.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+|\d[\d,]*(?:\.\d+)?)[ \u00a0]+$")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _WORD_AFTER = re.compile(r"[ \u00a0]+([^\W\d_]+)")
 _CONTEXT = 40
 
@@ -157,10 +158,21 @@ def starts_sentence(text: str, start: int) -> bool:
 
 def context_words(text: str, start: int, end: int) -> tuple[str, str]:
     """The words right before and after ``text[start:end]``, each ``""`` when punctuation
-    or the edge of the paragraph is between (a new clause is no context)."""
+    or the edge of the paragraph is between (a new clause is no context). A number right
+    before counts as a number word."""
     before = _WORD_BEFORE.search(text, max(0, start - _CONTEXT), start)
     after = _WORD_AFTER.match(text, end, end + _CONTEXT)
-    return (before.group(1) if before else "", after.group(1) if after else "")
+    return (_as_word(before.group(1)) if before else "", after.group(1) if after else "")
+
+
+def _as_word(token: str) -> str:
+    """A number read as the word a bigram table knows for it, so that a count is evidence
+    of number (73 languags: languages); a year says nothing of what follows it."""
+    if not token[0].isdigit():
+        return token
+    if _YEAR.fullmatch(token):
+        return ""
+    return "one" if token == "1" else "two"
 
 
 def is_plural(word: str, of: str) -> bool:

@@ -390,3 +390,22 @@ def test_a_second_slip_always_costs_more(pair: tuple[str, str], data: st.DataObj
     twice = once[:i] + letter + once[i + 1 :]
     if OSA.distance(twice, word) == 2 and OSA.distance(once, word) == 1:
         assert slip_cost(twice, word) > slip_cost(once, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "meant"),
+    [
+        # A count before the slip asks for the plural, in figures or in words.
+        ("The ferry carried 40 packags of seed to the island.", "packags", "packages"),
+        ("The ferry carried several packags of seed to the island.", "packags", "packages"),
+        # One, or a singular determiner, asks for the singular.
+        ("The ferry carried 1 packags of seed to the island.", "packags", "package"),
+        ("The ferry carried each packags to the island.", "packags", "package"),
+        # A year is no count: the 2019 election, not elections.
+        ("Turnout in the 2019 electon fell.", "electon", "election"),
+    ],
+)
+def test_a_count_before_a_slip_decides_singular_or_plural(
+    check: Check, text: str, slip: str, meant: str
+) -> None:
+    assert first_fixes(check(text), text).get(slip) == meant
