@@ -35,7 +35,7 @@ from proofer.document import Document, Normalised
 from proofer.engines.harper import Dialect, HarperEngine, start_dictionary
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
-from proofer.markup import inside, masked_spans
+from proofer.markup import masked_spans
 from proofer.memo import Memo
 from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule, silence
@@ -287,7 +287,7 @@ class Proofreader:
                 f.shifted(paragraph.start) for f in self.check_paragraph(paragraph.text, ctx)
             )
         masked = masked_spans(doc)
-        found = [f for f in found if not inside(f.start, f.end, masked)]
+        found = [f for f in found if not masked.overlaps(f.start, f.end)]
         return Report(self.merge(doc.text, found), ctx.dialect, partial=True)
 
     def _described(self, doc: Document, report: Report) -> Report:
@@ -318,7 +318,7 @@ class Proofreader:
         owned = {cat for c in self.document_checkers for cat in c.owns}
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
         masked = masked_spans(doc)
-        found = [f for f in found if not inside(f.start, f.end, masked)]
+        found = [f for f in found if not masked.overlaps(f.start, f.end)]
         found = suppressions.apply(doc.text, found, self.rules)
         found = spare_the_speaker(doc, found)
         merged = self.merge(doc.text, found, owned)

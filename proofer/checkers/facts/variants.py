@@ -34,6 +34,7 @@ from proofer.document import Document
 from proofer.findings import Category, Finding
 from proofer.lexicon import zipf
 from proofer.rules import Rule
+from proofer.spans import Spans
 from proofer.suggest import seen_pair
 from proofer.words import ORGANISATION_JOINERS, match_case, starts_sentence, strip_possessive
 
@@ -281,7 +282,7 @@ def _capitals(doc: Document, words: list[_Word]) -> list[Finding]:
             uses.setdefault((det.text.lower(), word.text), []).append((word, False))
         elif word.text[0].isupper() and word.text[1:].islower():
             before = words[i - 2] if i >= 2 else None
-            if _inside(word.start, headlines) or _in_a_name(
+            if headlines.holds(word.start) or _in_a_name(
                 text, before, det, word, after, in_lower_case
             ):
                 continue
@@ -342,7 +343,7 @@ def _in_a_name(
     )
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def _title_case_lines(text: str) -> Spans:
     """The spans of lines set in title case, as headlines are: not ending as a sentence does,
     and most of their longer words capitalised."""
     spans = []
@@ -354,8 +355,4 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
             if capitalised >= _TITLE_SHARE * len(longer):
                 spans.append((start, start + len(line)))
         start += len(line) + 1
-    return spans
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+    return Spans(spans)
