@@ -287,8 +287,7 @@ class Proofreader:
 
         def checked(paragraphs: Sequence[Paragraph]) -> list[list[Finding]]:
             return [
-                [f.shifted(p.start) for f in self.check_paragraph(p.text, ctx)]
-                for p in paragraphs
+                [f.shifted(p.start) for f in self.check_paragraph(p.text, ctx)] for p in paragraphs
             ]
 
         def warm() -> None:  # here, before the fork, so that no worker builds its own
