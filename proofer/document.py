@@ -66,7 +66,7 @@ class Part(str, Enum):
         }[self]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per paragraph of a long draft
 class Paragraph:
     """A paragraph's span in the document; ``text`` has no line break at either end."""
 

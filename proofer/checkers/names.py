@@ -92,7 +92,7 @@ _GAP = re.compile(r"[ \u00a0]")
 _JOINS = re.compile(r"[-’']")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name word of a long draft
 class _Token:
     start: int
     end: int

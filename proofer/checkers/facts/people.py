@@ -110,7 +110,7 @@ _SENTENCE_WORD = 5.0  # a capitalised word this common opening a run is not a na
 _NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name of a long draft
 class Mention:
     """A person named in the draft: where the name is, and the title written before it."""
 
