@@ -135,7 +135,8 @@ def in_process(text: str) -> tuple[float, float]:
 
 def whole(cmd: list[str]) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system, which other work on the machine inflates
-    less) and peak MiB of one whole process (its output thrown away)."""
+    less; its worker processes' included) and peak MiB of one whole process (its output
+    thrown away; the largest of it and its workers, which share much of its memory)."""
     started = time.perf_counter()
     to_null = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
     pid = os.posix_spawn(cmd[0], cmd, os.environ, file_actions=to_null)
@@ -148,6 +149,7 @@ def large(megabytes: list[float]) -> None:
     """A whole `proofer check` of one draft of each size: the project's stories, copied
     until the draft is that long, each copy's paragraphs numbered."""
     text = "\n\n".join(s.text for s in stories())
+    first: tuple[float, float, float] | None = None  # size, wall and CPU of the first draft
     for mb in megabytes:
         draft = copies(text, round(mb * 1_000_000 / len(text.encode("utf-8"))))
         with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as fh:
@@ -156,8 +158,14 @@ def large(megabytes: list[float]) -> None:
             size = os.path.getsize(fh.name) / 1_000_000
             before = load()
             wall, cpu, peak = whole([PROOFER, "check", fh.name, "--format", "json"])
+        ratio = ""
+        if first is not None:
+            times = size / first[0]
+            ratio = (f"; {times:.1f}x the text: {wall / first[1]:.1f}x the time, "
+                     f"{cpu / first[2]:.1f}x the CPU")  # fmt: skip
+        first = first or (size, wall, cpu)
         print(f"one draft of {size:.1f} MB ({words(draft):,} words): {wall:.1f} s "
-              f"({cpu:.1f} s CPU), {peak:.0f} MiB peak   {before}")  # fmt: skip
+              f"({cpu:.1f} s CPU), {peak:.0f} MiB peak{ratio}   {before}")  # fmt: skip
 
 
 def main() -> None:

@@ -274,7 +274,9 @@ class _Checked:
     dialect: Dialect | None = None
 
 
-def _check_one(args: argparse.Namespace, path: str, show_progress: bool = False) -> _Checked:
+def _check_one(args: argparse.Namespace, path: str, alone: bool = False) -> _Checked:
+    """Check one draft. ``alone``: it is the command's only draft, checked in this process,
+    which shows its progress and may spread a long one over every core."""
     try:
         doc = _read(path)
         config = _config(args, None if path == "-" else Path(path))
@@ -284,11 +286,15 @@ def _check_one(args: argparse.Namespace, path: str, show_progress: bool = False)
     name = "standard input" if path == "-" else path
     progress = (
         batch.Progress(f"paragraphs of {name}", then="now names, quotes and facts across it")
-        if show_progress
+        if alone
         else None
     )
     try:
-        report = proofreader.check(doc, should_stop=progress.reached if progress else None)
+        report = proofreader.check(
+            doc,
+            should_stop=progress.reached if progress else None,
+            workers=batch.cores() if alone else 1,
+        )
     finally:
         if progress:
             progress.close()
@@ -330,7 +336,7 @@ def _check(args: argparse.Namespace) -> int:
     progress = batch.Progress("files")
     warm_notices: list[str] = []
     outcomes = batch.in_order(
-        lambda path: _check_one(args, path, show_progress=one),
+        lambda path: _check_one(args, path, alone=one),
         paths,
         size=_size,
         workers=1 if serial else None,

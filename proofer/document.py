@@ -66,7 +66,7 @@ class Part(str, Enum):
         }[self]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per paragraph of a long draft
 class Paragraph:
     """A paragraph's span in the document; ``text`` has no line break at either end."""
 
@@ -170,10 +170,14 @@ class Document:
         checked = Document(norm.text, self.path, self.encoding, self.markdown, spans, self.parts)
         return checked, norm
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        # Made once: a long draft asks where thousands of findings are.
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph that contains ``offset``, if any."""
-        starts = [p.start for p in self.paragraphs]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1
         if i >= 0 and offset <= self.paragraphs[i].end:
             return self.paragraphs[i]
         return None

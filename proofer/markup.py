@@ -10,6 +10,7 @@ import functools
 import re
 
 from proofer.document import Document
+from proofer.spans import Spans
 from proofer.words import URL
 
 _MD_CODE = re.compile(
@@ -20,22 +21,17 @@ _FRONT_MATTER = re.compile(r"\A---\r?\n.*?\r?\n(?:---|\.\.\.)\r?\n", re.DOTALL)
 _LINK_TARGET = re.compile(r"\]\([^)\s]+(?:\s+\"[^\"]*\")?\)")
 
 
-def masked_spans(doc: Document) -> list[tuple[int, int]]:
+def masked_spans(doc: Document) -> Spans:
     """Spans of ``doc.text`` that checkers leave alone."""
-    return list(_masked(doc.text, doc.markdown))
+    return _masked(doc.text, doc.markdown)
 
 
 # Several checkers ask about the same draft in one check; finding URLs is not free.
 @functools.lru_cache(maxsize=8)
-def _masked(text: str, markdown: bool) -> tuple[tuple[int, int], ...]:
+def _masked(text: str, markdown: bool) -> Spans:
     spans = [m.span() for m in URL.finditer(text)]
     if markdown:
         spans += [m.span() for m in _MD_CODE.finditer(text)]
         spans += [m.span() for m in _FRONT_MATTER.finditer(text)]
         spans += [(m.start() + 1, m.end()) for m in _LINK_TARGET.finditer(text)]
-    return tuple(sorted(spans))
-
-
-def inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    """True when ``[start, end)`` overlaps any of ``spans``."""
-    return any(s < max(end, start + 1) and start < e for s, e in spans)
+    return Spans(spans)

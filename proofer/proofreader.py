@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from proofer import lexicon, suggest, suppressions
+from proofer import batch, lexicon, suggest, suppressions
 from proofer.checkers import CheckContext, DocumentChecker, ParagraphChecker
 from proofer.checkers.dialect import DialectChecker
 from proofer.checkers.facts import FactChecker
@@ -31,11 +31,11 @@ from proofer.checkers.typography import PunctuationStyleChecker, TypographyCheck
 from proofer.config import Config, ConfigError
 from proofer.dialects import DialectReport, detect, word_counts
 from proofer.dictionary import KnownWords, load_dictionary
-from proofer.document import Document, Normalised
+from proofer.document import Document, Normalised, Paragraph
 from proofer.engines.harper import Dialect, HarperEngine, start_dictionary
 from proofer.entities import load_entity_lists, read_list_text
 from proofer.findings import Category, Engine, Finding
-from proofer.markup import inside, masked_spans
+from proofer.markup import masked_spans
 from proofer.memo import Memo
 from proofer.quotations import spare_the_speaker
 from proofer.rules import Rule, silence
@@ -240,6 +240,7 @@ class Proofreader:
         dialect: str | None = None,
         should_stop: Callable[[int, int], bool] | None = None,
         only: tuple[int, int] | None = None,
+        workers: int = 1,
     ) -> Report:
         """Check a whole draft: the paragraphs (those seen before, from memory), then the
         draft-wide checks, merged. The editor, the command line and the server all call
@@ -253,21 +254,55 @@ class Proofreader:
         ``only``, a span of the text (start, end), checks just the paragraphs that touch
         it, for an editor to show what is on screen first: a ``partial`` report, masked and
         merged as a full one, without the draft-wide checks.
+
+        ``workers`` above one lets a draft longer than ``SPREAD_CHARS`` have its paragraphs
+        checked by that many processes forked from this one (``batch.in_order``), a stretch
+        of paragraphs each; the draft-wide checks run here on what they find, so the report
+        is the same. Only for a caller that owns its process, as the command line does:
+        never inside a worker of a pool, nor beside other threads.
         """
         ctx = self.context(doc, dialect)
         if only is not None:
             return self._check_span(doc, ctx, only, should_stop)
         found: list[Finding] = []
         total = len(doc.paragraphs)
-        for done, paragraph in enumerate(doc.paragraphs):
+        done = 0
+        stretches = self._paragraph_findings(doc, ctx, workers)
+        while True:  # asked before each stretch, and once all are done
             if should_stop is not None and should_stop(done, total):
                 raise CheckCancelled
-            found.extend(
-                f.shifted(paragraph.start) for f in self.check_paragraph(paragraph.text, ctx)
-            )
-        if should_stop is not None and should_stop(total, total):
-            raise CheckCancelled
+            stretch = next(stretches, None)
+            if stretch is None:
+                break
+            done += len(stretch)
+            found.extend(f for findings in stretch for f in findings)
         return self._described(doc, self.finish(doc, ctx, found))
+
+    def _paragraph_findings(
+        self, doc: Document, ctx: CheckContext, workers: int
+    ) -> Iterator[list[list[Finding]]]:
+        """The paragraph checkers' findings, at draft offsets, a list per paragraph, given a
+        stretch of paragraphs at a time: here, one paragraph a stretch; spread over
+        ``workers`` processes for a long draft."""
+
+        def checked(paragraphs: Sequence[Paragraph]) -> list[list[Finding]]:
+            return [
+                [f.shifted(p.start) for f in self.check_paragraph(p.text, ctx)] for p in paragraphs
+            ]
+
+        def warm() -> None:  # here, before the fork, so that no worker builds its own
+            self.engine.warm()
+            self.engine.linter(ctx.dialect, ctx.harper_rules)
+
+        if workers < 2 or len(doc.text) < SPREAD_CHARS:
+            return (checked([p]) for p in doc.paragraphs)
+        return batch.in_order(
+            checked,
+            _stretches(doc.paragraphs),
+            size=lambda stretch: sum(len(p.text) for p in stretch),
+            workers=workers,
+            warm=warm,
+        )
 
     def _check_span(
         self,
@@ -287,7 +322,7 @@ class Proofreader:
                 f.shifted(paragraph.start) for f in self.check_paragraph(paragraph.text, ctx)
             )
         masked = masked_spans(doc)
-        found = [f for f in found if not inside(f.start, f.end, masked)]
+        found = [f for f in found if not masked.overlaps(f.start, f.end)]
         return Report(self.merge(doc.text, found), ctx.dialect, partial=True)
 
     def _described(self, doc: Document, report: Report) -> Report:
@@ -318,7 +353,7 @@ class Proofreader:
         owned = {cat for c in self.document_checkers for cat in c.owns}
         owned |= {cat for c in self.paragraph_checkers for cat in c.owns}
         masked = masked_spans(doc)
-        found = [f for f in found if not inside(f.start, f.end, masked)]
+        found = [f for f in found if not masked.overlaps(f.start, f.end)]
         found = suppressions.apply(doc.text, found, self.rules)
         found = spare_the_speaker(doc, found)
         merged = self.merge(doc.text, found, owned)
@@ -391,6 +426,26 @@ def _unknown_ignores(config: Config, rules: dict[str, Rule]) -> list[str]:
         hint = f"; did you mean '{family}'?" if known else ""
         lines.append(f"{where}: '{entry}' names no rule, so it ignores nothing{hint}")
     return lines
+
+
+# Characters: a draft this long is worth spreading over processes (``check``'s ``workers``),
+# in stretches of paragraphs of about ``_STRETCH_CHARS`` (a few seconds' work each, so that
+# progress moves and the cores finish together).
+SPREAD_CHARS = 200_000
+_STRETCH_CHARS = 50_000
+
+
+def _stretches(paragraphs: Sequence[Paragraph]) -> list[list[Paragraph]]:
+    """``paragraphs`` in runs of about ``_STRETCH_CHARS`` characters, in order."""
+    out: list[list[Paragraph]] = [[]]
+    size = 0
+    for p in paragraphs:
+        if size >= _STRETCH_CHARS:
+            out.append([])
+            size = 0
+        out[-1].append(p)
+        size += len(p.text)
+    return out
 
 
 _PIECE = 4_000  # characters: longer paragraphs are checked in stretches of about this size

@@ -8,13 +8,13 @@ kept as notes, at ``info``. Spelling, names and the marks themselves are still c
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import replace
 
 from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
 from proofer.quotemarks import Role, scan_document
+from proofer.spans import Spans
 
 # What the speaker owns: how they put things, not how the paper spells them.
 SPEAKERS_CATEGORIES = frozenset({Category.GRAMMAR, Category.STYLE})
@@ -33,14 +33,11 @@ class Quotations:
                 paragraph = doc.paragraph_at(mark.pos)
                 if paragraph is not None:
                     spans.append((mark.pos + 1, paragraph.end))
-        self.spans = sorted(spans)
-        self._starts = [s for s, _ in self.spans]
+        self.spans = Spans(spans)
 
     def contains(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` lies wholly inside one quotation."""
-        i = bisect.bisect_right(self._starts, start)
-        # Nested quotations: an outer span may start before an inner one; look back over all.
-        return any(s <= start and end <= e for s, e in self.spans[:i])
+        """True when ``[start, end)`` lies wholly inside one quotation (nested ones too)."""
+        return self.spans.covers(start, end)
 
 
 def spare_the_speaker(doc: Document, findings: Iterable[Finding]) -> list[Finding]:

@@ -21,6 +21,7 @@ from enum import Enum
 
 from proofer.document import Document
 from proofer.markup import masked_spans
+from proofer.spans import Spans
 
 DOUBLE_OPEN, DOUBLE_CLOSE, SINGLE_OPEN, SINGLE_CLOSE = "“", "”", "‘", "’"
 STRAIGHT_DOUBLE, STRAIGHT_SINGLE = '"', "'"
@@ -170,7 +171,7 @@ def scan_document(doc: Document) -> Scan:
     return result
 
 
-def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None = None) -> Scan:
+def scan(paragraphs: list[tuple[int, str]], masked: Spans | None = None) -> Scan:
     """Pair the quotation marks of a draft given as ``(start offset, text)`` paragraphs.
 
     ``masked`` spans (code, URLs) are skipped. One slip gives one problem: after a mark that
@@ -182,7 +183,7 @@ def scan(paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]] | None
     pending_para = 0
     pending_partial = False
     for index, (offset, text) in enumerate(paragraphs):
-        marks = [m for m in _marks(text, offset) if not _inside(m.pos, masked or [])]
+        marks = [m for m in _marks(text, offset) if not (masked and masked.holds(m.pos))]
         para = _Paragraph(index, offset, text, result)
         waiting = False  # for a later paragraph to settle the quotation still open
         if pending is not None:
@@ -352,12 +353,12 @@ def _resolve(mark: Mark, stack: list[Mark]) -> Mark | None:
 
 
 def _marks(text: str, offset: int) -> Iterator[Mark]:
-    code = [m.span() for m in _CODE_SPAN.finditer(text)] if TEX_SINGLE_OPEN in text else []
+    code = Spans(m.span() for m in _CODE_SPAN.finditer(text)) if TEX_SINGLE_OPEN in text else None
     after = -1  # the second character of a two-character TeX mark
     for found in _MARK_CHARS.finditer(text):
         i, ch = found.start(), found.group()
         pair = text[i : i + 2]
-        if i == after or (code and _inside(i, code)):
+        if i == after or (code and code.holds(i)):
             continue
         if ch in (STRAIGHT_DOUBLE, STRAIGHT_SINGLE) and (prime := _prime(text, i)) is not Prime.NO:
             if prime is Prime.EITHER:
@@ -478,13 +479,7 @@ def is_partial(text: str, i: int) -> bool:
     return mid_sentence and after.islower() and not _RESUMED.search(before)
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
-
-
-def smart_quotes(
-    paragraphs: list[tuple[int, str]], masked: list[tuple[int, int]]
-) -> list[tuple[int, int, str]]:
+def smart_quotes(paragraphs: list[tuple[int, str]], masked: Spans) -> list[tuple[int, int, str]]:
     """Edits that turn every straight quotation mark and apostrophe into the curly mark its
     pairing calls for: openings “ ‘, closings ” ’, apostrophes ’ (``’90s``, ``don’t``); TeX's
     backtick quotations become curly too."""

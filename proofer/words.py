@@ -150,10 +150,19 @@ def starts_sentence(text: str, start: int) -> bool:
     """
     i = start - 1
     while i >= 0 and text[i] in " \t\u00a0\"“‘'([\r\n":
-        if text[i] == "\n" and text[:i].rstrip(" \t\r").endswith("\n"):
+        if text[i] == "\n" and _line_break_before(text, i):
             return True  # a blank line before: a new paragraph
         i -= 1
     return i < 0 or text[i] in ".!?:…—"
+
+
+def _line_break_before(text: str, i: int) -> bool:
+    """True when only spaces stand between ``text[i]`` and a line break before it (read
+    backwards in place: a copy of the text before it would make a long draft quadratic)."""
+    j = i - 1
+    while j >= 0 and text[j] in " \t\r":
+        j -= 1
+    return j >= 0 and text[j] == "\n"
 
 
 def context_words(text: str, start: int, end: int) -> tuple[str, str]:

@@ -14,6 +14,7 @@ from proofer.document import Document
 from proofer.engines.harper import Dialect
 from proofer.findings import Finding, Severity, apply_fixes
 from proofer.quotemarks import smart_quotes
+from proofer.spans import Spans
 
 Check = Callable[..., list[Finding]]
 
@@ -493,7 +494,7 @@ def test_a_backtick_closed_tex_style_still_opens_a_quotation() -> None:
 def test_smart_quotes_turn_tex_quotations_curly() -> None:
     text = "Move from `stable' to ``testing'' now, it's time."
     doc = Document(text)
-    edits = smart_quotes([(p.start, p.text) for p in doc.paragraphs], [])
+    edits = smart_quotes([(p.start, p.text) for p in doc.paragraphs], Spans([]))
     assert apply_fixes(text, edits) == "Move from ‘stable’ to “testing” now, it’s time."
 
 

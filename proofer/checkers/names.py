@@ -92,7 +92,7 @@ _GAP = re.compile(r"[ \u00a0]")
 _JOINS = re.compile(r"[-’']")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name word of a long draft
 class _Token:
     start: int
     end: int
@@ -175,14 +175,27 @@ class NameChecker(DocumentChecker):
         return findings
 
 
+# The last draft's runs: the name checker, the fact checker's people and the report's listed
+# names all ask for the same ones in each check, and a draft longer than the memo holds would
+# be read three times. Keyed on what the runs read; a result is only ever read, never changed.
+_last_runs: tuple[tuple[str, tuple[tuple[int, int], ...]], list[list[_Token]]] | None = None
+
+
 def _draft_runs(doc: Document, memo: Memo) -> list[list[_Token]]:
     """The runs of every paragraph (see ``_runs``), at draft offsets; each paragraph is read
-    once per text and remembered in ``memo``."""
-    return [
+    once per text and remembered in ``memo``; the last draft's answer is reused."""
+    global _last_runs
+    key = (doc.text, tuple((p.start, p.end) for p in doc.paragraphs))
+    last = _last_runs
+    if last is not None and last[0] == key:
+        return last[1]
+    runs = [
         [_Token(t.start + p.start, t.end + p.start, t.text, t.capitalised) for t in run]
         for p in doc.paragraphs
         for run in memo.read(_runs, p.text)
     ]
+    _last_runs = (key, runs)
+    return runs
 
 
 def _runs(text: str) -> list[list[_Token]]:

@@ -110,7 +110,7 @@ _SENTENCE_WORD = 5.0  # a capitalised word this common opening a run is not a na
 _NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per name of a long draft
 class Mention:
     """A person named in the draft: where the name is, and the title written before it."""
 
@@ -135,8 +135,14 @@ class People:
         full = {m.words for m in self.mentions if len(m.words) > 1}
         # Panel Chair Ada Okafor and Ada Okafor are one person: the shortest full name that
         # ends another stands for both.
+        # Only names with the same last word can end one another: grouped by it, a long
+        # draft's many names are not each compared with all the others.
+        by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for name in full:
+            by_surname[name[-1]].append(name)
         self._canonical = {
-            name: min((n for n in full if name[-len(n) :] == n), key=len) for name in full
+            name: min((n for n in by_surname[name[-1]] if name[-len(n) :] == n), key=len)
+            for name in full
         }
         self._full: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for name in self._canonical.values():

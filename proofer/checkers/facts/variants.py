@@ -24,16 +24,19 @@ Precision comes first:
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
+from collections.abc import Sequence
 from enum import Enum
 from itertools import pairwise
-from typing import NamedTuple
+from typing import NamedTuple, cast, overload
 
 from proofer.checkers.facts.common import Draft, where
 from proofer.document import Document
 from proofer.findings import Category, Finding
 from proofer.lexicon import zipf
 from proofer.rules import Rule
+from proofer.spans import Spans
 from proofer.suggest import seen_pair
 from proofer.words import ORGANISATION_JOINERS, match_case, starts_sentence, strip_possessive
 
@@ -131,25 +134,65 @@ def check(draft: Draft) -> list[Finding]:
     return _spellings(draft.doc, words) + _capitals(draft.doc, words)
 
 
-def _draft_words(draft: Draft) -> list[_Word]:
+class _Words(Sequence[_Word]):
+    """A draft's words, kept compactly: a book-length draft has millions, and a tuple of
+    objects for each would hold hundreds of bytes a word for the whole check. Offsets go in
+    arrays, each spelling is kept once, and a ``_Word`` is made only when one is read."""
+
+    def __init__(self) -> None:
+        self._starts, self._ends, self._stops = array("q"), array("q"), array("q")
+        self._opens = bytearray()
+        self._texts: list[str] = []
+        self._keys: list[str | None] = []
+        self._spellings: dict[str, str] = {}  # each spelling once, shared by its uses
+
+    def add(self, word: _Word, shift: int) -> None:
+        """Keep ``word``, its offsets moved by ``shift``."""
+        self._starts.append(word.start + shift)
+        self._ends.append(word.end + shift)
+        self._stops.append(word.stop + shift)
+        self._opens.append(word.sentence_start)
+        self._texts.append(self._spellings.setdefault(word.text, word.text))
+        key = word.key
+        self._keys.append(None if key is None else self._spellings.setdefault(key, key))
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    @overload
+    def __getitem__(self, i: int) -> _Word: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[_Word]: ...
+    def __getitem__(self, i: int | slice) -> _Word | list[_Word]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return _Word(
+            self._starts[i],
+            self._ends[i],
+            self._texts[i],
+            bool(self._opens[i]),
+            self._stops[i],
+            self._keys[i],
+        )
+
+
+def _draft_words(draft: Draft) -> Sequence[_Word]:
     """The draft's words (see ``_words``), each paragraph read once per text and remembered
     in the engine's memo; only a paragraph's first word asks the draft whether it opens a
     sentence (a headline's last word may be just before it)."""
     doc = draft.doc
     if not doc.separated:
         return _words(doc.text)
-    out: list[_Word] = []
+    out = _Words()
     for p in doc.paragraphs:
         words = draft.ctx.memo.read(_words, p.text)
         if not words:
             continue
         first, at = words[0], p.start
         opens = first.text[0].isupper() and starts_sentence(doc.text, at + first.start)
-        first = first._replace(sentence_start=opens, key=_key(first.text, opens))
-        out.extend(
-            _Word(w.start + at, w.end + at, w.text, w.sentence_start, w.stop + at, w.key)
-            for w in (first, *words[1:])
-        )
+        out.add(first._replace(sentence_start=opens, key=_key(first.text, opens)), at)
+        for w in words[1:]:
+            out.add(w, at)
     return out
 
 
@@ -181,19 +224,21 @@ def _key(word: str, sentence_start: bool) -> str | None:
     return (first + rest).lower()
 
 
-def _spellings(doc: Document, words: list[_Word]) -> list[Finding]:
+def _spellings(doc: Document, words: Sequence[_Word]) -> list[Finding]:
     """A finding for each use of the less frequent side, joined or split, of a word."""
-    forms: dict[str, list[_Form]] = {}
+    # Only a word the draft writes both joined and hyphenated can be a variant (a spaced
+    # pair is weighed only beside both: side by side, two words are too often just two
+    # words, thought less, thoughtless). Those are found first, so that only their uses are
+    # kept, not every word of a long draft.
+    joints: dict[str, set[Joint]] = {}
     for word in words:
-        if len(word.text) < _SHORTEST:
-            continue
-        key = word.key
-        if key is not None and len(key) >= _SHORTEST:
-            joint = Joint.HYPHEN if len(key) < len(word.text) else Joint.CLOSED
-            forms.setdefault(key, []).append(_Form(word.start, word.end, word.text, joint))
-    # Spaced pairs are weighed only where the draft writes them both joined and hyphenated:
-    # side by side, two words are too often just two words (thought less, thoughtless).
-    joined = {k for k, fs in forms.items() if {Joint.CLOSED, Joint.HYPHEN} <= {f.joint for f in fs}}
+        if (joint := _joint(word)) is not None:
+            joints.setdefault(cast(str, word.key), set()).add(joint)
+    joined = {k for k, seen in joints.items() if len(seen) == 2}
+    forms: dict[str, list[_Form]] = {}
+    for word in words if joined else ():
+        if word.key in joined and (joint := _joint(word)) is not None:
+            forms.setdefault(word.key, []).append(_Form(word.start, word.end, word.text, joint))
     for first, second in pairwise(words if joined else ()):
         spaced = _spaced(doc.text, first, second, joined)
         if spaced is not None:
@@ -214,6 +259,14 @@ def _spellings(doc: Document, words: list[_Word]) -> list[Finding]:
         for odd in minority:
             findings.append(_spelling_finding(doc, odd, fix, majority))
     return findings
+
+
+def _joint(word: _Word) -> Joint | None:
+    """How a word long enough to compare meets its parts; None for one not compared."""
+    key = word.key
+    if len(word.text) < _SHORTEST or key is None or len(key) < _SHORTEST:
+        return None
+    return Joint.HYPHEN if len(key) < len(word.text) else Joint.CLOSED
 
 
 def _spaced(text: str, first: _Word, second: _Word, joined: set[str]) -> tuple[str, _Form] | None:
@@ -259,7 +312,7 @@ def _elsewhere(doc: Document, written: str, first: int, n: int, here: int) -> st
     return f"‘{written}’{times} {where(doc, first, here)}"
 
 
-def _capitals(doc: Document, words: list[_Word]) -> list[Finding]:
+def _capitals(doc: Document, words: Sequence[_Word]) -> list[Finding]:
     """A finding for each use of a term in its less frequent capitalisation, compared after
     the same determiner."""
     text = doc.text
@@ -281,7 +334,7 @@ def _capitals(doc: Document, words: list[_Word]) -> list[Finding]:
             uses.setdefault((det.text.lower(), word.text), []).append((word, False))
         elif word.text[0].isupper() and word.text[1:].islower():
             before = words[i - 2] if i >= 2 else None
-            if _inside(word.start, headlines) or _in_a_name(
+            if headlines.holds(word.start) or _in_a_name(
                 text, before, det, word, after, in_lower_case
             ):
                 continue
@@ -321,7 +374,7 @@ def _in_a_name(
     before: _Word | None,
     det: _Word,
     word: _Word,
-    after: list[_Word],
+    after: Sequence[_Word],
     in_lower_case: set[str],
 ) -> bool:
     """True when a capitalised ``word`` after ``det`` is part of a longer name: another
@@ -342,7 +395,7 @@ def _in_a_name(
     )
 
 
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
+def _title_case_lines(text: str) -> Spans:
     """The spans of lines set in title case, as headlines are: not ending as a sentence does,
     and most of their longer words capitalised."""
     spans = []
@@ -354,8 +407,4 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
             if capitalised >= _TITLE_SHARE * len(longer):
                 spans.append((start, start + len(line)))
         start += len(line) + 1
-    return spans
-
-
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+    return Spans(spans)
