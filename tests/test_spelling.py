@@ -362,3 +362,57 @@ def test_a_slip_goes_to_the_spelling_the_draft_uses_most(check: Check) -> None:
     # The slip typed three times is a slip too.
     first = [f for f in check(text) if f.start == 0]
     assert first and first[0].suggestions[:1] == ("Kowalczyk",)
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "meant"),
+    [
+        # Where a surname goes, a form English never uses, with a letter doubled, two
+        # swapped or a neighbouring key struck, is still a slip of a common word.
+        ("The Okonkwo Famliy Trust paid for the roof.", "Famliy", "Family"),
+        ("Gifts came from Mr Garedn of Leeds.", "Garedn", "Garden"),
+        ("A word from Ingrid Sunmer opened the fair.", "Sunmer", "Summer"),
+        # A name after a slash spaced off the word before: a word, not a path.
+        ("It runs on GNU /Lniux and BSD.", "Lniux", "Linux"),
+        # A form typed once, one finger slip from a name the draft types twice.
+        ("Ada Nwosu spoke. Nwosu left. The work of Nwossu lives on.", "Nwossu", "Nwosu"),
+    ],
+)
+def test_a_slip_where_a_name_goes_is_still_a_slip(
+    check: Check, text: str, slip: str, meant: str
+) -> None:
+    assert first_fixes(check(text), text) == {slip: meant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Before a verb of saying, after Dr or an office: a person, and a name English has
+        # seen is that person's name, however near a common word or a place.
+        "Lundh said the results were clear.",
+        "Dr Lundh explained the results.",
+        "Deputy Minister Sapin told reporters the deficit would narrow.",
+        # A surname that is a common word short of a letter: how names differ from words.
+        "Coach Andrés Solier and Ms Tarrant spoke.",
+    ],
+)
+def test_a_seen_name_where_a_person_goes_stays_a_name(check: Check, text: str) -> None:
+    assert errors(check(text), text) == []
+
+
+def test_a_verb_of_saying_does_not_shield_a_pronoun_slip(check: Check) -> None:
+    # "they said" is a common pairing: the verb is evidence for the pronoun, not a name.
+    text = "Thye said the vote was close."
+    assert "Thye" in errors(check(text), text)
+
+
+def test_a_month_slip_is_a_typo_not_a_name_for_the_names_panel(check: Check) -> None:
+    for text in (
+        "The festival ends in Febuary.",
+        "Talks began in Febuary. February was cold. In February, and in February, talks went on.",
+    ):
+        at = text.index("Febuary")
+        found = [f for f in check(text) if f.start == at]
+        assert [(f.rule, f.suggestions[0]) for f in found] == [
+            ("spelling.capitalised-typo", "February")
+        ], text

@@ -67,7 +67,12 @@ UNKNOWN = Rule(
         "the resumption of negoitations",
         "Negotiations ended. The negoitations resumed. Negotiations grew. Negotiations waned.",
     ),
-    passes=("the resumption of negotiations", "It cost 4 dlrs, then 2 dlrs, now 9 dlrs."),
+    passes=(
+        "the resumption of negotiations",
+        "It cost 4 dlrs, then 2 dlrs, now 9 dlrs.",
+        # Before a verb of saying, a person: a name English has seen, not lunch.
+        "Lundh said the results were clear.",
+    ),
     severity=Severity.ERROR,
     covers=_SPELLERS,
 )
@@ -79,13 +84,19 @@ NAME_TYPO = Rule(
     why="A misspelled name is the correction readers remember. Unknown names are usually "
     "right, so this needs strong evidence: the name is on the entity list, or the word is "
     "rare, longer than four letters, and one slip (not in the first letter) from a name far "
-    "better known, or the draft spells the name the other way three times as often.",
+    "better known, or the draft spells the name the other way three times as often. After "
+    "a title or before ‘said’, a person: only a form English never uses is a slip there. "
+    "A slip of a month or a common word is a plain typo, not a name.",
     example="Chilean Senator Sebastain Moreno -> Sebastian",
     flags=(
         "Chilean Senator Sebastain Moreno.",
         "Kowalczyk spoke. Kowalczyk left. Kowalczyk won. Kowalcyzk lost.",
     ),
-    passes=("Chilean Senator Sebastian Moreno.", "Kowalczyk spoke. Kowalczyk left."),
+    passes=(
+        "Chilean Senator Sebastian Moreno.",
+        "Kowalczyk spoke. Kowalczyk left.",
+        "Deputy Minister Sapin told reporters the deficit would narrow.",
+    ),
     severity=Severity.ERROR,
     covers=_SPELLERS,
 )
@@ -98,17 +109,22 @@ CAPITAL_TYPO = Rule(
     "Miniter’ are typos. The evidence is a word English never uses (or far rarer than its "
     "correction) one slip from a common one; a finger slip of a place English knows; a "
     "month beside a number; or the words around it (a common pairing such as ‘South "
-    "Africa’). Where a surname goes, after a given name, only a long slip counts. An "
-    "unknown name with no such evidence stays a name to verify.",
+    "Africa’). Where a name goes (after a given name or Mr, before ‘said’) a name English "
+    "has seen stays a name; a form it never uses, a common word with a letter doubled, two "
+    "swapped or a neighbouring key struck, is a slip. An unknown name with no such "
+    "evidence stays a name to verify.",
     example="the Securities and Exchange Cmmission -> Commission",
     flags=(
         "He flew home to Sourth Africa.",
         "The Securities and Exchange Cmmission ruled.",
         "Ferries from Tbiliisi were late.",
         "CAIRO, Jnue 5 - Talks resumed.",
+        "A word from Ingrid Sunmer opened the fair.",
+        "The festival ends in Febuary.",
     ),
     passes=(
         "Monica Seles won in Paris.",
+        "Coach Andrés Solier spoke.",
         "Tobias Vorhaugen said no.",
         "Sheldon Yett spoke. Yett said no.",
     ),
