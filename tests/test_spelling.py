@@ -416,3 +416,18 @@ def test_a_month_slip_is_a_typo_not_a_name_for_the_names_panel(check: Check) -> 
         assert [(f.rule, f.suggestions[0]) for f in found] == [
             ("spelling.capitalised-typo", "February")
         ], text
+
+
+def test_a_short_name_the_draft_drowns_is_a_slip_of_its_near_spelling(check: Check) -> None:
+    drowned = "Linux boots. " * 10 + "Value-added Linx builds ship."
+    at = drowned.index("Linx")
+    found = [f for f in check(drowned) if f.start == at and f.severity is not Severity.INFO]
+    assert found and found[0].suggestions[0] == "Linux"
+    # Alone, a short word English uses may be a name of its own.
+    alone = "Tom Linx chaired the panel."
+    assert errors(check(alone), alone) == []
+
+
+def test_a_long_unseen_slip_of_an_uncommon_word_is_caught(check: Check) -> None:
+    text = "The lecture Recursvie Descent Parsing ran late."
+    assert first_fixes(check(text), text) == {"Recursvie": "Recursive"}

@@ -184,6 +184,7 @@ _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not 
 _PER_DOUBLING = 1.5  # Zipf units of evidence for intent each time a word's count doubles
 _REPEATED = 3  # typed the same way this often in a draft: deliberate...
 _TWICE = 2  # a name typed twice the same way, beside a form typed once: the name
+_OVERWHELMING = 10  # a short word's near spelling typed this many times as often
 _DOMINANT = 3  # ...unless a spelling one slip away is this many times as frequent there
 _SHORT = 4  # words this short have many neighbours: one slip proves little
 _ASSOCIATED = 1.0  # a pairing ten times likelier than chance (South Africa) is evidence
@@ -280,7 +281,8 @@ class SpellingChecker(ParagraphChecker):
             word = doc.text[f.start : f.end]
             capital_rules = (UNVERIFIED_NAME.id, NAME_TYPO.id, CAPITAL_TYPO.id, UNKNOWN.id)
             if f.rule in capital_rules and word not in variants:
-                variants[word] = _draft_variant(word, typed, frequent)
+                named = f.rule == UNVERIFIED_NAME.id
+                variants[word] = _draft_variant(word, typed, frequent, named)
             variant = variants[word] if f.rule in capital_rules else None
             if variant:
                 # A slip of a common word or a month stays a plain typo (the names panel is
@@ -565,10 +567,13 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
     short = len(word) <= _SHORT
     # Short words have many neighbours: only an everyday word (Waht, Snce) is evidence,
     # or one the next word makes everyday (Npte that).
-    floor = _EVERYDAY if short else _COMMON
     for cand in candidates:
         if cand.listed or cand.distance > slip_reach(word) or not _plausible_slip(word, cand):
             continue
+        # A long form English never uses, one finger slip from a word, is that word even
+        # if the word is uncommon (Recursvie): few names are that long and that near.
+        plain = len(word) >= _LONG and _unmistakable(word, cand.word)
+        floor = _EVERYDAY if short else _SEEN_WORD if plain else _COMMON
         free = (
             not at.named_here
             or (not at.cued and len(word) >= _LONG)
@@ -634,20 +639,25 @@ def _drops_a_mark(word: str, candidate: str) -> bool:
     return not word.isascii() and candidate.isascii()
 
 
-def _draft_variant(word: str, typed: Counter[str], frequent: list[str]) -> str | None:
+def _draft_variant(word: str, typed: Counter[str], frequent: list[str], named: bool) -> str | None:
     """A capitalised word the draft uses three times as often (and at least three times),
     one plausible slip from ``word``; or, for a form typed once that English never uses,
     one cheap finger slip from a word the draft types twice (Fabizio beside Fabrizio
     twice). ``frequent`` are the draft's capitalised words typed at least twice, in the
     order of ``typed``. Of several, the one the draft uses most (the same slip made three
     times, Debin, is no rival to the Debian typed on every page). A short word has many
-    neighbours: it must be one English never uses, a finger slip from the draft's word
-    (Lnux beside Linux)."""
+    neighbours: it must be a finger slip from the draft's word, and one English never uses
+    (Lnux beside Linux) or, read as a name (``named``: no common word near it), one the
+    draft drowns, typing its near spelling ten times as often (Linx once, Linux on every
+    page); a slip of a common word is left to the words around it (Ths is, not The)."""
     n = typed[word]
     reach = slip_reach(word)
     short = len(word) <= _SHORT
+    dominant = _DOMINANT
     if short and zipf(word) >= _UNSEEN:
-        return None
+        if not named:
+            return None
+        dominant = _OVERWHELMING
     found = process.extract(word, frequent, scorer=OSA.distance, score_cutoff=reach, limit=None)
     variants = [
         variant
@@ -655,7 +665,7 @@ def _draft_variant(word: str, typed: Counter[str], frequent: list[str]) -> str |
         if variant != word
         and not is_plural(word, variant)
         and (
-            typed[variant] >= max(_DOMINANT * n, _REPEATED)
+            typed[variant] >= max(dominant * n, _REPEATED)
             or (n == 1 and _unmistakable(word, variant))
         )
         and (distance == 1 or variant[:1] == word[:1])
