@@ -374,6 +374,9 @@ def test_a_slip_goes_to_the_spelling_the_draft_uses_most(check: Check) -> None:
         ("A word from Ingrid Sunmer opened the fair.", "Sunmer", "Summer"),
         # A name after a slash spaced off the word before: a word, not a path.
         ("It runs on GNU /Lniux and BSD.", "Lniux", "Linux"),
+        # After a title and before a surname, a given name: a slip of a well-known one is
+        # a slip, even one English has seen.
+        ("Professor Alexandar Abara arrived.", "Alexandar", "Alexander"),
         # A form typed once, one finger slip from a name the draft types twice.
         ("Ada Nwosu spoke. Nwosu left. The work of Nwossu lives on.", "Nwossu", "Nwosu"),
     ],

@@ -458,9 +458,12 @@ class SpellingChecker(ParagraphChecker):
         name on the list, or a far better-known one, not where a surname goes (Michel
         Sapin is no slip of Spain), and before a verb of saying only a form English never
         uses (Sebastain said)."""
-        # After a title or before ``said``, a person: a name English has seen is no slip
-        # of another (Minister Sapin said); a form it never uses may be (Sebastain said).
-        cued = (at.cued or at.office) and zipf(word) >= _UNSEEN
+        # A person's surname, after a title or before ``said``: a name English has seen is
+        # no slip of another (Minister Sapin said); a form it never uses may be (Sebastain
+        # said). Before another name it is a given name, and the evidence as anywhere
+        # (President Vladamir Putin).
+        surname = (at.cued or at.office) and not is_capitalised(at.after)
+        cued = surname and zipf(word) >= _UNSEEN
         for cand in candidates:
             if is_plural(word, cand.word):
                 return None  # the Wallises: a family, spelled right
