@@ -354,8 +354,10 @@ class SpellingChecker(ParagraphChecker):
             cued=courtesy or speaker,
             office=before in _OFFICES,
         )
-        # A name English has seen, where a name goes, is that name (Minister Sapin said).
-        named = setting.named_here and zipf(judged) >= _UNSEEN
+        # A name English has seen, where a name goes, is that name (Minister Sapin said);
+        # so is one before a surname (Mette Vik), where a sentence opens with a given name.
+        surname_next = is_capitalised(after) and not self._lowercase_known([after], ctx)
+        named = (setting.named_here or surname_next) and zipf(judged) >= _UNSEEN
         opens = starts_sentence(text, start)
         if opens and not named and self._common_slip(judged.lower(), candidates, ctx):
             return _finding(UNKNOWN, span, word, _ranked(candidates))
@@ -573,10 +575,14 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
     for cand in candidates:
         if cand.listed or cand.distance > slip_reach(word) or not _plausible_slip(word, cand):
             continue
-        # A long form English never uses, one finger slip from a word, is that word even
-        # if the word is uncommon (Recursvie): few names are that long and that near.
-        plain = len(word) >= _LONG and _unmistakable(word, cand.word)
-        floor = _EVERYDAY if short else _SEEN_WORD if plain else _COMMON
+        # A form English never uses, one cheap finger slip from a word, is that word: a
+        # long one even if the word is uncommon (Recursvie: few names are that long and that
+        # near), a short one if the word is common (Tpye; short names are seen: Niek, Eryk).
+        cheap = _cheap_slip(word, cand.word)
+        if short:
+            floor = _COMMON if cheap else _EVERYDAY
+        else:
+            floor = _SEEN_WORD if cheap and len(word) >= _LONG else _COMMON
         free = (
             not at.named_here
             or (not at.cued and len(word) >= _LONG)
@@ -610,17 +616,21 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
     return None
 
 
-def _unmistakable(word: str, meant: str) -> bool:
+def _cheap_slip(word: str, meant: str) -> bool:
     """A form English never uses, one cheap slip of the fingers (two letters swapped, one
-    doubled or dropped, a neighbouring key) from ``meant``, and too long to be one of the
-    many short names near a word: a slip even where a name goes (Wiinter, Junuor). An
-    added letter off the neighbouring keys (Bicking for biking) is how names differ."""
+    doubled or dropped, a neighbouring key) from ``meant``. An added letter off the
+    neighbouring keys (Bicking for biking) is how names differ."""
     return (
-        len(word) > _SHORT
-        and zipf(word) < _UNSEEN
+        zipf(word) < _UNSEEN
         and is_finger_slip(word, meant)
         and slip_cost(word, meant) <= _CHEAP_SLIP
     )
+
+
+def _unmistakable(word: str, meant: str) -> bool:
+    """A cheap slip (``_cheap_slip``) too long to be one of the many short names near a
+    word: a slip even where a name goes (Wiinter, Junuor)."""
+    return len(word) > _SHORT and _cheap_slip(word, meant)
 
 
 def _common_rule(opens: bool) -> Rule:
