@@ -372,6 +372,9 @@ def test_a_slip_goes_to_the_spelling_the_draft_uses_most(check: Check) -> None:
         ("The Okonkwo Famliy Trust paid for the roof.", "Famliy", "Family"),
         ("Gifts came from Mr Garedn of Leeds.", "Garedn", "Garden"),
         ("A word from Ingrid Sunmer opened the fair.", "Sunmer", "Summer"),
+        # A short form English never uses, one cheap finger slip from a common word.
+        ("Click “Tpye a message” to start.", "Tpye", "Type"),
+        ("The Morse Cdoe lesson ran late.", "Cdoe", "Code"),
         # A name after a slash spaced off the word before: a word, not a path.
         ("It runs on GNU /Lniux and BSD.", "Lniux", "Linux"),
         # After a title and before a surname, a given name: a slip of a well-known one is
@@ -395,6 +398,8 @@ def test_a_slip_where_a_name_goes_is_still_a_slip(
         "Lundh said the results were clear.",
         "Dr Lundh explained the results.",
         "Deputy Minister Sapin told reporters the deficit would narrow.",
+        # Opening a sentence before a surname: a given name, not a slip of a common word.
+        "Mette Vikanes said no to the plan.",
         # A surname that is a common word short of a letter: how names differ from words.
         "Coach Andrés Solier and Ms Tarrant spoke.",
     ],
