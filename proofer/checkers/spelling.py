@@ -4,7 +4,10 @@ Raw dictionary spelling raises dozens of alarms per story, nearly all of them na
 acronyms and handles. Here an unknown word is an error only when the evidence says typo:
 a lower-case word Harper does not know, or a capitalised word one slip away from a word
 or name far more common than itself (‘Sebastain’ -> ‘Sebastian’). Any other unknown
-capitalised word is most likely a name: it is listed once, at ‘info’, to verify.
+capitalised word is most likely a name: it is listed once, at ‘info’, to verify. The
+words around are evidence both ways: where a name goes (after a given name or a title,
+before ‘said’) a name English has seen stays a name; a form English never uses, one
+finger slip from a common word, is a slip wherever it stands.
 """
 
 from __future__ import annotations
@@ -183,9 +186,9 @@ _REAL_WORD_MARGIN = -0.5  # misspellings score 0.9 and more below their correcti
 _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not a slip
 _PER_DOUBLING = 1.5  # Zipf units of evidence for intent each time a word's count doubles
 _REPEATED = 3  # typed the same way this often in a draft: deliberate...
+_DOMINANT = 3  # ...unless a spelling one slip away is this many times as frequent there
 _TWICE = 2  # a name typed twice the same way, beside a form typed once: the name
 _OVERWHELMING = 10  # a short word's near spelling typed this many times as often
-_DOMINANT = 3  # ...unless a spelling one slip away is this many times as frequent there
 _SHORT = 4  # words this short have many neighbours: one slip proves little
 _ASSOCIATED = 1.0  # a pairing ten times likelier than chance (South Africa) is evidence
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
@@ -565,8 +568,8 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
     day beside a number (21 Jluy); or a pairing with a capitalised neighbour far likelier
     than chance (``Sourth Africa``, ``Exchange Cmmission``). The first letter must agree,
     and a letter with a diacritic is typed on purpose (Löwis is no slip of Lewis). Where
-    a name goes (after a given name or a title, before ``said``), a name English has seen
-    is that name (Fredrik Lundh, Mayor Sapin); a form it never uses, a common word with
+    a name goes (after a given name or Mr, before ``said``), a name English has seen is
+    that name (Fredrik Lundh, Mr Sapin); a form it never uses, a common word with
     a letter doubled, two swapped or a neighbouring key struck, is still a slip (Collin
     Wiinter)."""
     short = len(word) <= _SHORT
