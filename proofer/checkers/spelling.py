@@ -290,8 +290,10 @@ class SpellingChecker(ParagraphChecker):
             if variant:
                 # A slip of a common word or a month stays a plain typo (the names panel is
                 # for names): Govenment beside Government, Febuary beside February.
-                common = f.rule in (UNKNOWN.id, CAPITAL_TYPO.id) or variant.lower() in CALENDAR
-                rule = _common_rule(starts_sentence(doc.text, f.start)) if common else NAME_TYPO
+                common_slip = f.rule in (UNKNOWN.id, CAPITAL_TYPO.id) and is_capitalised(word)
+                rule = NAME_TYPO
+                if common_slip or variant.lower() in CALENDAR:
+                    rule = _common_rule(starts_sentence(doc.text, f.start))
                 f = _finding(rule, (f.start, f.end), word, [variant, *f.suggestions])
             elif f.rule in (UNKNOWN.id, CAPITAL_TYPO.id) and word in names:
                 f = _unverified(f.start, f.end, word)
@@ -580,9 +582,11 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
             continue
         # A form English never uses, one cheap finger slip from a word, is that word: a
         # long one even if the word is uncommon (Recursvie: few names are that long and that
-        # near), a short one if the word is common (Tpye; short names are seen: Niek, Eryk).
+        # near), a short one if the word is common (Tpye; short names are seen: Niek, Eryk),
+        # and no letter short of it (Guse is a surname, not guise).
         cheap = _cheap_slip(word, cand.word)
         if short:
+            cheap = cheap and len(word) >= len(cand.word)
             floor = _COMMON if cheap else _EVERYDAY
         else:
             floor = _SEEN_WORD if cheap and len(word) >= _LONG else _COMMON
