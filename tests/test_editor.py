@@ -151,6 +151,23 @@ def test_add_a_name_to_the_entity_list(qtbot, make_window, tmp_path: Path) -> No
     assert window.last_result.report.listed == ["Tobias Vorhaugen"]
 
 
+def test_names_panel_lists_name_slips_not_month_slips(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "month.txt"
+    path.write_text("Chilean Senator Sebastain Moreno visits in Febuary.\n", encoding="utf-8")
+    window = make_window()
+    window.open_path(path)
+    wait_checked(qtbot, window)
+    tree = window.names_panel.tree
+    groups = {
+        tree.topLevelItem(i).text(0).split(" (")[0]: tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+    }
+    differently = groups["Spelled differently"]
+    assert [differently.child(i).text(0) for i in range(differently.childCount())] == ["Sebastain"]
+    # The month slip is still underlined, as a plain typo.
+    assert any(m.text == "Febuary" for m in window.editor.marked)
+
+
 def test_save_keeps_encoding_and_line_endings(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "legacy.txt"
     path.write_bytes("The “harbor” plan.\r\n\r\nIt passed.\r\n".encode("cp1252"))

@@ -409,3 +409,80 @@ def test_a_count_before_a_slip_decides_singular_or_plural(
     check: Check, text: str, slip: str, meant: str
 ) -> None:
     assert first_fixes(check(text), text).get(slip) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "slip", "meant"),
+    [
+        # Where a surname goes, a form English never uses, with a letter doubled, two
+        # swapped or a neighbouring key struck, is still a slip of a common word.
+        ("The Okonkwo Famliy Trust paid for the roof.", "Famliy", "Family"),
+        ("Gifts came from Mr Garedn of Leeds.", "Garedn", "Garden"),
+        ("A word from Ingrid Sunmer opened the fair.", "Sunmer", "Summer"),
+        # A short form English never uses, one cheap finger slip from a common word.
+        ("Click “Tpye a message” to start.", "Tpye", "Type"),
+        ("The Morse Cdoe lesson ran late.", "Cdoe", "Code"),
+        # A name after a slash spaced off the word before: a word, not a path.
+        ("It runs on GNU /Lniux and BSD.", "Lniux", "Linux"),
+        # After a title and before a surname, a given name: a slip of a well-known one is
+        # a slip, even one English has seen.
+        ("Professor Alexandar Abara arrived.", "Alexandar", "Alexander"),
+        # A form typed once, one finger slip from a name the draft types twice.
+        ("Ada Nwosu spoke. Nwosu left. The work of Nwossu lives on.", "Nwossu", "Nwosu"),
+    ],
+)
+def test_a_slip_where_a_name_goes_is_still_a_slip(
+    check: Check, text: str, slip: str, meant: str
+) -> None:
+    assert first_fixes(check(text), text) == {slip: meant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Before a verb of saying, after Dr or an office: a person, and a name English has
+        # seen is that person's name, however near a common word or a place.
+        "Lundh said the results were clear.",
+        "Dr Lundh explained the results.",
+        "Deputy Minister Sapin told reporters the deficit would narrow.",
+        # Opening a sentence before a surname: a given name, not a slip of a common word.
+        "Mette Vikanes said no to the plan.",
+        # A surname that is a common word short of a letter: how names differ from words.
+        "Coach Andrés Solier and Ms Tarrant spoke.",
+    ],
+)
+def test_a_seen_name_where_a_person_goes_stays_a_name(check: Check, text: str) -> None:
+    assert errors(check(text), text) == []
+
+
+def test_a_verb_of_saying_does_not_shield_a_pronoun_slip(check: Check) -> None:
+    # "they said" is a common pairing: the verb is evidence for the pronoun, not a name.
+    text = "Thye said the vote was close."
+    assert "Thye" in errors(check(text), text)
+
+
+def test_a_month_slip_is_a_typo_not_a_name_for_the_names_panel(check: Check) -> None:
+    for text in (
+        "The festival ends in Febuary.",
+        "Talks began in Febuary. February was cold. In February, and in February, talks went on.",
+    ):
+        at = text.index("Febuary")
+        found = [f for f in check(text) if f.start == at]
+        assert [(f.rule, f.suggestions[0]) for f in found] == [
+            ("spelling.capitalised-typo", "February")
+        ], text
+
+
+def test_a_short_name_the_draft_drowns_is_a_slip_of_its_near_spelling(check: Check) -> None:
+    drowned = "Linux boots. " * 10 + "Value-added Linx builds ship."
+    at = drowned.index("Linx")
+    found = [f for f in check(drowned) if f.start == at and f.severity is not Severity.INFO]
+    assert found and found[0].suggestions[0] == "Linux"
+    # Alone, a short word English uses may be a name of its own.
+    alone = "Tom Linx chaired the panel."
+    assert errors(check(alone), alone) == []
+
+
+def test_a_long_unseen_slip_of_an_uncommon_word_is_caught(check: Check) -> None:
+    text = "The lecture Recursvie Descent Parsing ran late."
+    assert first_fixes(check(text), text) == {"Recursvie": "Recursive"}

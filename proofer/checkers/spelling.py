@@ -4,7 +4,10 @@ Raw dictionary spelling raises dozens of alarms per story, nearly all of them na
 acronyms and handles. Here an unknown word is an error only when the evidence says typo:
 a lower-case word Harper does not know, or a capitalised word one slip away from a word
 or name far more common than itself (‘Sebastain’ -> ‘Sebastian’). Any other unknown
-capitalised word is most likely a name: it is listed once, at ‘info’, to verify.
+capitalised word is most likely a name: it is listed once, at ‘info’, to verify. The
+words around are evidence both ways: where a name goes (after a given name or a title,
+before ‘said’) a name English has seen stays a name; a form English never uses, one
+finger slip from a common word, is a slip wherever it stands.
 """
 
 from __future__ import annotations
@@ -22,11 +25,22 @@ from proofer.document import Document
 from proofer.engines.harper import SPELL_RULE, HarperEngine
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.lexicon import zipf
+from proofer.quotemarks import ATTRIBUTION_VERBS
 from proofer.rules import Rule
-from proofer.suggest import association, context_gain, is_finger_slip, neighbours, rank
+from proofer.suggest import (
+    association,
+    context_gain,
+    is_finger_slip,
+    neighbours,
+    rank,
+    seen_pair,
+    slip_cost,
+)
 from proofer.words import (
     CALENDAR,
+    COURTESY_TITLES,
     PARTICLES,
+    TITLE_FORMS,
     WORD,
     context_words,
     has_inner_capital,
@@ -56,7 +70,12 @@ UNKNOWN = Rule(
         "the resumption of negoitations",
         "Negotiations ended. The negoitations resumed. Negotiations grew. Negotiations waned.",
     ),
-    passes=("the resumption of negotiations", "It cost 4 dlrs, then 2 dlrs, now 9 dlrs."),
+    passes=(
+        "the resumption of negotiations",
+        "It cost 4 dlrs, then 2 dlrs, now 9 dlrs.",
+        # Before a verb of saying, a person: a name English has seen, not lunch.
+        "Lundh said the results were clear.",
+    ),
     severity=Severity.ERROR,
     covers=_SPELLERS,
 )
@@ -68,13 +87,19 @@ NAME_TYPO = Rule(
     why="A misspelled name is the correction readers remember. Unknown names are usually "
     "right, so this needs strong evidence: the name is on the entity list, or the word is "
     "rare, longer than four letters, and one slip (not in the first letter) from a name far "
-    "better known, or the draft spells the name the other way three times as often.",
+    "better known, or the draft spells the name the other way three times as often. After "
+    "a title or before ‘said’, a person: only a form English never uses is a slip there. "
+    "A slip of a month or a common word is a plain typo, not a name.",
     example="Chilean Senator Sebastain Moreno -> Sebastian",
     flags=(
         "Chilean Senator Sebastain Moreno.",
         "Kowalczyk spoke. Kowalczyk left. Kowalczyk won. Kowalcyzk lost.",
     ),
-    passes=("Chilean Senator Sebastian Moreno.", "Kowalczyk spoke. Kowalczyk left."),
+    passes=(
+        "Chilean Senator Sebastian Moreno.",
+        "Kowalczyk spoke. Kowalczyk left.",
+        "Deputy Minister Sapin told reporters the deficit would narrow.",
+    ),
     severity=Severity.ERROR,
     covers=_SPELLERS,
 )
@@ -87,17 +112,22 @@ CAPITAL_TYPO = Rule(
     "Miniter’ are typos. The evidence is a word English never uses (or far rarer than its "
     "correction) one slip from a common one; a finger slip of a place English knows; a "
     "month beside a number; or the words around it (a common pairing such as ‘South "
-    "Africa’). Where a surname goes, after a given name, only a long slip counts. An "
-    "unknown name with no such evidence stays a name to verify.",
+    "Africa’). Where a name goes (after a given name or Mr, before ‘said’) a name English "
+    "has seen stays a name; a form it never uses, a common word with a letter doubled, two "
+    "swapped or a neighbouring key struck, is a slip. An unknown name with no such "
+    "evidence stays a name to verify.",
     example="the Securities and Exchange Cmmission -> Commission",
     flags=(
         "He flew home to Sourth Africa.",
         "The Securities and Exchange Cmmission ruled.",
         "Ferries from Tbiliisi were late.",
         "CAIRO, Jnue 5 - Talks resumed.",
+        "A word from Ingrid Sunmer opened the fair.",
+        "The festival ends in Febuary.",
     ),
     passes=(
         "Monica Seles won in Paris.",
+        "Coach Andrés Solier spoke.",
         "Tobias Vorhaugen said no.",
         "Sheldon Yett spoke. Yett said no.",
     ),
@@ -157,6 +187,8 @@ _UNSEEN = 1.0  # rarer than this, and typed the same way twice: deliberate, not 
 _PER_DOUBLING = 1.5  # Zipf units of evidence for intent each time a word's count doubles
 _REPEATED = 3  # typed the same way this often in a draft: deliberate...
 _DOMINANT = 3  # ...unless a spelling one slip away is this many times as frequent there
+_TWICE = 2  # a name typed twice the same way, beside a form typed once: the name
+_OVERWHELMING = 10  # a short word's near spelling typed this many times as often
 _SHORT = 4  # words this short have many neighbours: one slip proves little
 _ASSOCIATED = 1.0  # a pairing ten times likelier than chance (South Africa) is evidence
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
@@ -165,9 +197,14 @@ _PLAINLY_A_WORD = 5.0  # as common as "okay" (5.1): a word, however close to ano
 _TYPO_GAP = 3.0  # a correction this much likelier than the word as typed (waht 2.0, what)
 _LONG = 8  # few names this long are one slip from a common word: Mannifesto is a slip
 _KNOWN_NAME = 2.4  # a name's frequency less its slip's cost: Tbiliisi -> Tbilisi 2.6
-# Two names joined by a slash (GNU/Linux, Debian/Ubuntu): words, not a path, which is
-# in lower case.
-_NAMES_PAIRED = re.compile(r"[A-Z][^\W\d_]*/[A-Z][^\W\d_]*")
+_CHEAP_SLIP = 0.4  # suggest.slip_cost of a swap, a doubled letter or a neighbouring key
+# The last word of an office before a name (Minister): also a common word, as in
+# Premier League, so a name follows it only in a person's name.
+_OFFICES = frozenset(form.split()[-1] for form in TITLE_FORMS)
+_ATTRIBUTION = re.compile(ATTRIBUTION_VERBS)
+# Two names joined by a slash (GNU/Linux, Debian/Ubuntu), or a name after a slash spaced
+# off the one before (GNU /Linux): words, not a path, which is in lower case.
+_NAMES_PAIRED = re.compile(r"(?:[A-Z][^\W\d_]*)?/[A-Z][^\W\d_]*")
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?,?[ \u00a0]+$")
 _NEAR = 12  # how far back a number beside a word may start
 _NUMBER_AFTER = re.compile(r",?[ \u00a0]+\d")
@@ -237,9 +274,9 @@ class SpellingChecker(ParagraphChecker):
         counts: Counter[str] = Counter()
         for w, n in typed.items():
             counts[w.lower()] += n
-        # The only spellings a name can be a slip of: capitalised, typed at least three
-        # times. Searching these, not every word of the draft, keeps a long draft linear.
-        frequent = [w for w, n in typed.items() if n >= _REPEATED and is_capitalised(w)]
+        # The only spellings a name can be a slip of: capitalised, typed at least twice.
+        # Searching these, not every word of the draft, keeps a long draft linear.
+        frequent = [w for w, n in typed.items() if n >= _TWICE and is_capitalised(w)]
         meant: dict[str, bool] = {}
         variants: dict[str, str | None] = {}
         out = []
@@ -247,10 +284,17 @@ class SpellingChecker(ParagraphChecker):
             word = doc.text[f.start : f.end]
             capital_rules = (UNVERIFIED_NAME.id, NAME_TYPO.id, CAPITAL_TYPO.id, UNKNOWN.id)
             if f.rule in capital_rules and word not in variants:
-                variants[word] = _draft_variant(word, typed, frequent)
+                named = f.rule == UNVERIFIED_NAME.id
+                variants[word] = _draft_variant(word, typed, frequent, named)
             variant = variants[word] if f.rule in capital_rules else None
             if variant:
-                f = _finding(NAME_TYPO, (f.start, f.end), word, [variant, *f.suggestions])
+                # A slip of a common word or a month stays a plain typo (the names panel is
+                # for names): Govenment beside Government, Febuary beside February.
+                common_slip = f.rule in (UNKNOWN.id, CAPITAL_TYPO.id) and is_capitalised(word)
+                rule = NAME_TYPO
+                if common_slip or variant.lower() in CALENDAR:
+                    rule = _common_rule(starts_sentence(doc.text, f.start))
+                f = _finding(rule, (f.start, f.end), word, [variant, *f.suggestions])
             elif f.rule in (UNKNOWN.id, CAPITAL_TYPO.id) and word in names:
                 f = _unverified(f.start, f.end, word)
             elif f.rule in (UNKNOWN.id, NAME_TYPO.id, CAPITAL_TYPO.id):
@@ -300,18 +344,36 @@ class SpellingChecker(ParagraphChecker):
                 message = f"‘{word}’ is in no dictionary and no slip of a known word: check it."
                 return UNKNOWN_TERM.finding(*span, message, (), Engine.HARPER)
             return _finding(UNKNOWN, span, word, _ranked(candidates))
-        if starts_sentence(text, start) and self._common_slip(judged.lower(), candidates, ctx):
+        # Right after a given name (a capitalised word that is no common word), a surname;
+        # after Mr or Dr, or before a verb of saying, a name.
+        courtesy = before in COURTESY_TITLES
+        given = is_capitalised(before) and not self._lowercase_known([before], ctx)
+        speaker = _ATTRIBUTION.fullmatch(after) is not None and not any(
+            seen_pair(c.word, after) for c in candidates[:_NEIGHBOURS_CHECKED]
+        )
+        setting = _Setting(
+            before,
+            after,
+            after_name=given and not courtesy,
+            dated=_beside_a_number(text, *span),
+            cued=courtesy or speaker,
+            office=before in _OFFICES,
+        )
+        # A name English has seen, where a name goes, is that name (Minister Sapin said);
+        # so is one before a surname (Mette Vik), where a sentence opens with a given name.
+        surname_next = is_capitalised(after) and not self._lowercase_known([after], ctx)
+        named = (setting.named_here or surname_next) and zipf(judged) >= _UNSEEN
+        opens = starts_sentence(text, start)
+        if opens and not named and self._common_slip(judged.lower(), candidates, ctx):
             return _finding(UNKNOWN, span, word, _ranked(candidates))
-        # Right after a given name (a capitalised word that is no common word), a surname.
-        after_name = is_capitalised(before) and not self._lowercase_known([before], ctx)
-        best = self._name_slip(judged, candidates, ctx, after_name)
+        best = self._name_slip(judged, candidates, ctx, setting)
         if best is not None:
-            return _finding(NAME_TYPO, span, word, [best, *_ranked(candidates)])
-        setting = _Setting(before, after, after_name, _beside_a_number(text, *span))
+            # A month or a day is no name: the names panel is for names (Febuary).
+            rule = _common_rule(opens) if best.lower() in CALENDAR else NAME_TYPO
+            return _finding(rule, span, word, [best, *_ranked(candidates)])
         common = _capital_slip(judged, candidates, setting)
         if common is not None:
-            rule = UNKNOWN if starts_sentence(text, start) else CAPITAL_TYPO
-            return _finding(rule, span, word, [common, *_ranked(candidates)])
+            return _finding(_common_rule(opens), span, word, [common, *_ranked(candidates)])
         return _unverified(*span, word)
 
     def _lowercase_known(self, words: list[str], ctx: CheckContext) -> set[str]:
@@ -397,11 +459,18 @@ class SpellingChecker(ParagraphChecker):
         ]
 
     def _name_slip(
-        self, word: str, candidates: list[_Candidate], ctx: CheckContext, after_name: bool
+        self, word: str, candidates: list[_Candidate], ctx: CheckContext, at: _Setting
     ) -> str | None:
         """The name a capitalised unknown word is a slip of, when the evidence is strong: a
         name on the list, or a far better-known one, not where a surname goes (Michel
-        Sapin is no slip of Spain)."""
+        Sapin is no slip of Spain), and before a verb of saying only a form English never
+        uses (Sebastain said)."""
+        # A person's surname, after a title or before ``said``: a name English has seen is
+        # no slip of another (Minister Sapin said); a form it never uses may be (Sebastain
+        # said). Before another name it is a given name, and the evidence as anywhere
+        # (President Vladamir Putin).
+        surname = (at.cued or at.office) and not is_capitalised(at.after)
+        cued = surname and zipf(word) >= _UNSEEN
         for cand in candidates:
             if is_plural(word, cand.word):
                 return None  # the Wallises: a family, spelled right
@@ -410,7 +479,8 @@ class SpellingChecker(ParagraphChecker):
             if cand.listed and zipf(word) < _COMMON:
                 return cand.word
             if (
-                not after_name
+                not at.after_name
+                and not cued
                 and len(word) > _SHORT
                 and zipf(word) <= _RARE
                 and cand.zipf >= _WELL_KNOWN_NAME
@@ -481,6 +551,15 @@ class _Setting:
     after: str  # the word right after, or ""
     after_name: bool  # right after a given name: where a surname goes
     dated: bool  # a number right beside it: a day or a year
+    # After a courtesy title, or before a verb of saying that no candidate is seen with
+    # (Mr Sapin, Sapin said): where a name goes.
+    cued: bool
+    office: bool  # after an office (Minister Sapin): a name, or a name's word (Premier League)
+
+    @property
+    def named_here(self) -> bool:
+        """Where it stands, a name would go."""
+        return self.after_name or self.cued
 
 
 def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str | None:
@@ -490,15 +569,33 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
     is long (Ian Bicking); a finger slip of a name English uses a lot (Pixxar); a month or
     day beside a number (21 Jluy); or a pairing with a capitalised neighbour far likelier
     than chance (``Sourth Africa``, ``Exchange Cmmission``). The first letter must agree,
-    and a letter with a diacritic is typed on purpose (Löwis is no slip of Lewis)."""
+    and a letter with a diacritic is typed on purpose (Löwis is no slip of Lewis). Where
+    a name goes (after a given name or Mr, before ``said``), a name English has seen is
+    that name (Fredrik Lundh, Mr Sapin); a form it never uses, a common word with
+    a letter doubled, two swapped or a neighbouring key struck, is still a slip (Collin
+    Wiinter)."""
     short = len(word) <= _SHORT
     # Short words have many neighbours: only an everyday word (Waht, Snce) is evidence,
     # or one the next word makes everyday (Npte that).
-    floor = _EVERYDAY if short else _COMMON
-    free = not at.after_name or len(word) >= _LONG
     for cand in candidates:
         if cand.listed or cand.distance > slip_reach(word) or not _plausible_slip(word, cand):
             continue
+        # A form English never uses, one cheap finger slip from a word, is that word: a
+        # long one even if the word is uncommon (Recursvie: few names are that long and that
+        # near), a short one if the word is common (Tpye; short names are seen: Niek, Eryk),
+        # and no letter short of it (Guse is a surname, not guise).
+        cheap = _cheap_slip(word, cand.word)
+        if short:
+            cheap = cheap and len(word) >= len(cand.word)
+            floor = _COMMON if cheap else _EVERYDAY
+        else:
+            floor = _SEEN_WORD if cheap and len(word) >= _LONG else _COMMON
+        free = (
+            not at.named_here
+            or (not at.cued and len(word) >= _LONG)
+            # A letter missing is how many surnames differ from a word (Solier, soldier).
+            or (cand.common and len(word) >= len(cand.word) and _unmistakable(word, cand.word))
+        )
         if cand.zipf - zipf(word) < _SLIP_GAIN or _drops_a_mark(word, cand.word):
             continue
         if cand.word[:1].lower() != word[:1].lower():
@@ -526,6 +623,29 @@ def _capital_slip(word: str, candidates: list[_Candidate], at: _Setting) -> str 
     return None
 
 
+def _cheap_slip(word: str, meant: str) -> bool:
+    """A form English never uses, one cheap slip of the fingers (two letters swapped, one
+    doubled or dropped, a neighbouring key) from ``meant``. An added letter off the
+    neighbouring keys (Bicking for biking) is how names differ."""
+    return (
+        zipf(word) < _UNSEEN
+        and is_finger_slip(word, meant)
+        and slip_cost(word, meant) <= _CHEAP_SLIP
+    )
+
+
+def _unmistakable(word: str, meant: str) -> bool:
+    """A cheap slip (``_cheap_slip``) too long to be one of the many short names near a
+    word: a slip even where a name goes (Wiinter, Junuor)."""
+    return len(word) > _SHORT and _cheap_slip(word, meant)
+
+
+def _common_rule(opens: bool) -> Rule:
+    """A slip of a common word (or a month or day): a plain typo at the start of a
+    sentence, where any word is capitalised; a capitalised typo elsewhere."""
+    return UNKNOWN if opens else CAPITAL_TYPO
+
+
 def _beside_a_number(text: str, start: int, end: int) -> bool:
     """A number right before or after the word (``21 July``, ``July 2013``): a date."""
     return bool(
@@ -539,25 +659,35 @@ def _drops_a_mark(word: str, candidate: str) -> bool:
     return not word.isascii() and candidate.isascii()
 
 
-def _draft_variant(word: str, typed: Counter[str], frequent: list[str]) -> str | None:
+def _draft_variant(word: str, typed: Counter[str], frequent: list[str], named: bool) -> str | None:
     """A capitalised word the draft uses three times as often (and at least three times),
-    one plausible slip from ``word``; ``frequent`` are the draft's capitalised words typed at
-    least three times, in the order of ``typed``. Of several, the one the draft uses most
-    (the same slip made three times, Debin, is no rival to the Debian typed on every page).
-    A short word has many neighbours: it must be one English never uses, a finger slip from
-    the draft's word (Lnux beside Linux)."""
+    one plausible slip from ``word``; or, for a form typed once that English never uses,
+    one cheap finger slip from a word the draft types twice (Fabizio beside Fabrizio
+    twice). ``frequent`` are the draft's capitalised words typed at least twice, in the
+    order of ``typed``. Of several, the one the draft uses most (the same slip made three
+    times, Debin, is no rival to the Debian typed on every page). A short word has many
+    neighbours: it must be a finger slip from the draft's word, and one English never uses
+    (Lnux beside Linux) or, read as a name (``named``: no common word near it), one the
+    draft drowns, typing its near spelling ten times as often (Linx once, Linux on every
+    page); a slip of a common word is left to the words around it (Ths is, not The)."""
     n = typed[word]
     reach = slip_reach(word)
     short = len(word) <= _SHORT
+    dominant = _DOMINANT
     if short and zipf(word) >= _UNSEEN:
-        return None
+        if not named:
+            return None
+        dominant = _OVERWHELMING
     found = process.extract(word, frequent, scorer=OSA.distance, score_cutoff=reach, limit=None)
     variants = [
         variant
         for variant, distance, _ in found
         if variant != word
         and not is_plural(word, variant)
-        and typed[variant] >= _DOMINANT * n
+        and (
+            typed[variant] >= max(dominant * n, _REPEATED)
+            or (n == 1 and _unmistakable(word, variant))
+        )
         and (distance == 1 or variant[:1] == word[:1])
         and (not short or (variant[:1] == word[:1] and is_finger_slip(word, variant)))
     ]

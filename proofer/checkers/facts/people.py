@@ -3,7 +3,7 @@
 A person is known by their full name where the draft gives one; a surname alone is that
 person when exactly one full name in the draft ends in it, and nobody in particular when two
 do (two people sharing a surname are never conflated). Titles before a name (``Mayor``,
-``Sen.``, ``Deputy Mayor``) come from a short built-in list of offices and ranks.
+``Sen.``, ``Deputy Mayor``) come from a short built-in list of offices and ranks (words.py).
 """
 
 from __future__ import annotations
@@ -17,88 +17,10 @@ from proofer.checkers.names import name_runs
 from proofer.document import Document
 from proofer.lexicon import zipf
 from proofer.memo import Memo
+from proofer.words import COURTESY_TITLES, TITLE_FORMS
 
-# Offices and ranks written before a name, by their usual abbreviation or variant -> one
-# canonical title. Several words are matched as a unit, the longest first.
-_TITLE_FORMS = {
-    "President": "President",
-    "Vice President": "Vice President",
-    "Prime Minister": "Prime Minister",
-    "Deputy Prime Minister": "Deputy Prime Minister",
-    "Minister": "Minister",
-    "Foreign Minister": "Foreign Minister",
-    "Finance Minister": "Finance Minister",
-    "Secretary": "Secretary",
-    "Secretary of State": "Secretary of State",
-    "Senator": "Senator",
-    "Sen": "Senator",
-    "Representative": "Representative",
-    "Rep": "Representative",
-    "Congressman": "Representative",
-    "Congresswoman": "Representative",
-    "Governor": "Governor",
-    "Gov": "Governor",
-    "Lieutenant Governor": "Lieutenant Governor",
-    "Lt Gov": "Lieutenant Governor",
-    "Mayor": "Mayor",
-    "Deputy Mayor": "Deputy Mayor",
-    "Councillor": "Councillor",
-    "Councilor": "Councillor",
-    "Councilman": "Councillor",
-    "Councilwoman": "Councillor",
-    "Alderman": "Alderman",
-    "Alderwoman": "Alderman",
-    "Assemblyman": "Assembly Member",
-    "Assemblywoman": "Assembly Member",
-    "Supervisor": "Supervisor",
-    "Commissioner": "Commissioner",
-    "Judge": "Judge",
-    "Justice": "Justice",
-    "Chief Justice": "Chief Justice",
-    "Attorney General": "Attorney General",
-    "Sheriff": "Sheriff",
-    "Chancellor": "Chancellor",
-    "Premier": "Premier",
-    "Ambassador": "Ambassador",
-    "Speaker": "Speaker",
-    "Chairman": "Chair",
-    "Chairwoman": "Chair",
-    "Chairperson": "Chair",
-    "Director": "Director",
-    "Superintendent": "Superintendent",
-    "Supt": "Superintendent",
-    "Inspector": "Inspector",
-    "Insp": "Inspector",
-    "Detective": "Detective",
-    "Det": "Detective",
-    "Constable": "Constable",
-    "Sergeant": "Sergeant",
-    "Sgt": "Sergeant",
-    "Lieutenant": "Lieutenant",
-    "Lt": "Lieutenant",
-    "Captain": "Captain",
-    "Capt": "Captain",
-    "Major": "Major",
-    "Maj": "Major",
-    "Colonel": "Colonel",
-    "Col": "Colonel",
-    "General": "General",
-    "Gen": "General",
-    "Admiral": "Admiral",
-    "Adm": "Admiral",
-    "Commander": "Commander",
-    "Cmdr": "Commander",
-    "Bishop": "Bishop",
-    "Archbishop": "Archbishop",
-    "Cardinal": "Cardinal",
-    "Rabbi": "Rabbi",
-    "Imam": "Imam",
-    "Coach": "Coach",
-}
-_TITLES = {tuple(form.split()): title for form, title in _TITLE_FORMS.items()}
+_TITLES = {tuple(form.split()): title for form, title in TITLE_FORMS.items()}
 _LONGEST_TITLE = max(len(words) for words in _TITLES)
-# Courtesy titles go with any office (Mayor Okafor is also Ms. Okafor): never a contradiction.
-_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sir"})
 # A title qualified like this is not the one the person holds now: both may be true.
 _QUALIFIED = re.compile(
     r"(?:\b(?:former|then|ex|late|acting|interim|outgoing|incoming|retired|deputy|"
@@ -164,7 +86,7 @@ class People:
             title, title_start = self._title_before(words[0][0])
             while len(words) > 1 and zipf(words[0][2]) >= _SENTENCE_WORD:
                 words = words[1:]
-        while words and words[0][2] in _COURTESY:
+        while words and words[0][2] in COURTESY_TITLES:
             words = words[1:]
         names = tuple(w for _, _, w in words)
         if len(names) == 1 and (names[0],) in _TITLES:
