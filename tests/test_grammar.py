@@ -103,5 +103,9 @@ def test_a_swap_the_neighbouring_words_do_not_favour_is_not_suggested(
 
 
 def test_a_swap_the_neighbouring_words_favour_is_still_suggested(check: Check) -> None:
-    found = [f for f in check("The union told it's members to strike.") if f.rule == "harper.ItsPossessive"]
+    found = [
+        f
+        for f in check("The union told it's members to strike.")
+        if f.rule == "harper.ItsPossessive"
+    ]
     assert [f.suggestions[0] for f in found] == ["its"]

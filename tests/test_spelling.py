@@ -362,3 +362,12 @@ def test_a_slip_goes_to_the_spelling_the_draft_uses_most(check: Check) -> None:
     # The slip typed three times is a slip too.
     first = [f for f in check(text) if f.start == 0]
     assert first and first[0].suggestions[:1] == ("Kowalczyk",)
+
+
+def test_a_gap_in_one_dictionary_is_no_dialect_marker(check: Check) -> None:
+    # The American dictionary lacks these, but no regular respelling makes them American
+    # words: they are American as written, not British spellings.
+    text = "The color of the hall was restored; afterwards the unlivable flats were sold."
+    assert "spelling.dialect-mix" not in {f.rule for f in check(text)}
+    mixed = "The color of the town hall was restored. Afterwards the colour faded."
+    assert "spelling.dialect-mix" in {f.rule for f in check(mixed)}
