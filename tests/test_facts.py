@@ -586,3 +586,11 @@ def test_a_variant_fix_changes_only_joins_and_capitals(pieces: list[str]) -> Non
         assert fix != flagged_text, rule
         letters = "".join(c for c in flagged_text if c.isalpha())
         assert "".join(c for c in fix if c.isalpha()).lower() == letters.lower(), rule
+
+
+def test_a_capital_inside_a_title_is_not_the_common_word() -> None:
+    text = (
+        "The district joined Race to the Top last year.\n\n"
+        "Its pupils reached the top, and the top stayed theirs."
+    )
+    assert variants(text) == []
