@@ -371,3 +371,21 @@ def test_a_gap_in_one_dictionary_is_no_dialect_marker(check: Check) -> None:
     assert "spelling.dialect-mix" not in {f.rule for f in check(text)}
     mixed = "The color of the town hall was restored. Afterwards the colour faded."
     assert "spelling.dialect-mix" in {f.rule for f in check(mixed)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry fund was prefunded by the port, and its board stayed unvetted.",  # prefixes
+        "Rates rose per capita in the region.",  # half of a pairing English uses
+    ],
+)
+def test_words_made_the_regular_way_are_words(check: Check, text: str) -> None:
+    assert [f.rule for f in check(text) if f.category is Category.SPELLING] == []
+
+
+@pytest.mark.parametrize(("text", "meant"), [("The presure rose.", "pressure"),
+                                             ("We remined them.", "reminded")])  # fmt: skip
+def test_a_prefix_does_not_hide_a_slip(check: Check, text: str, meant: str) -> None:
+    found = [f for f in check(text) if f.category is Category.SPELLING]
+    assert found and meant in found[0].suggestions
