@@ -65,6 +65,7 @@ def test_unknown_harper_rule_names_the_file_and_key(tmp_path: Path, value: str) 
         "Delegates came to an NATO summit.",  # the same doubt, either article stands
         "Delegates came to a NATO summit.",
         "The board read an FAQ on its website.",
+        "Staff opened a STREAM socket.",  # a word in capitals: the word, or its letters
     ],
 )
 def test_no_article_verdict_where_the_sound_is_uncertain(check: Check, text: str) -> None:

@@ -23,9 +23,10 @@ the swap ten to one, and ``of`` for ``have`` only before a participle.
 
 Harper's a/an rule is right only where the next word's sound is known. It is not for a word
 the dictionary lacks (``an rlogin``: read letter by letter, or not) nor for a capitalised
-abbreviation shaped like a word (``SUV``, ``FAQ``, ``NATO``): read by its letters it takes
-``an``, read as a word ``a``, and both readings are in print. There the writer's article
-stands; where the shape leaves no doubt (``a FBI``, ``an UN``, ``a NSW``) Harper still judges.
+abbreviation shaped like a word (``SUV``, ``FAQ``, ``NATO``, a ``STREAM`` socket): read by
+its letters it takes ``an``, read as a word ``a``, and both readings are in print. There the
+writer's article stands; where the shape leaves no doubt (``a FBI``, ``an UN``, ``a NSW``)
+Harper still judges.
 
 Two real-word errors Harper misses are this module's own rules, each narrow and silent on
 the same prose: ``could very well of been`` and ``has show``.
@@ -131,6 +132,7 @@ _BETTER_FIT = 1.0  # log10: the swap fits its neighbours ten times better than t
 # in a word: before an abbreviation that starts with one, the article tells its reading.
 _VOWEL_NAMED = frozenset("FHLMNRSX")
 _VOWELS = frozenset("AEIOU")
+_SPELLED_OUT = 4  # capitals this long that spell a word are read as it (US, IT are letters)
 
 
 class GrammarChecker(ParagraphChecker):
@@ -184,7 +186,12 @@ class GrammarChecker(ParagraphChecker):
         word = strip_possessive(after.group(1).strip(".-"))
         bare = word.replace(".", "").replace("&", "")
         if is_acronym(word):
-            return bare[0] in _VOWEL_NAMED and bare[1] in _VOWELS
+            if bare[0] in _VOWEL_NAMED and bare[1] in _VOWELS:
+                return True
+            # A word in capitals (a STREAM socket) reads as the word, or as its letters.
+            return len(bare) >= _SPELLED_OUT and not self._engine.unknown_words(
+                [bare.lower()], ctx.dialect
+            )
         head = re.split(r"[-’']", word)[0]  # an X-ray, an MP's: the first part is read first
         return bool(head) and bool(self._engine.unknown_words([head], ctx.dialect))
 
