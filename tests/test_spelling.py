@@ -376,7 +376,7 @@ def test_a_gap_in_one_dictionary_is_no_dialect_marker(check: Check) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The ferry fund was prefunded by the port, and its board stayed unvetted.",  # prefixes
+        "The ferry fund was undertaxed, and its board stayed unvetted.",  # prefixes
         "Rates rose per capita in the region.",  # half of a pairing English uses
     ],
 )

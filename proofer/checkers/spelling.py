@@ -301,7 +301,7 @@ class SpellingChecker(ParagraphChecker):
         if not is_capitalised(judged):
             if self._is_real_word(judged, candidates):
                 return None
-            if self._derived(judged, ctx) and not self._common_slip(judged, candidates, ctx):
+            if self._derived(judged, ctx) and not _near_common(judged, candidates):
                 return None
             if max(association(before, judged), association(judged, after)) >= _ASSOCIATED:
                 return None  # half of a pairing English uses: per capita, ad hoc
@@ -347,7 +347,7 @@ class SpellingChecker(ParagraphChecker):
 
     def _derived(self, word: str, ctx: CheckContext) -> bool:
         """A common word behind one of English's living prefixes (``refighting``,
-        ``undertaxed``, ``prefunded``, ``unvetted``): a word made the regular way, which no
+        ``undertaxed``, ``unvetted``, ``outbuild``): a word made the regular way, which no
         dictionary lists in full. A slip rarely leaves a common word of four letters or more
         behind a prefix (``retrun`` leaves ``trun``); one that does and is one slip from a
         much commoner word stays a slip (``presure``, ``remined``)."""
@@ -472,6 +472,14 @@ def _is_name_particle(text: str, start: int, end: int, token: str) -> bool:
         return True
     rest = text[end:].lstrip()
     return rest[:1].isupper() or (rest.split(" ", 1)[0].lower() in PARTICLES)
+
+
+def _near_common(word: str, candidates: list[_Candidate]) -> bool:
+    """One slip from a common word much commoner than ``word`` (presure: pressure)."""
+    return any(
+        c.distance == 1 and not c.listed and c.zipf >= _COMMON and c.zipf - zipf(word) >= _SLIP_GAIN
+        for c in candidates
+    )
 
 
 def _plausible_slip(word: str, candidate: _Candidate) -> bool:
