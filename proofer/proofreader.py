@@ -119,7 +119,7 @@ class Proofreader:
             QuoteChecker(),
             NameChecker(self.engine, self.config.first_reference),
             PunctuationStyleChecker(),
-            FactChecker(),
+            FactChecker(self.engine),
             InvisibleCharacterChecker(),
             *extra,
         ]

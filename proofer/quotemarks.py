@@ -31,8 +31,10 @@ _DOUBLES = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
 _SINGLES = SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_SINGLE
 _OPENERS_BEFORE = "([{—–-/\u00a0"
 _CLOSERS_AFTER = ".,;:!?)]}—–-…/"
-# Words that start with an elided letter: ’em, ’tis, ’twas, ’til, ’cause, rock ’n’ roll.
-_ELISIONS = re.compile(r"(?:em|tis|twas|twill|twould|twere|til|cause|n|bout|nuff)\b", re.IGNORECASE)
+# Words that start with an elided letter: ’em, ’tis, ’twas, ’til, ’cause, rock ’n’ roll, ’round.
+_ELISIONS = re.compile(
+    r"(?:em|tis|twas|twill|twould|twere|til|cause|n|bout|nuff|round)\b", re.IGNORECASE
+)
 # The verbs that attribute a quotation to its speaker (the one list of them).
 ATTRIBUTION_VERBS = (
     r"(?:said|says|told|added|asked|wrote|explained|continued|recalled|insisted|noted|"
@@ -447,11 +449,12 @@ def _single_role(text: str, i: int) -> Role:
 
 def _decade(text: str, i: int) -> bool:
     """Figures follow the mark at ``text[i]`` (’90s, ’04), not closed by a single mark
-    right after them ('2' is a quoted figure)."""
+    right after them ('2' is a quoted figure) unless that mark makes a plural ('90's)."""
     end = i + 1
     while end < len(text) and text[end].isdigit():
         end += 1
-    return end > i + 1 and text[end : end + 1] not in _SINGLES
+    plural = text[end + 1 : end + 2] in ("s", "S") and not text[end + 2 : end + 3].isalnum()
+    return end > i + 1 and (text[end : end + 1] not in _SINGLES or plural)
 
 
 def _attributed(text: str, start: int, end: int) -> bool:

@@ -15,6 +15,7 @@ from proofer.checkers import CheckContext
 from proofer.checkers.facts import FactChecker, dates
 from proofer.checkers.facts.common import Draft
 from proofer.document import Document
+from proofer.engines.harper import HarperEngine
 from proofer.findings import Finding, Severity
 from proofer.quotations import Quotations
 from tests.conftest import flagged
@@ -237,7 +238,7 @@ def test_weekday_agrees_with_the_calendar(day: datetime.date, weekday: int, form
         th="th",
         year=day.year,
     ) + "."  # fmt: skip
-    found = dates.check(Draft(Document(text), CheckContext()))
+    found = dates.check(Draft(Document(text), CheckContext(), HarperEngine()))
     assert [f.rule for f in found] == (["facts.weekday"] if weekday != day.weekday() else [])
 
 
@@ -427,7 +428,7 @@ _FACT_PIECES = st.sampled_from(
 @given(st.lists(_FACT_PIECES, max_size=25))
 def test_fact_checks_never_fail_on_odd_drafts(pieces: list[str]) -> None:
     text = "".join(pieces)
-    for f in FactChecker().check_document(Document(text), CheckContext()):
+    for f in FactChecker(HarperEngine()).check_document(Document(text), CheckContext()):
         assert 0 <= f.start <= f.end <= len(text)
         assert f.message and f.rule.startswith("facts.")
 
@@ -437,7 +438,7 @@ def test_fact_checks_never_fail_on_odd_drafts(pieces: list[str]) -> None:
 
 def variants(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
     """(rule, flagged text, fixes) of the variant checks, in text order."""
-    found = FactChecker().check_document(Document(text), CheckContext())
+    found = FactChecker(HarperEngine()).check_document(Document(text), CheckContext())
     return sorted(
         ((f.rule, text[f.start : f.end], f.suggestions) for f in found
          if f.rule.startswith("facts.variant-")),
@@ -586,3 +587,11 @@ def test_a_variant_fix_changes_only_joins_and_capitals(pieces: list[str]) -> Non
         assert fix != flagged_text, rule
         letters = "".join(c for c in flagged_text if c.isalpha())
         assert "".join(c for c in fix if c.isalpha()).lower() == letters.lower(), rule
+
+
+def test_a_capital_inside_a_title_is_not_the_common_word() -> None:
+    text = (
+        "The district joined Race to the Top last year.\n\n"
+        "Its pupils reached the top, and the top stayed theirs."
+    )
+    assert variants(text) == []

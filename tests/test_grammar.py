@@ -54,3 +54,59 @@ def test_unknown_harper_rule_names_the_file_and_key(tmp_path: Path, value: str) 
     path.write_text(f"harper-rules = {value}\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"proofer\.toml: setting 'harper-rules'"):
         load(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Council staff opened an ftpd session.",  # a word the dictionary lacks: sound unknown
+        "The minister drove an SUV to the count.",  # read by its letters
+        "The minister drove a SUV to the count.",  # or as a word
+        "Delegates came to an NATO summit.",  # the same doubt, either article stands
+        "Delegates came to a NATO summit.",
+        "The board read an FAQ on its website.",
+        "Staff opened a STREAM socket.",  # a word in capitals: the word, or its letters
+    ],
+)
+def test_no_article_verdict_where_the_sound_is_uncertain(check: Check, text: str) -> None:
+    assert "harper.AnA" not in {f.rule for f in check(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He joined as a FBI agent.",  # no vowel after the first letter: read by its letters
+        "Staff filed an UN report.",  # a vowel first: both readings say ‘a’
+        "It passed a NSW law.",
+        "He is an useful ally.",
+        "It ran a hour late.",
+    ],
+)
+def test_article_still_judged_where_the_sound_is_certain(check: Check, text: str) -> None:
+    assert "harper.AnA" in {f.rule for f in check(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers agree it's time to act.",  # it is time: the contraction
+        "Rationing is not policy, it's panic; it's waste.",
+        "Voters queued for their right to choose.",  # their right, not there right
+        "We will feel its effect by winter.",  # effect after its is the noun
+        "The striker used the full might of his left foot.",  # might, a noun
+        "They admired the iron will of the crew.",
+    ],
+)
+def test_a_swap_the_neighbouring_words_do_not_favour_is_not_suggested(
+    check: Check, text: str
+) -> None:
+    assert [f.rule for f in check(text) if f.rule.startswith("harper.")] == []
+
+
+def test_a_swap_the_neighbouring_words_favour_is_still_suggested(check: Check) -> None:
+    found = [
+        f
+        for f in check("The union told it's members to strike.")
+        if f.rule == "harper.ItsPossessive"
+    ]
+    assert [f.suggestions[0] for f in found] == ["its"]

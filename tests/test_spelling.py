@@ -486,3 +486,30 @@ def test_a_short_name_the_draft_drowns_is_a_slip_of_its_near_spelling(check: Che
 def test_a_long_unseen_slip_of_an_uncommon_word_is_caught(check: Check) -> None:
     text = "The lecture Recursvie Descent Parsing ran late."
     assert first_fixes(check(text), text) == {"Recursvie": "Recursive"}
+
+
+def test_a_gap_in_one_dictionary_is_no_dialect_marker(check: Check) -> None:
+    # The American dictionary lacks these, but no regular respelling makes them American
+    # words: they are American as written, not British spellings.
+    text = "The color of the hall was restored; afterwards the unlivable flats were sold."
+    assert "spelling.dialect-mix" not in {f.rule for f in check(text)}
+    mixed = "The color of the town hall was restored. Afterwards the colour faded."
+    assert "spelling.dialect-mix" in {f.rule for f in check(mixed)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry fund was undertaxed, and its board stayed unvetted.",  # prefixes
+        "Rates rose per capita in the region.",  # half of a pairing English uses
+    ],
+)
+def test_words_made_the_regular_way_are_words(check: Check, text: str) -> None:
+    assert [f.rule for f in check(text) if f.category is Category.SPELLING] == []
+
+
+@pytest.mark.parametrize(("text", "meant"), [("The presure rose.", "pressure"),
+                                             ("We remined them.", "reminded")])  # fmt: skip
+def test_a_prefix_does_not_hide_a_slip(check: Check, text: str, meant: str) -> None:
+    found = [f for f in check(text) if f.category is Category.SPELLING]
+    assert found and meant in found[0].suggestions

@@ -15,6 +15,19 @@ The table of rules, on or off, with the figures and the reasons, is docs/harper-
 Each Harper rule keeps its own id (``harper.AnA``): ``ignore`` turns a default one off, and
 ``harper-rules = ["OxfordComma"]`` (or ``["all"]``) turns others on.
 
+Some of Harper's rules judge a word by its neighbours' word classes and misread news
+speech: ``it's time``, ``for their right to``, ``its effect``, ``the might of``. Each is
+checked here against the evidence Harper lacks (``_judged``): a word swap (its/it's,
+their/there, affect/effect) stands only when the bigram counts of the words beside it favour
+the swap ten to one, and ``of`` for ``have`` only before a participle.
+
+Harper's a/an rule is right only where the next word's sound is known. It is not for a word
+the dictionary lacks (``an rlogin``: read letter by letter, or not) nor for a capitalised
+abbreviation shaped like a word (``SUV``, ``FAQ``, ``NATO``, a ``STREAM`` socket): read by
+its letters it takes ``an``, read as a word ``a``, and both readings are in print. There the
+writer's article stands; where the shape leaves no doubt (``a FBI``, ``an UN``, ``a NSW``)
+Harper still judges.
+
 Two real-word errors Harper misses are this module's own rules, each narrow and silent on
 the same prose: ``could very well of been`` and ``has show``.
 """
@@ -30,7 +43,7 @@ from proofer.engines.harper import ALL_RULES, SPELL_RULE, Dialect, HarperEngine,
 from proofer.findings import Category, Engine, Finding, Severity
 from proofer.rules import Rule
 from proofer.suggest import association, seen_pair
-from proofer.words import is_non_word, strip_possessive, token_around
+from proofer.words import is_acronym, is_non_word, strip_possessive, token_around
 
 # The Harper rules on by default, each with a text of the project's own that it flags.
 DEFAULT_RULES = {
@@ -46,7 +59,7 @@ DEFAULT_RULES = {
     "ModalOf": "The minister could of resigned.",
     "SimplePastToPastParticiple": "The miners had began the strike.",
     "ItsContraction": "Its a matter of time before the vote.",
-    "ItsPossessive": "The company said it's profits rose.",
+    "ItsPossessive": "The council said it's members would vote.",
     "NounVerbConfusion": "The affect of the ruling was immediate.",
     "TheirToThere": "Their is no evidence of fraud.",
     "OpenCompounds": "There were alot more voters this year.",
@@ -112,6 +125,14 @@ _CATEGORY = {
     "Redundancy": Category.STYLE,
 }
 _INFO_CATEGORIES = {Category.STYLE}
+# Harper's rules that swap one word for a look-alike, judged by the words beside it.
+_SWAPS = frozenset({"ItsPossessive", "ItsContraction", "TheirToThere", "NounVerbConfusion"})
+_BETTER_FIT = 1.0  # log10: the swap fits its neighbours ten times better than the word
+# Letters whose names start with a vowel sound (an F, an S) though they sound as consonants
+# in a word: before an abbreviation that starts with one, the article tells its reading.
+_VOWEL_NAMED = frozenset("FHLMNRSX")
+_VOWELS = frozenset("AEIOU")
+_SPELLED_OUT = 4  # capitals this long that spell a word are read as it (US, IT are letters)
 
 
 class GrammarChecker(ParagraphChecker):
@@ -136,10 +157,67 @@ class GrammarChecker(ParagraphChecker):
             if rule_name == SPELL_RULE:
                 continue
             for lint in lints:
+                if not self._judged(rule_name, text, lint, ctx):
+                    continue
                 finding = _finding(text, rule_name, lint)
                 if finding:
                     findings.append(finding)
         return findings
+
+    def _judged(self, rule_name: str, text: str, lint: harper.Lint, ctx: CheckContext) -> bool:
+        """True unless the lint misreads what the words around it show (see the module's
+        docstring)."""
+        if rule_name == "AnA":
+            return not self._sound_unknown(text, lint, ctx)
+        if rule_name == "ModalOf":
+            after = _NEXT_WORD.match(text, lint.span.end)
+            return after is None or _participle_after_have(after.group(1))
+        if rule_name in _SWAPS and lint.suggestions:
+            swap = _replacement(text, lint.span.start, lint.span.end, lint.suggestions[0])
+            return _fits_better(text, lint.span.start, lint.span.end, swap)
+        return True
+
+    def _sound_unknown(self, text: str, lint: harper.Lint, ctx: CheckContext) -> bool:
+        """True when the word after the article has no certain sound: a word the dictionary
+        lacks, or an abbreviation that reads as letters or as a word (``SUV``, ``NATO``)."""
+        after = _TOKEN_AFTER.match(text, lint.span.end)
+        if after is None:
+            return False
+        word = strip_possessive(after.group(1).strip(".-"))
+        bare = word.replace(".", "").replace("&", "")
+        if is_acronym(word):
+            if bare[0] in _VOWEL_NAMED and bare[1] in _VOWELS:
+                return True
+            # A word in capitals (a STREAM socket) reads as the word, or as its letters.
+            return len(bare) >= _SPELLED_OUT and not self._engine.unknown_words(
+                [bare.lower()], ctx.dialect
+            )
+        head = re.split(r"[-’']", word)[0]  # an X-ray, an MP's: the first part is read first
+        return bool(head) and bool(self._engine.unknown_words([head], ctx.dialect))
+
+
+_NEXT_WORD = re.compile(r" +([A-Za-z]+)")
+_TOKEN_AFTER = re.compile(r"\s+([\w’'.&-]+)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z]+) +$")
+
+
+def _fits_better(text: str, start: int, end: int, swap: str) -> bool:
+    """True when ``swap`` pairs with the words right beside ``text[start:end]`` (none across
+    punctuation) far better than the word written does."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    after = _NEXT_WORD.match(text, end)
+    prev = before.group(1) if before else ""
+    nxt = after.group(1) if after else ""
+    return _fit(prev, swap, nxt) - _fit(prev, text[start:end], nxt) >= _BETTER_FIT
+
+
+def _fit(prev: str, word: str, nxt: str) -> float:
+    """How much likelier than chance ``word`` is between ``prev`` and ``nxt`` (log10, from the
+    bigram counts, which have no apostrophes: ``it's`` is read as ``it is``)."""
+    left = right = word.lower()
+    if left.endswith(("'s", "’s")):
+        left, right = left[:-2], "is"
+    return (association(prev, left) if prev else 0.0) + (association(right, nxt) if nxt else 0.0)
 
 
 def _participle_after_have(word: str) -> bool:

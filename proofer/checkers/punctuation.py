@@ -55,6 +55,7 @@ SPACE_BEFORE = Rule(
         "Unpack the .deb file first.",
         "The rules are online (https://example.org/rules) .",
         "It broke again :-)",
+        "He paused . . . and went on.",  # a spaced ellipsis (Chicago's)
         "Run it as ./configure first.",
     ),
     fix_safe=True,
@@ -70,10 +71,13 @@ _MIXED = re.compile(r"\?!|!\?")
 _RUN_ON = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
 _NAMES = {".": "period", ",": "comma", ";": "semicolon", ":": "colon", "?": "question mark",
           "!": "exclamation mark"}  # fmt: skip
-# A space between a word and a mark; not before ".5" or an ellipsis, not at a line start.
+# A space between a word and a mark; not before ".5" or an ellipsis (spaced: ". . ."), not at
+# a line start.
 # A period that starts a word (the .deb file, .NET) is not the end of a sentence.
 # A path that starts with a period (./configure) neither.
-_SPACE_BEFORE = re.compile(r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?![\w/]))(?![\d.])")
+_SPACE_BEFORE = re.compile(
+    r"(?<=[\w”’)\]])([ \u00a0\t]+)([,;:!?]|\.(?![\w/]))(?![\d.]|[ \u00a0]\.)"
+)
 # A colon or semicolon that starts a smiley: :-) ;) :(
 _EMOTICON = re.compile(r"-?[()DPp](?!\w)")
 

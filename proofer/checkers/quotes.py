@@ -59,6 +59,9 @@ UNCLOSED = Rule(
         "“It was my wish,” he added, “as soon as the vote was in.\n\n“Then we start.”",
         # Paragraph breaks lost in a paste: a note, not an unclosed quotation.
         "“The piers rot every year. “This vote ends the waiting,” she said.",
+        # Apostrophes at a word's start: a decade's plural, an elided syllable.
+        "Rents rose in the 1970's and '80's. Prices fell.",
+        "The shifts ran 'round the clock.",
     ),
     severity=Severity.ERROR,
 )

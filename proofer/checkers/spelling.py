@@ -193,6 +193,11 @@ _SHORT = 4  # words this short have many neighbours: one slip proves little
 _ASSOCIATED = 1.0  # a pairing ten times likelier than chance (South Africa) is evidence
 _FUNCTION_WORD = 6.0  # the, this, with, from, they
 _EVERYDAY = 5.5  # since, each, what: a short capitalised slip must be of a word this common
+# The prefixes English still builds new words with (refighting, undertaxed, outbuild).
+_PREFIXES = (
+    "re", "un", "pre", "pro", "non", "anti", "over", "under", "out", "counter", "mis",
+    "post", "inter", "multi", "semi", "super", "sub", "co",
+)  # fmt: skip
 _PLAINLY_A_WORD = 5.0  # as common as "okay" (5.1): a word, however close to another (ok / of)
 _TYPO_GAP = 3.0  # a correction this much likelier than the word as typed (waht 2.0, what)
 _LONG = 8  # few names this long are one slip from a common word: Mannifesto is a slip
@@ -340,6 +345,10 @@ class SpellingChecker(ParagraphChecker):
         if not is_capitalised(judged):
             if self._is_real_word(judged, candidates):
                 return None
+            if self._derived(judged, ctx) and not _near_common(judged, candidates):
+                return None
+            if max(association(before, judged), association(judged, after)) >= _ASSOCIATED:
+                return None  # half of a pairing English uses: per capita, ad hoc
             if not any(_plausible_slip(judged, c) for c in candidates):
                 message = f"‘{word}’ is in no dictionary and no slip of a known word: check it."
                 return UNKNOWN_TERM.finding(*span, message, (), Engine.HARPER)
@@ -397,6 +406,21 @@ class SpellingChecker(ParagraphChecker):
             and zipf(c.word.lower()) - zipf(word) >= _SLIP_GAIN
         ]
         return bool(near) and zipf(word) < _COMMON and bool(self._lowercase_known(near, ctx))
+
+    def _derived(self, word: str, ctx: CheckContext) -> bool:
+        """A common word behind one of English's living prefixes (``refighting``,
+        ``undertaxed``, ``unvetted``, ``outbuild``): a word made the regular way, which no
+        dictionary lists in full. A slip rarely leaves a common word of four letters or more
+        behind a prefix (``retrun`` leaves ``trun``); one that does and is one slip from a
+        much commoner word stays a slip (``presure``, ``remined``)."""
+        rests = [
+            word[len(p) :]
+            for p in _PREFIXES
+            if word.startswith(p)
+            and len(word) - len(p) >= _SHORT
+            and zipf(word[len(p) :]) >= _COMMON
+        ]
+        return bool(rests) and bool(self._lowercase_known(rests, ctx))
 
     def _is_real_word(self, word: str, candidates: list[_Candidate]) -> bool:
         """A lower-case word Harper lacks but English uses (``premarket``, ``naira``): seen
@@ -518,6 +542,14 @@ def _is_name_particle(text: str, start: int, end: int, token: str) -> bool:
         return True
     rest = text[end:].lstrip()
     return rest[:1].isupper() or (rest.split(" ", 1)[0].lower() in PARTICLES)
+
+
+def _near_common(word: str, candidates: list[_Candidate]) -> bool:
+    """One slip from a common word much commoner than ``word`` (presure: pressure)."""
+    return any(
+        c.distance == 1 and not c.listed and c.zipf >= _COMMON and c.zipf - zipf(word) >= _SLIP_GAIN
+        for c in candidates
+    )
 
 
 def _plausible_slip(word: str, candidate: _Candidate) -> bool:

@@ -10,6 +10,7 @@ from proofer.checkers import CheckContext, DocumentChecker
 from proofer.checkers.facts import abbreviations, ages, dates, tallies, titles, variants
 from proofer.checkers.facts.common import Draft
 from proofer.document import Document
+from proofer.engines.harper import HarperEngine
 from proofer.findings import Finding
 
 _CONCERNS = (ages, dates, titles, tallies, abbreviations, variants)
@@ -20,7 +21,10 @@ class FactChecker(DocumentChecker):
 
     rules = tuple(rule for concern in _CONCERNS for rule in concern.RULES)
 
+    def __init__(self, engine: HarperEngine) -> None:
+        self._engine = engine
+
     def check_document(self, doc: Document, ctx: CheckContext) -> list[Finding]:
         """Every fact check's findings for ``doc``."""
-        draft = Draft(doc, ctx)
+        draft = Draft(doc, ctx, self._engine)
         return [f for concern in _CONCERNS for f in concern.check(draft)]

@@ -3,8 +3,10 @@
 A definition is the long form with the abbreviation in brackets after it (``Harbour
 Oversight Panel (HOP)``) or the reverse (``HOP (Harbour Oversight Panel)``); the long form is
 found the way Schwartz and Hearst's method finds it, by the abbreviation's letters in order,
-the first at the start of a word. Well-known abbreviations (a short built-in list), and those
-on the desk's dictionary or entity list, need no definition before use.
+the first at the start of a word. Well-known abbreviations need no definition before use: a
+short built-in list, those on the desk's dictionary or entity list, and any as common in
+English as an everyday word (``HTTP``, ``IMF``, ``GDP``) that is no lower-case word (``HOP``
+is ``hop`` as often as anything).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from proofer.checkers.facts.common import Draft, where
 from proofer.document import Document
 from proofer.findings import Category, Finding, Severity
+from proofer.lexicon import zipf
 from proofer.rules import Rule
 from proofer.words import is_acronym
 
@@ -31,6 +34,8 @@ BEFORE_DEFINITION = Rule(
     passes=(
         "The Harbour Oversight Panel (HOP) met.\n\nThe HOP board then voted.",
         "The FBI called. The Federal Bureau of Investigation (FBI) later wrote.",
+        # As common in English as an everyday word: no definition needed first.
+        "The CDC warned.\n\nThe Centers for Disease Control (CDC) later wrote.",
     ),
 )
 DEFINED_TWICE = Rule(
@@ -66,6 +71,7 @@ _DEFINED_AFTER = re.compile(r"\((?P<abbr>[A-Z][A-Za-z&]{1,6})\)")
 _DEFINED_BEFORE = re.compile(r"\b(?P<abbr>[A-Z][A-Z&]{1,5})\s\((?P<long>[^()]{3,80})\)")
 _USE = re.compile(r"(?<![\w&.-])(?P<abbr>[A-Z][A-Z&]{1,5})(?:s|['’]s?)?(?![\w&])")
 _CLAUSE_BREAK = re.compile(r"[.!?;:“”\"()\[\]]\s")
+_HOUSEHOLD = 3.5  # Zipf: about once in three million words (IMF 3.5, GDP 4.0, FBI 4.4)
 _SMALL = frozenset({"of", "and", "the", "for", "on", "in", "to", "at", "a", "an", "&"})
 
 
@@ -100,7 +106,7 @@ def check(draft: Draft) -> list[Finding]:
     for abbr, defined in definitions.items():
         first = defined[0]
         early = [u for u in uses[abbr] if top <= u[0] < first.start]
-        known = abbr in WELL_KNOWN or ctx.known.accepts(abbr)
+        known = abbr in WELL_KNOWN or ctx.known.accepts(abbr) or _household(abbr, draft)
         if early and not known:
             s, e = early[0]
             findings.append(
@@ -131,6 +137,14 @@ def check(draft: Draft) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _household(abbr: str, draft: Draft) -> bool:
+    """An abbreviation a general reader meets every week: common in English (wordfreq counts
+    it in news, books and the web) and not as some lower-case word."""
+    return zipf(abbr) >= _HOUSEHOLD and bool(
+        draft.engine.unknown_words([abbr.lower()], draft.ctx.dialect)
+    )
 
 
 def _headline_end(doc: Document) -> int:

@@ -11,6 +11,7 @@ from typing import Generic, TypeVar
 from proofer.checkers import CheckContext
 from proofer.checkers.facts.people import People
 from proofer.document import Document
+from proofer.engines.harper import HarperEngine
 from proofer.quotations import Quotations
 
 V = TypeVar("V", bound=Hashable)
@@ -19,10 +20,11 @@ V = TypeVar("V", bound=Hashable)
 class Draft:
     """One draft as the fact checks read it: read for people and quotations once, on demand."""
 
-    def __init__(self, doc: Document, ctx: CheckContext) -> None:
+    def __init__(self, doc: Document, ctx: CheckContext, engine: HarperEngine) -> None:
         self.doc = doc
         self.text = doc.text
         self.ctx = ctx
+        self.engine = engine  # the dictionary: is a word English in lower case
 
     @cached_property
     def people(self) -> People:

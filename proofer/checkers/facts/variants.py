@@ -17,8 +17,8 @@ Precision comes first:
 - words of fewer than five letters are left alone (``co-op``, ``coop``);
 - a term's capitals are compared only after the same determiner (``the Council``, ``the
   council``), never where the capitalised form is part of a longer name (``the Bank of
-  England``, ``the Labour Party``, ``Alfred the Great``), in a line set in title case, or
-  where the lower-case form describes (``the west of the city``).
+  England``, ``the Labour Party``, ``Alfred the Great``, ``Race to the Top``), in a line set
+  in title case, or where the lower-case form describes (``the west of the city``).
 """
 
 from __future__ import annotations
@@ -101,6 +101,8 @@ _SHORTEST = 5  # letters: shorter compounds are too often other words (co-op, co
 _MOST_PIECES = 3
 _FUNCTION_WORD = 6.0  # Zipf: ``be``, ``a``, ``in``, ``some``; spaced pairs of these are phrases
 _DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+# The small words inside a title or a name: Race to the Top, Back to the Future.
+_TITLE_JOINERS = ORGANISATION_JOINERS | {"to", "at", "from", "by", "with"}
 _TITLE_SHARE = 0.6  # a line whose longer words are mostly capitalised is a headline
 
 
@@ -333,7 +335,7 @@ def _capitals(doc: Document, words: Sequence[_Word]) -> list[Finding]:
                 continue  # the west of the city: a description, not the term
             uses.setdefault((det.text.lower(), word.text), []).append((word, False))
         elif word.text[0].isupper() and word.text[1:].islower():
-            before = words[i - 2] if i >= 2 else None
+            before = words[max(0, i - 3) : i - 1]
             if headlines.holds(word.start) or _in_a_name(
                 text, before, det, word, after, in_lower_case
             ):
@@ -371,7 +373,7 @@ def _adjacent(text: str, a: _Word, b: _Word) -> bool:
 
 def _in_a_name(
     text: str,
-    before: _Word | None,
+    before: list[_Word],
     det: _Word,
     word: _Word,
     after: Sequence[_Word],
@@ -380,18 +382,28 @@ def _in_a_name(
     """True when a capitalised ``word`` after ``det`` is part of a longer name: another
     capitalised word follows (the Labour Party), or a joining word and a capitalised one (the
     Bank of England), or a name goes before (Alfred the Great: capitalised mid-sentence, or
-    opening a sentence and never written in lower case in the draft)."""
+    opening a sentence and never written in lower case in the draft), or a title's small word
+    and a capital before that (Race to the Top, First in the World)."""
     if after and _adjacent(text, word, after[0]):
         if after[0].text[0].isupper():
             return True
         joined = len(after) > 1 and _adjacent(text, after[0], after[1])
         if after[0].text.lower() in ORGANISATION_JOINERS and joined and after[1].text[0].isupper():
             return True
+    if (
+        len(before) == 2
+        and _adjacent(text, before[0], before[1])
+        and _adjacent(text, before[1], det)
+        and before[1].text in _TITLE_JOINERS
+        and before[0].text[0].isupper()
+    ):
+        return True
+    last = before[-1] if before else None
     return (
-        before is not None
-        and _adjacent(text, before, det)
-        and before.text[0].isupper()
-        and (not before.sentence_start or before.text.lower() not in in_lower_case)
+        last is not None
+        and _adjacent(text, last, det)
+        and last.text[0].isupper()
+        and (not last.sentence_start or last.text.lower() not in in_lower_case)
     )
 
 
