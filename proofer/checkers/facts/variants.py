@@ -373,7 +373,7 @@ def _adjacent(text: str, a: _Word, b: _Word) -> bool:
 
 def _in_a_name(
     text: str,
-    before: list[_Word],
+    before: Sequence[_Word],
     det: _Word,
     word: _Word,
     after: Sequence[_Word],
