@@ -8,8 +8,10 @@ debian-policy, and the State of the Union addresses, the prose closest to news: 
   count (every lint of its default rule set) on the same text;
 - typos injected into lower-case words and into capitalised ones (words inside multi-word
   names and months included): a swap, a drop, a double or a neighbouring key, never in the
-  first letter, kept only when the result is no word; the share caught (an error or warning
-  on it) and the share whose first suggestion is the word meant.
+  first letter, kept only when the result is no word, and never in machine text (an
+  address, a path, a host name, ``ls(1)``: the manuals' wrapped lines are full of them);
+  the share caught (an error or warning on it) and the share whose first suggestion is the
+  word meant.
 
     python bench/bench_precision.py [--seed N] [--show N] [--verbose] [--no-optional] [--book NAME]
                                  [--no-typos]
@@ -42,11 +44,15 @@ from proofer.engines.harper import Dialect, HarperEngine
 from proofer.findings import Finding, Severity
 from proofer.lexicon import zipf
 from proofer.proofreader import Proofreader
+from proofer.words import token_around
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 SLIPS = ("swap", "drop", "double", "key")
 LOWER = re.compile(r"(?<![\w’'.-])[a-z]{4,}(?![\w’'-])")
 CAPITAL = re.compile(r"(?<![\w’'.-])[A-Z][a-z]{3,}(?![\w’'-])")
+# Machine text inside a word's token: an address, a path, a host name, a manual-page
+# reference, code. A slip there is no prose typo, and the checker rightly leaves it alone.
+MACHINE = re.compile(r"://|[/@\\<>{}\[\]=_]|\(\d|\w\.\w")
 
 
 def alarms(findings: list[Finding]) -> list[Finding]:
@@ -72,7 +78,10 @@ def inject(
     every: int,
 ) -> tuple[str, list[tuple[Injection, str]]]:  # fmt: skip
     """Misspell about one in ``every`` words matching ``pattern`` (not those in ``skip``)."""
-    spans = [m for m in pattern.finditer(text) if m.group() not in skip]
+    spans = [
+        m for m in pattern.finditer(text)
+        if m.group() not in skip and not MACHINE.search(text[slice(*token_around(text, *m.span()))])
+    ]  # fmt: skip
     chosen = spans[rng.randrange(every) :: every]
     pieces, out, pos, shift = [], [], 0, 0
     for m in chosen:
