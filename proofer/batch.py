@@ -34,7 +34,7 @@ _MIN_CHARS = 20_000
 _ITEMS_PER_WORKER = 200
 # Items sent ahead to each worker, so that none waits for the parent between two.
 _AHEAD = 2
-# Waiting items weighed for each choice: the order of the output keeps results this close.
+# Waiting items weighed for each choice, in order: a result is held back at most this long.
 _WINDOW = 64
 # Pieces whose worker is remembered, at most (about 100 bytes each).
 _PIECES_KEPT = 200_000
