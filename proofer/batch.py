@@ -126,7 +126,9 @@ class _Worker:
 class _Pool:
     """Workers fed from the items waiting, each item's result kept until its turn."""
 
-    def __init__(self, n: int, items: int, weigh: Callable[[int], list[tuple[Hashable, int]]]):
+    def __init__(
+        self, n: int, items: int, weigh: Callable[[int], list[tuple[Hashable, int]]]
+    ) -> None:
         self.n = n
         self.items = items
         self.weigh = weigh
@@ -173,9 +175,9 @@ class _Pool:
 
     def _choose(self, worker: _Worker, workers: list[_Worker]) -> int | None:
         """The waiting item for ``worker``: the one with the most characters it has already
-        checked, less what another worker has; then the first. An item
-        mostly checked already by another worker waits for that one, which answers it
-        from memory (None: nothing for this worker now)."""
+        checked, less what another worker has; then the first. An item mostly checked
+        already by another worker waits for that one, which answers it from memory (None:
+        nothing for this worker now)."""
         others = {w.serial for w in workers} - {worker.serial}
 
         def score(i: int) -> tuple[int, int] | None:
