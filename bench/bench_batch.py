@@ -13,9 +13,9 @@
 - Big drafts, with ``--large 5,10`` (megabytes): one whole `proofer check` process on a
   draft of that size, its wall time and peak memory.
 
-Runs alternate between the two sides and the medians are printed, with CPU use (user+sys
-over wall: 2.0 means two cores busy) and the load average before the runs (other work on
-the machine slows both sides).
+Runs alternate between the two sides and the medians are printed, with CPU seconds (user +
+sys), cores busy (CPU over wall: 2.0 means two cores busy) and the load average after the
+runs (other work on the machine slows both sides, and leaves no core free to keep busy).
 
     python bench/bench_batch.py [--runs N] [--large MB,...]
 """
@@ -64,13 +64,14 @@ def paired(a: list[str], b: list[str], runs: int, env: dict[str, str] | None = N
     for _ in range(runs):
         wall, cpu = timed(a, env)
         a_walls.append(wall)
-        a_cpu.append(cpu / wall)
+        a_cpu.append(cpu)
         wall, cpu = timed(b, env)
         b_walls.append(wall)
-        b_cpu.append(cpu / wall)
+        b_cpu.append(cpu)
     am, bm = statistics.median(a_walls), statistics.median(b_walls)
-    print(f"  bare Harper {am:6.2f} s (cores busy {statistics.median(a_cpu):.1f})   "
-          f"proofer {bm:6.2f} s (cores busy {statistics.median(b_cpu):.1f})   "
+    ac, bc = statistics.median(a_cpu), statistics.median(b_cpu)
+    print(f"  bare Harper {am:6.2f} s ({ac:.2f} s CPU, cores busy {ac / am:.1f})   "
+          f"proofer {bm:6.2f} s ({bc:.2f} s CPU, cores busy {bc / bm:.1f})   "
           f"proofer speed / Harper speed: {am / bm:.2f}   {load()}")  # fmt: skip
 
 

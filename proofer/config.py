@@ -127,9 +127,10 @@ class Config:
                 value = getattr(self, setting.name)
                 if not _in_choices(setting, value):
                     raise ConfigError(f"{setting.key} must be {setting.expects()}, not '{value}'")
-        known = harper_rule_names() | {ALL_RULES}
         for rule in self.harper_rules:
-            if not isinstance(rule, str) or rule not in known:
+            # Harper's rule names only when there is one to check: listing them builds
+            # Harper's whole dictionary, which a warm-up builds on a thread of its own.
+            if not isinstance(rule, str) or rule not in harper_rule_names() | {ALL_RULES}:
                 raise ConfigError(
                     f"harper-rules: '{rule}' is not a Harper rule (a name such as "
                     f"'OxfordComma', or '{ALL_RULES}')"

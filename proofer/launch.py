@@ -29,6 +29,12 @@ def _run(args: list[str]) -> int:
         from proofer.daemon import run_client
 
         return run_client(args)
+    if args[:1] in (["check"], ["fix"]):
+        # Harper's dictionary builds on a thread of its own while the rest of the program
+        # is imported: both are needed before the first word is checked.
+        from proofer.engines.harper import start_dictionary
+
+        start_dictionary()
     from proofer.cli import main as run_here
 
     return run_here(args)

@@ -9,6 +9,7 @@ its engine), then the one with suggestions.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -147,13 +148,15 @@ class Proofreader:
     def warm(self) -> list[str]:
         """Build now, on this thread, everything a first check would build on its way, for
         a process about to fork workers that should start warm; returns the notices of the
-        short check that finishes the job (an engine found missing, say). The word tables
-        load here while Harper builds its dictionary on a thread of its own, so two cores
-        share the wait."""
+        short check that finishes the job (an engine found missing, say). Harper builds its
+        dictionary on a thread of its own, then its suggestion table on this one (it keeps
+        one per thread); the word tables load on a third meanwhile, so two cores share the
+        wait."""
         start_dictionary()
-        lexicon.load()
-        suggest.load()
+        tables = threading.Thread(target=_load_tables, name="word-tables")
+        tables.start()
         self.engine.warm()
+        tables.join()
         return self.check(Document("A warm-up sentense for the engine.")).notices
 
     @property
@@ -465,6 +468,11 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         start = cut.end()
     out.append((start, text[start:]))
     return out
+
+
+def _load_tables() -> None:
+    lexicon.load()
+    suggest.load()
 
 
 def _read_list(load: Callable[[Path], T], path: Path) -> T:
