@@ -408,7 +408,7 @@ def test_json_notices_survive_checking_on_several_cores(tmp_path: Path) -> None:
     [
         (("serve", "--port", "notanumber"), "proofer serve: argument --port: invalid int value"),
         (("check", "--fail-on", "bogus", "x.txt"), "proofer check: argument --fail-on: invalid"),
-        (("fix",), "proofer fix: the following arguments are required: path"),
+        (("fix",), "proofer fix: the following arguments are required: PATH"),
         (("style", "test", "a.toml", "--nope"), "proofer: unrecognized arguments: --nope"),
         (("nosuchcommand",), "proofer: argument command: invalid choice: 'nosuchcommand'"),
     ],
