@@ -53,7 +53,8 @@ def targets(
         written[real] = draft
         if output_dir is not None:
             if real in found and real != real_source:
-                raise DraftError(f"{output}: is the draft {found[real][0]}, which is fixed too")
+                raise DraftError(f"{output}: is another draft being fixed; {draft} cannot be "
+                                 "written there")  # fmt: skip
             if real == real_source and not overwrite:
                 raise DraftError(
                     f"{output}: that is the draft itself; pass --in-place or --overwrite "
