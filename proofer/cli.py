@@ -86,7 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="check drafts and report what is wrong")
-    check.add_argument("paths", nargs="+", help="drafts to check; - reads standard input")
+    check.add_argument(
+        "paths", nargs="+", help="drafts or folders of drafts to check; - reads standard input"
+    )
     _add_check_options(check)
     check.add_argument("--format", choices=("text", "json", "github", "html"), default="text")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
@@ -282,6 +284,16 @@ def _problems(proofreader: Proofreader) -> list[str]:
     ]
 
 
+def _with_folders_opened(paths: list[str]) -> list[str]:
+    """The paths given, each folder among them replaced by the drafts in it and its
+    subfolders (a folder with none is left as given, for the reader to say so)."""
+    opened = []
+    for path in paths:
+        drafts = drafts_in(Path(path)) if path != "-" and Path(path).is_dir() else []
+        opened += [str(draft) for draft in drafts] or [path]
+    return opened
+
+
 def _read(path: str) -> Document:
     if path == "-":
         text, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
@@ -351,7 +363,7 @@ def _check(args: argparse.Namespace) -> int:
     drafts: list[html_report.CheckedDraft] = []
     input_error = failing = False
     told: set[str] = set()
-    paths: list[str] = args.paths
+    paths = _with_folders_opened(args.paths)
     serial = "-" in paths  # standard input is read here, once
     # One draft shows its paragraphs checked; many drafts, the files.
     one = len(paths) == 1
