@@ -114,14 +114,19 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument("paths", nargs="+", metavar="PATH", help="drafts or folders; - reads "
                      "standard input (with --output)")  # fmt: skip
     where = fix.add_mutually_exclusive_group(required=True)
-    where.add_argument("--output", "-o", help="where to write one draft; - for stdout")
     where.add_argument(
-        "--output-dir", type=Path, help="a folder to write the fixed drafts into (made if missing)"
+        "--output", "-o", metavar="FILE", help="where to write one draft; - for stdout"
+    )
+    where.add_argument(
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="a folder to write the fixed drafts into (made if missing)",
     )
     where.add_argument(
         "--in-place",
         action="store_true",
-        help="replace each draft with its fixed copy (atomically; one left unfixed stays whole)",
+        help="replace each draft with its fixed copy (atomically: a failed write leaves it whole)",
     )
     fix.add_argument(
         "--track-changes",
@@ -181,7 +186,9 @@ def _parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=_rules)
 
     learn = sub.add_parser("learn", help="learn a desk profile from an archive of stories")
-    learn.add_argument("archive", type=Path, help="folder of published stories (.txt, .md, .docx)")
+    learn.add_argument(
+        "archive", type=Path, help="folder of published stories (.txt, .md, .docx, .odt)"
+    )
     learn.add_argument("--output", "-o", type=Path, required=True, help="desk profile folder")
     learn.add_argument("--workers", type=int, help="processes to use (default: every core)")
     learn.set_defaults(run=_learn)
