@@ -499,9 +499,8 @@ def _fix_many(args: argparse.Namespace) -> int:
         try:
             if fixed.changed or target.output != target.source:
                 fix_targets.write(target, fixed.data)
-        except (DraftError, OSError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else None
-            _error(f"{target.output}: cannot write it ({reason})" if reason else str(exc))
+        except DraftError as exc:
+            _error(str(exc))
             status = EXIT_INPUT
             continue
         where = "" if args.in_place else f" -> {target.output}"

@@ -98,7 +98,10 @@ def _drafts(given: str, word_only: bool) -> list[tuple[Path, Path]]:
 
 def write(target: Target, data: bytes) -> None:
     """The fixed draft written to its output, atomically (a failed write leaves the old
-    file whole), making the output's folders as needed. ``OSError`` or ``DraftError`` when
-    it cannot be written."""
-    target.output.parent.mkdir(parents=True, exist_ok=True)
-    write_atomically(target.output, data)
+    file whole), making the output's folders as needed. ``DraftError`` (one line) when it
+    cannot be written."""
+    try:
+        target.output.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target.output, data)
+    except OSError as exc:
+        raise DraftError(f"{target.output}: cannot write it ({exc.strerror or exc})") from None
