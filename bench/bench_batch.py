@@ -5,6 +5,9 @@
   real prose, each different (the books of ``bench/realprose.py``, when installed), as a
   newsroom's stories are; and 100 files made of the project's nine stories, repeated, where
   both sides' caches answer for the repeats.
+- Fixing a batch: `proofer fix` over the same 100 files (the first kind available) into an
+  output folder, in one call (every core) and one process per file (how a script would do it
+  before), with the cores each keeps busy.
 - One draft: a 1,000-word story through `proofer check --daemon` (warm) and a bare Harper
   process on the same file.
 - Linear: the whole check (in one process) on 20,000 and 200,000 words, with peak memory;
@@ -17,7 +20,9 @@ Runs alternate between the two sides and the medians are printed, with CPU secon
 sys), cores busy (CPU over wall: 2.0 means two cores busy) and the load average after the
 runs (other work on the machine slows both sides, and leaves no core free to keep busy).
 
-    python bench/bench_batch.py [--runs N] [--large MB,...]
+    python bench/bench_batch.py [--runs N] [--files N] [--large MB,...]
+
+``--files`` sets the batch's size (100).
 """
 
 from __future__ import annotations
@@ -73,6 +78,29 @@ def paired(a: list[str], b: list[str], runs: int, env: dict[str, str] | None = N
     print(f"  bare Harper {am:6.2f} s ({ac:.2f} s CPU, cores busy {ac / am:.1f})   "
           f"proofer {bm:6.2f} s ({bc:.2f} s CPU, cores busy {bc / bm:.1f})   "
           f"proofer speed / Harper speed: {am / bm:.2f}   {load()}")  # fmt: skip
+
+
+def fixing(paths: list[Path], folder: Path, runs: int, env: dict[str, str]) -> None:
+    """`proofer fix` of every file into an output folder: one call (median of ``runs``)
+    against one process per file (once: it is the slow side), with cores busy for each."""
+    files = [str(p) for p in paths]
+    out = folder / "fixed"
+    walls, busy = [], []
+    for _ in range(runs):
+        wall, cpu = timed([PROOFER, "fix", *files, "--output-dir", str(out), "--overwrite"], env)
+        walls.append(wall)
+        busy.append(cpu / wall)
+    assert all((out / p.name).is_file() for p in paths), "proofer fix wrote no output"
+    each_wall = each_cpu = 0.0
+    for path in paths:
+        wall, cpu = timed([PROOFER, "fix", str(path), "-o", str(out / path.name), "--overwrite"],
+                          env)  # fmt: skip
+        each_wall += wall
+        each_cpu += cpu
+    one = statistics.median(walls)
+    print(f"  `proofer fix` into a folder: one call {one:6.2f} s (cores busy "
+          f"{statistics.median(busy):.1f})   one process per file {each_wall:6.2f} s (cores busy "
+          f"{each_cpu / each_wall:.1f}): {each_wall / one:.1f}x   {load()}")  # fmt: skip
 
 
 def load() -> str:
@@ -171,16 +199,18 @@ def large(megabytes: list[float]) -> None:
 
 def main() -> None:
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    n_files = int(sys.argv[sys.argv.index("--files") + 1]) if "--files" in sys.argv else 100
     if "--large" in sys.argv:
         large([float(mb) for mb in sys.argv[sys.argv.index("--large") + 1].split(",")])
         return
     bare = [sys.executable, "-c", BARE_HARPER]
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "XDG_RUNTIME_DIR": folder, "XDG_CACHE_HOME": folder}
-        for kind, paths in (
-            ("files of real prose, each different", prose_files(Path(folder), 100)),
-            ("stories, the project's nine repeated", story_files(Path(folder), 100)),
-        ):
+        batches = [
+            ("files of real prose, each different", prose_files(Path(folder), n_files)),
+            ("stories, the project's nine repeated", story_files(Path(folder), n_files)),
+        ]
+        for kind, paths in batches:
             if not paths:
                 print(f"(no real prose installed; to measure on it too: {INSTALL})")
                 continue
@@ -188,6 +218,8 @@ def main() -> None:
             print(f"a batch of {len(paths)} {kind}, {n:,} words, on {os.cpu_count()} cores:")
             files = [str(p) for p in paths]
             paired(bare + files, [PROOFER, "check", *files, "--fail-on", "never"], runs, env)
+        print("the first of those batches fixed:")
+        fixing(next(paths for _, paths in batches if paths), Path(folder), runs, env)
 
         one = Path(folder) / "one.txt"
         one.write_text("\n\n".join(s.text for s in stories()[:3]), encoding="utf-8")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NoReturn
 
-from proofer import __version__, batch, daemon, html_report
+from proofer import __version__, batch, daemon, fix_targets, html_report
 from proofer.config import (
     DIALECTS,
     FAIL_ON,
@@ -30,12 +30,22 @@ from proofer.document import Document
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.examples import style_examples
 from proofer.findings import Finding, Severity, apply_fixes
-from proofer.formats import READ_ONLY, WRITES, DraftError, read_draft, writable
+from proofer.formats import (
+    READ_ONLY,
+    READS,
+    WRITES,
+    DraftError,
+    Kind,
+    drafts_in,
+    kind_of,
+    read_draft,
+    writable,
+)
 from proofer.formats.docx import AUTHOR, read_docx
 from proofer.formats.docx import apply_fixes as apply_docx_fixes
 from proofer.formats.docx import to_bytes as docx_bytes
 from proofer.formats.text import decode, encode, write_atomically
-from proofer.learn import learn, stories_in
+from proofer.learn import learn
 from proofer.markup import masked_spans
 from proofer.proofreader import Proofreader, rule_book
 from proofer.quotemarks import smart_quotes
@@ -77,7 +87,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="check drafts and report what is wrong")
-    check.add_argument("paths", nargs="+", help="drafts to check; - reads standard input")
+    check.add_argument(
+        "paths", nargs="+", help="drafts or folders of drafts to check; - reads standard input"
+    )
     _add_check_options(check)
     check.add_argument("--format", choices=("text", "json", "github", "html"), default="text")
     check.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails (error)")
@@ -91,9 +103,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
 
-    fix = sub.add_parser("fix", help="apply the fixes that rules mark safe")
-    fix.add_argument("path", help="the draft; - reads standard input")
-    fix.add_argument("--output", "-o", required=True, help="where to write; - for stdout")
+    fix = sub.add_parser(
+        "fix",
+        help="apply the fixes that rules mark safe",
+        description="Apply the fixes that rules mark safe, writing each draft in its own format. "
+        "One draft: --output FILE (- for standard output). Several drafts, or folders (the "
+        "drafts in them and their subfolders): --output-dir DIR, which mirrors the folders "
+        "given, or --in-place. The drafts are fixed on every core; a draft that cannot be "
+        "read or written is told in one line and the others are still fixed.",
+    )
+    fix.add_argument("paths", nargs="+", metavar="PATH", help="drafts or folders; - reads "
+                     "standard input (with --output)")  # fmt: skip
+    where = fix.add_mutually_exclusive_group(required=True)
+    where.add_argument(
+        "--output", "-o", metavar="FILE", help="where to write one draft; - for stdout"
+    )
+    where.add_argument(
+        "--output-dir",
+        type=Path,
+        metavar="DIR",
+        help="a folder to write the fixed drafts into (made if missing)",
+    )
+    where.add_argument(
+        "--in-place",
+        action="store_true",
+        help="replace each draft with its fixed copy (atomically: a failed write leaves it whole)",
+    )
     fix.add_argument(
         "--track-changes",
         action="store_true",
@@ -105,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
     fix.add_argument(
         "--overwrite",
         action="store_true",
-        help="allow --output to replace a file that exists (the draft itself, or another)",
+        help="allow --output or --output-dir to replace a file that exists (a draft, or another)",
     )
     fix.add_argument(
         "--smart-quotes",
@@ -152,7 +187,9 @@ def _parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=_rules)
 
     learn = sub.add_parser("learn", help="learn a desk profile from an archive of stories")
-    learn.add_argument("archive", type=Path, help="folder of published stories (.txt, .md, .docx)")
+    learn.add_argument(
+        "archive", type=Path, help="folder of published stories (.txt, .md, .docx, .odt)"
+    )
     learn.add_argument("--output", "-o", type=Path, required=True, help="desk profile folder")
     learn.add_argument("--workers", type=int, help="processes to use (default: every core)")
     learn.set_defaults(run=_learn)
@@ -255,6 +292,16 @@ def _problems(proofreader: Proofreader) -> list[str]:
     ]
 
 
+def _with_folders_opened(paths: list[str]) -> list[str]:
+    """The paths given, each folder among them replaced by the drafts in it and its
+    subfolders (a folder with none is left as given, for the reader to say so)."""
+    opened = []
+    for path in paths:
+        drafts = drafts_in(Path(path)) if path != "-" and Path(path).is_dir() else []
+        opened += [str(draft) for draft in drafts] or [path]
+    return opened
+
+
 def _read(path: str) -> Document:
     if path == "-":
         text, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
@@ -343,7 +390,7 @@ def _check(args: argparse.Namespace) -> int:
     drafts: list[html_report.CheckedDraft] = []
     input_error = failing = False
     told: set[str] = set()
-    paths: list[str] = args.paths
+    paths = _with_folders_opened(args.paths)
     serial = "-" in paths  # standard input is read here, once
     # One draft shows its paragraphs checked; many drafts, the files.
     one = len(paths) == 1
@@ -418,8 +465,15 @@ def _fails(findings: list[Finding], fail_on: str) -> bool:
 
 
 def _fix(args: argparse.Namespace) -> int:
-    source = None if args.path == "-" else Path(args.path)
-    word = source is not None and source.suffix.lower() == ".docx"
+    if args.output is None:
+        return _fix_many(args)
+    if len(args.paths) > 1 or Path(args.paths[0]).is_dir():
+        _error("--output names one file; for several drafts or a folder use --output-dir DIR "
+               "or --in-place")  # fmt: skip
+        return EXIT_INPUT
+    path = args.paths[0]
+    source = None if path == "-" else Path(path)
+    word = source is not None and kind_of(source) is Kind.WORD
     if source is not None and not writable(source):
         kind = READ_ONLY.get(source.suffix.lower(), source.suffix)
         _error(f"{source}: fix cannot write {kind} drafts; it writes {WRITES}")
@@ -431,35 +485,99 @@ def _fix(args: argparse.Namespace) -> int:
     if refusal:
         _error(refusal)
         return EXIT_INPUT
-    proofreader = _PROOFREADERS.get(_config(args, source))
-    for problem in _problems(proofreader):
-        _error(problem)
-    if word:
-        assert source is not None
-        draft = read_docx(source)
-        if args.track_changes:
-            # Review is the safety net: every confident correction becomes a revision the
-            # reporter accepts or rejects, and every question a comment on its text.
-            findings = proofreader.check(draft.document()).findings
-            revised, asked = hand_back(draft, findings, proofreader.rules, args.author)
-            _write(args.output, docx_bytes(draft))
-            queried = "1 query as a comment" if asked == 1 else f"{asked} queries as comments"
-            print(f"{_fixes(revised)} as tracked changes, {queried} "
-                  f"(by {args.author})", file=sys.stderr)  # fmt: skip
-            return EXIT_OK
-        fixes = _safe_fixes(proofreader, draft.document())
-        applied = apply_docx_fixes(draft, fixes, tracked=False)
-        _write(args.output, docx_bytes(draft))
-        print(f"{_fixes(applied)} applied as plain edits", file=sys.stderr)
-        return EXIT_OK
-    doc = _read(args.path)
-    fixes = _safe_fixes(proofreader, doc)
-    if proofreader.config.smart_quotes:
-        paragraphs = [(p.start, p.text) for p in doc.paragraphs]
-        fixes += smart_quotes(paragraphs, masked_spans(doc))
-    _write(args.output, encode(apply_fixes(doc.text, fixes), doc.encoding, args.output))
-    print(f"{_fixes(len(fixes))} applied", file=sys.stderr)
+    fixed = _fix_one(args, path, args.output)
+    for message in fixed.messages:
+        _error(message)
+    if fixed.data is None:
+        _error(fixed.said)
+        return EXIT_INPUT
+    _write(args.output, fixed.data)
+    print(fixed.said, file=sys.stderr)
     return EXIT_OK
+
+
+def _fix_many(args: argparse.Namespace) -> int:
+    """Fix every draft named or found in the folders given, on every core; each written, and
+    its line printed, in the order given, as one process would."""
+    targets = fix_targets.targets(args.paths, args.output_dir, args.overwrite, args.track_changes)
+    outcomes = batch.in_order(
+        lambda target: _fix_one(args, str(target.source), str(target.output)),
+        targets,
+        size=lambda target: _size(str(target.source)),
+        warm=lambda: _warm_up(args, str(targets[0].source)),
+    )
+    told: set[str] = set()  # a list's problem is the same for every draft: told once
+    status = EXIT_OK
+    for target, fixed in zip(targets, outcomes, strict=True):
+        for message in fixed.messages:
+            if message not in told:
+                told.add(message)
+                _error(message)
+        if fixed.data is None:
+            _error(fixed.said)
+            status = EXIT_INPUT
+            continue
+        try:
+            if fixed.changed or target.output != target.source:
+                fix_targets.write(target, fixed.data)
+        except DraftError as exc:
+            _error(str(exc))
+            status = EXIT_INPUT
+            continue
+        where = "" if args.in_place else f" -> {target.output}"
+        print(f"{target.source}: {fixed.said}{where}", file=sys.stderr)
+    return status
+
+
+@dataclass
+class _Fixed:
+    """One draft fixed, as a worker process hands it back: the bytes to write in the draft's
+    own format (None when it could not be fixed), what was done (or why not), whether anything
+    changed, and what the lists and settings have to tell the user."""
+
+    data: bytes | None
+    said: str
+    changed: bool = False
+    messages: list[str] = field(default_factory=list)
+
+
+def _fix_one(args: argparse.Namespace, path: str, output: str) -> _Fixed:
+    """Fix the draft at ``path`` (``-``: standard input) for writing to ``output``."""
+    source = None if path == "-" else Path(path)
+    messages: list[str] = []
+    try:
+        proofreader = _PROOFREADERS.get(_config(args, source))
+        messages = _problems(proofreader)
+        if source is not None and kind_of(source) is Kind.WORD:
+            return _fix_word(args, proofreader, source, messages)
+        doc = _read(path)
+        fixes = _safe_fixes(proofreader, doc)
+        if proofreader.config.smart_quotes:
+            paragraphs = [(p.start, p.text) for p in doc.paragraphs]
+            fixes += smart_quotes(paragraphs, masked_spans(doc))
+        data = encode(apply_fixes(doc.text, fixes), doc.encoding, output)
+    except (DraftError, ConfigError) as exc:
+        return _Fixed(None, str(exc), messages=messages)
+    except OSError as exc:
+        return _Fixed(None, f"{path}: cannot read it ({exc.strerror or exc})", messages=messages)
+    return _Fixed(data, f"{_fixes(len(fixes))} applied", bool(fixes), messages)
+
+
+def _fix_word(
+    args: argparse.Namespace, proofreader: Proofreader, source: Path, messages: list[str]
+) -> _Fixed:
+    draft = read_docx(source)
+    if args.track_changes:
+        # Review is the safety net: every confident correction becomes a revision the
+        # reporter accepts or rejects, and every question a comment on its text.
+        findings = proofreader.check(draft.document()).findings
+        revised, asked = hand_back(draft, findings, proofreader.rules, args.author)
+        queried = "1 query as a comment" if asked == 1 else f"{asked} queries as comments"
+        said = f"{_fixes(revised)} as tracked changes, {queried} (by {args.author})"
+        return _Fixed(docx_bytes(draft), said, bool(revised or asked), messages)
+    applied = apply_docx_fixes(draft, _safe_fixes(proofreader, draft.document()), tracked=False)
+    return _Fixed(docx_bytes(draft), f"{_fixes(applied)} applied as plain edits", bool(applied),
+                  messages)  # fmt: skip
 
 
 def _output_refusal(output: str, source: Path | None, word: bool, overwrite: bool) -> str | None:
@@ -553,8 +671,8 @@ def _daemon(args: argparse.Namespace) -> int:
 
 
 def _learn(args: argparse.Namespace) -> int:
-    if not args.archive.is_dir() or not stories_in(args.archive):
-        _error(f"{args.archive}: not a folder of stories (.txt, .md, .docx)")
+    if not args.archive.is_dir() or not drafts_in(args.archive):
+        _error(f"{args.archive}: not a folder of stories ({', '.join(READS)})")
         return EXIT_INPUT
     if args.workers is not None and args.workers < 1:
         _error("--workers must be 1 or more")

@@ -38,12 +38,11 @@ from proofer.checkers.quotes import quote_evidence, settled_style
 from proofer.config import DESK_SETTINGS, load
 from proofer.engines.harper import Dialect, HarperEngine
 from proofer.findings import Severity
-from proofer.formats import DraftError, read_draft
+from proofer.formats import DraftError, drafts_in, read_draft
 from proofer.lexicon import zipf
 from proofer.proofreader import Proofreader
 from proofer.words import PARTICLES, WORD, is_plural, slip_reach, starts_sentence, strip_possessive
 
-SUFFIXES = (".txt", ".md", ".docx")
 SAMPLE = 300  # published stories the learned profile is tried on
 CHUNK = 100  # stories a worker counts before it hands back their sums
 NOISY_SHARE = 0.2  # a rule firing in this share of them is not one the desk follows
@@ -181,11 +180,6 @@ def read_story(path: str) -> Story:
     elif _DATELINE_ANY.match(opening):
         story.evidence["dateline.other"] += 1
     return story
-
-
-def stories_in(folder: Path) -> list[Path]:
-    """The drafts under ``folder``, in a stable order."""
-    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
 
 
 def read_stories(paths: list[str]) -> Archive:
@@ -529,7 +523,7 @@ def learn(folder: Path, output: Path, workers: int | None = None, quiet: bool = 
     """Read the archive in ``folder`` and write a desk profile into ``output``. Each file
     that cannot be read is named on standard error and skipped; ``DraftError`` when none
     can be (no profile is written from nothing)."""
-    paths = stories_in(folder)
+    paths = drafts_in(folder)
     terminal = sys.stderr.isatty()
     tenths = [-1]
 

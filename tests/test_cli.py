@@ -408,7 +408,7 @@ def test_json_notices_survive_checking_on_several_cores(tmp_path: Path) -> None:
     [
         (("serve", "--port", "notanumber"), "proofer serve: argument --port: invalid int value"),
         (("check", "--fail-on", "bogus", "x.txt"), "proofer check: argument --fail-on: invalid"),
-        (("fix",), "proofer fix: the following arguments are required: path"),
+        (("fix",), "proofer fix: the following arguments are required: PATH"),
         (("style", "test", "a.toml", "--nope"), "proofer: unrecognized arguments: --nope"),
         (("nosuchcommand",), "proofer: argument command: invalid choice: 'nosuchcommand'"),
     ],
@@ -420,3 +420,19 @@ def test_bad_arguments_are_one_line(args: tuple[str, ...], expected: str) -> Non
     assert len(lines) == 1, lines
     assert lines[0].startswith(expected), lines
     assert "--help" in lines[0]  # where the usage is, now that it is not printed
+
+
+def test_check_of_a_folder_checks_the_drafts_in_it_as_if_named(tmp_path: Path) -> None:
+    (tmp_path / "desk" / "news").mkdir(parents=True)
+    (tmp_path / "desk" / ".git").mkdir()
+    drafts = [tmp_path / "desk" / "a.md", tmp_path / "desk" / "news" / "b.txt"]
+    for draft in drafts:
+        draft.write_text(f"The ferry sails in June.. ({draft.name})\n", encoding="utf-8")
+    (tmp_path / "desk" / ".git" / "c.txt").write_text("Not a draft..\n", encoding="utf-8")
+    (tmp_path / "desk" / "news" / "photo.jpg").write_bytes(b"\xff\xd8")
+    (tmp_path / "empty").mkdir()
+    folder = run_proofer("check", tmp_path / "desk", tmp_path / "empty")
+    named = run_proofer("check", *drafts)
+    assert folder.stdout == named.stdout and folder.stdout.count(b"punctuation.doubled") == 2
+    assert folder.returncode == 2  # the folder with no drafts in it
+    assert f"{tmp_path / 'empty'}: is a folder" in folder.stderr.decode()

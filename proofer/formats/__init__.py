@@ -1,5 +1,6 @@
 """Reading and writing drafts. Every reader returns a ``Document``; nothing is lost on write."""
 
+import os
 from enum import Enum
 from pathlib import Path
 
@@ -12,6 +13,7 @@ __all__ = [
     "WRITES",
     "DraftError",
     "Kind",
+    "drafts_in",
     "kind_of",
     "read_draft",
     "writable",
@@ -47,6 +49,21 @@ def kind_of(path: Path) -> Kind:
 def writable(path: Path) -> bool:
     """True when drafts of this kind can be written back (every kind but ``READ_ONLY``)."""
     return path.suffix.lower() not in READ_ONLY
+
+
+def drafts_in(folder: Path) -> list[Path]:
+    """The drafts under ``folder`` (every kind in ``READS``, in its subfolders too), in a
+    stable order. Hidden files and folders (``.git``, an editor's backups, a half-written save)
+    and Word's lock files (``~$story.docx``) are not drafts and are left out."""
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith((".", "~$"))]
+        found += [
+            Path(top, name)
+            for name in files
+            if not name.startswith((".", "~$")) and Path(name).suffix.lower() in READS
+        ]
+    return sorted(found)
 
 
 def read_draft(path: Path) -> Document:
