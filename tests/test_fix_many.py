@@ -3,7 +3,6 @@ core, written and told in the order given, exactly as each draft fixed alone."""
 
 from __future__ import annotations
 
-import multiprocessing
 import resource
 import subprocess
 from pathlib import Path
@@ -112,15 +111,14 @@ def test_the_pool_writes_what_one_process_writes(
     # Small drafts, so the pool is forced: every draft worth forking for, two workers.
     drafts = desk(tmp_path / "desk")
     word_draft(tmp_path / "desk" / "sport" / "preview.docx", ["The the match is on Sunday.."])
-    fork = multiprocessing.get_context("fork")
     pools: list[object] = []
-    real_pool = fork.Pool
+    real_pool = batch._Pool
 
     def counted_pool(*args: object, **kwargs: object) -> object:
         pools.append(args)
         return real_pool(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(fork, "Pool", counted_pool)
+    monkeypatch.setattr(batch, "_Pool", counted_pool)
     monkeypatch.setattr(batch, "_MIN_CHARS", 0)
     runs: dict[int, tuple[str, list[bytes | list[str]]]] = {}
     for cores in (1, 2):
