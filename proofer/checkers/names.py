@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -454,7 +454,8 @@ def listed_names(doc: Document, index: EntityIndex, memo: Memo) -> list[str]:
     return list(seen)
 
 
-def name_runs(doc: Document, memo: Memo) -> list[tuple[tuple[int, int, str], ...]]:
+def name_runs(doc: Document, memo: Memo) -> Iterator[tuple[tuple[int, int, str], ...]]:
     """Every name in the draft as found here, for checkers that ask who is who: runs of name
-    words, each ``(start, end, word)`` with any possessive ending taken off."""
-    return [tuple((t.start, t.end, t.text) for t in run) for run in _draft_runs(doc, memo)]
+    words, each ``(start, end, word)`` with any possessive ending taken off. One at a time:
+    a long draft's names are not copied all at once."""
+    return (tuple((t.start, t.end, t.text) for t in run) for run in _draft_runs(doc, memo))
