@@ -9,9 +9,11 @@ its words line up with the run's, each exactly or one slip off, and at least one
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rapidfuzz.distance import OSA
 
@@ -138,7 +140,7 @@ class NameChecker(DocumentChecker):
         return findings
 
     def _unlisted(
-        self, doc: Document, ctx: CheckContext, runs: list[list[_Token]], matched: set[int]
+        self, doc: Document, ctx: CheckContext, runs: Sequence[list[_Token]], matched: set[int]
     ) -> list[Finding]:
         """Runs with a word no dictionary knows, outside any listed name: names to verify."""
         if self._engine is None:
@@ -178,10 +180,51 @@ class NameChecker(DocumentChecker):
 # The last draft's runs: the name checker, the fact checker's people and the report's listed
 # names all ask for the same ones in each check, and a draft longer than the memo holds would
 # be read three times. Keyed on what the runs read; a result is only ever read, never changed.
-_last_runs: tuple[tuple[str, tuple[tuple[int, int], ...]], list[list[_Token]]] | None = None
+_last_runs: tuple[tuple[str, tuple[tuple[int, int], ...]], _Runs] | None = None
 
 
-def _draft_runs(doc: Document, memo: Memo) -> list[list[_Token]]:
+class _Runs(Sequence[list[_Token]]):
+    """A draft's runs, kept compactly: an object for each name word of a long draft would
+    hold a couple of hundred bytes a word for the whole check. Offsets go in arrays, each
+    spelling is kept once, and a run's ``_Token``s are made only when it is read (a new list
+    each time)."""
+
+    def __init__(self) -> None:
+        self._starts, self._ends = array("q"), array("q")
+        self._capitalised = bytearray()
+        self._texts: list[str] = []
+        self._spellings: dict[str, str] = {}  # each spelling once, shared by its uses
+        self._bounds = array("q", [0])  # where each run's words begin, then where the last ends
+
+    def add(self, run: list[_Token], shift: int) -> None:
+        """Keep ``run``, its offsets moved by ``shift``."""
+        for t in run:
+            self._starts.append(t.start + shift)
+            self._ends.append(t.end + shift)
+            self._capitalised.append(t.capitalised)
+            self._texts.append(self._spellings.setdefault(t.text, t.text))
+        self._bounds.append(len(self._texts))
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> list[_Token]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[_Token]]: ...
+    def __getitem__(self, i: int | slice) -> list[_Token] | list[list[_Token]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        return [
+            _Token(self._starts[k], self._ends[k], self._texts[k], bool(self._capitalised[k]))
+            for k in range(self._bounds[i], self._bounds[i + 1])
+        ]
+
+
+def _draft_runs(doc: Document, memo: Memo) -> _Runs:
     """The runs of every paragraph (see ``_runs``), at draft offsets; each paragraph is read
     once per text and remembered in ``memo``; the last draft's answer is reused."""
     global _last_runs
@@ -189,11 +232,10 @@ def _draft_runs(doc: Document, memo: Memo) -> list[list[_Token]]:
     last = _last_runs
     if last is not None and last[0] == key:
         return last[1]
-    runs = [
-        [_Token(t.start + p.start, t.end + p.start, t.text, t.capitalised) for t in run]
-        for p in doc.paragraphs
-        for run in memo.read(_runs, p.text)
-    ]
+    runs = _Runs()
+    for p in doc.paragraphs:
+        for run in memo.read(_runs, p.text):
+            runs.add(run, p.start)
     _last_runs = (key, runs)
     return runs
 
@@ -342,7 +384,9 @@ def _surname_slips(
     return findings
 
 
-def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int]) -> list[Finding]:
+def _inconsistent(
+    runs: Sequence[list[_Token]], index: EntityIndex, matched: set[int]
+) -> list[Finding]:
     """Unlisted names spelled two ways: the rarer spelling gets the commoner as its fix."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -419,7 +463,7 @@ def _one_slip_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-def _first_reference(matches: list[_Match], runs: list[list[_Token]]) -> list[Finding]:
+def _first_reference(matches: list[_Match], runs: Sequence[list[_Token]]) -> list[Finding]:
     """A listed person's surname alone before their full name; and, where two people in
     the draft share a surname, the surname alone at all."""
     full_at: dict[str, int] = {}
