@@ -131,7 +131,8 @@ class NameChecker(DocumentChecker):
         findings = [f for m in matches if (f := _match_finding(m))]
         known_full = {m.form.entity for m in matches if not m.slips and len(m.form.tokens) > 1}
         matched = {t.start for m in matches for t in m.tokens}
-        loose = [t for run in runs for t in run if t.start not in matched and t.capitalised]
+        # One at a time: a long draft's name words are not all held at once.
+        loose = (t for run in runs for t in run if t.start not in matched and t.capitalised)
         findings += _surname_slips(loose, index, known_full, doc.text)
         findings += _inconsistent(runs, index, matched)
         findings += self._unlisted(doc, ctx, runs, matched)
@@ -145,21 +146,15 @@ class NameChecker(DocumentChecker):
         """Runs with a word no dictionary knows, outside any listed name: names to verify."""
         if self._engine is None:
             return []
-        candidates = []
-        for run in runs:
-            free = [t for t in run if t.start not in matched]
-            while free and not free[0].capitalised:
-                free.pop(0)
-            while free and not free[-1].capitalised:
-                free.pop()
-            if free and any(t.capitalised for t in free):
-                candidates.append(free)
-        words = [t.text for run in candidates for t in run if t.capitalised]
+        # Each spelling once, in order: the runs are read twice rather than held, all the
+        # name words of a long draft at once.
+        free = (t.text for run in _free(runs, matched) for t in run if t.capitalised)
+        words = list(dict.fromkeys(free))
         unknown = self._engine.unknown_words(words, ctx.dialect) if words else set()
         unknown = {w for w in unknown - ctx.entities.index.words if not ctx.known.accepts(w)}
         findings = []
         listed_words: set[str] = set()
-        for run in candidates:
+        for run in _free(runs, matched):
             strange = [i for i, t in enumerate(run) if t.text in unknown and zipf(t.text) < _COMMON]
             if not strange or {run[i].text for i in strange} <= listed_words:
                 continue  # nothing to verify, or a name already listed here in full
@@ -175,6 +170,18 @@ class NameChecker(DocumentChecker):
                 )
             )
         return findings
+
+
+def _free(runs: Iterable[list[_Token]], matched: set[int]) -> Iterator[list[_Token]]:
+    """The runs' words outside any listed name, from the first capitalised to the last."""
+    for run in runs:
+        free = [t for t in run if t.start not in matched]
+        while free and not free[0].capitalised:
+            free.pop(0)
+        while free and not free[-1].capitalised:
+            free.pop()
+        if free and any(t.capitalised for t in free):
+            yield free
 
 
 # The last draft's runs: the name checker, the fact checker's people and the report's listed
@@ -359,7 +366,7 @@ def _match_finding(match: _Match) -> Finding | None:
 
 
 def _surname_slips(
-    loose: list[_Token], index: EntityIndex, known: set[Entity], text: str
+    loose: Iterable[_Token], index: EntityIndex, known: set[Entity], text: str
 ) -> list[Finding]:
     """A word alone one slip from a listed surname, once the full name is in the draft."""
     findings = []
