@@ -44,10 +44,12 @@ from proofer.style import OWN_RULES, load_styles
 from proofer.styles import CODE_RULES
 
 T = TypeVar("T")
-# Entries the memo holds: a paragraph takes up to four (its findings; its names, words and
-# word counts for the draft-wide checks, about 250 bytes a word in all), so about 5,000
-# paragraphs are remembered; a 10,000-word draft has a few hundred.
-MEMO_ENTRIES = 20_000
+# Characters of paragraph text the memo's readings are kept for (about 17 bytes of readings
+# a character: some 65 MiB). A paragraph is read up to four times (its findings; its word
+# counts, names and words for the draft-wide checks), so a draft of up to a million
+# characters (about 170,000 words) is remembered whole.
+MEMO_CHARS = 4_000_000
+_READINGS = 4
 # Rule families of the outside engines, passed through by the engine's own rule names.
 OPEN_FAMILIES = ("harper.", "lt.")
 _ENGINE_RANK = {Engine.PROOFER: 0, Engine.HARPER: 1, Engine.LANGUAGETOOL: 2}
@@ -99,7 +101,7 @@ class Proofreader:
     ) -> None:
         self.config = config or Config()
         self.engine = engine or HarperEngine()
-        self.memo = Memo(MEMO_ENTRIES)
+        self.memo = Memo(MEMO_CHARS)
         self._explanations: dict[str, str] | None = None
         self.entities = load_entity_lists(
             [(p, _read_list(read_list_text, p)) for p in self.config.entities]
@@ -179,14 +181,18 @@ class Proofreader:
         """The settings for checking ``doc``, with its dialect decided: ``dialect`` (one of
         the config's choices) when given, else the configured one."""
         choice = dialect or self.config.dialect
+        # A draft whose readings the memo cannot hold would only push its own paragraphs
+        # out before they are asked for again (the draft-wide checks come after the
+        # paragraph checks): it is read without the memo, which keeps what it holds.
+        memo = self.memo if len(doc.text) * _READINGS <= self.memo.size else Memo(0)
         report: DialectReport | None = None
         if choice == "auto":
-            report = detect(self._word_counts(doc), self.engine)
+            report = detect(self._word_counts(doc, memo), self.engine)
             decided = report.dialect
         else:
             decided = Dialect(choice)
             if decided in (Dialect.AMERICAN, Dialect.BRITISH):
-                report = replace(detect(self._word_counts(doc), self.engine), dialect=decided)
+                report = replace(detect(self._word_counts(doc, memo), self.engine), dialect=decided)
         return CheckContext(
             markdown=doc.markdown,
             dialect=decided,
@@ -195,28 +201,28 @@ class Proofreader:
             entities=self.entities,
             dialect_report=report,
             harper_rules=enabled_rules(self.config.harper_rules),
-            memo=self.memo,
+            memo=memo,
         )
 
-    def _word_counts(self, doc: Document) -> Counter[str]:
+    def _word_counts(self, doc: Document, memo: Memo) -> Counter[str]:
         """The draft's lower-case words counted for dialect detection, each paragraph
         counted once per text (remembered in the memo)."""
         if not doc.separated:
             return word_counts(doc.text)
         counts: Counter[str] = Counter()
         for paragraph in doc.paragraphs:
-            counts.update(self.memo.read(word_counts, paragraph.text))
+            counts.update(memo.read(word_counts, paragraph.text))
         return counts
 
     def check_paragraph(self, text: str, ctx: CheckContext) -> list[Finding]:
         """Findings of the paragraph checkers for one paragraph, relative to it.
 
-        Remembered (in ``memo``, with the least recently used dropped), so that checking a draft
-        again after an edit sends only the changed paragraphs to the checkers. The key is
-        all a paragraph's result depends on besides this proofreader's own configuration
-        and lists: its text, the dialect, Markdown or not, and which of its words the
-        draft as a whole spells in the other dialect. The returned list is shared: do not
-        change it.
+        Remembered (in the context's ``memo``, with the least recently used dropped), so
+        that checking a draft again after an edit sends only the changed paragraphs to the
+        checkers. The key is all a paragraph's result depends on besides this proofreader's
+        own configuration and lists: its text, the dialect, Markdown or not, and which of
+        its words the draft as a whole spells in the other dialect. The returned list is
+        shared: do not change it.
         """
         if len(text) > _PIECE:
             # A paragraph the length of a chapter (breaks lost in a paste) is checked a
@@ -235,7 +241,7 @@ class Proofreader:
             found = [f for c in self.paragraph_checkers for f in c.check_paragraph(norm.text, ctx)]
             return _as_read(found, norm)
 
-        return self.memo.get(key, checked)
+        return ctx.memo.get(key, checked, len(text))
 
     def check(
         self,
@@ -279,7 +285,7 @@ class Proofreader:
                 break
             done += len(stretch)
             found.extend(f for findings in stretch for f in findings)
-        return self._described(doc, self.finish(doc, ctx, found))
+        return self._described(doc, ctx, self.finish(doc, ctx, found))
 
     def _paragraph_findings(
         self, doc: Document, ctx: CheckContext, workers: int
@@ -328,10 +334,10 @@ class Proofreader:
         found = [f for f in found if not masked.overlaps(f.start, f.end)]
         return Report(self.merge(doc.text, found), ctx.dialect, partial=True)
 
-    def _described(self, doc: Document, report: Report) -> Report:
+    def _described(self, doc: Document, ctx: CheckContext, report: Report) -> Report:
         """``report`` with what a reader of it shows beside the findings: the listed names
         the draft mentions, LanguageTool's state, and what Harper's rules look for."""
-        report.listed = listed_names(doc, self.entities.index, self.memo)
+        report.listed = listed_names(doc, self.entities.index, ctx.memo)
         for checker in self.document_checkers:
             if isinstance(checker, LanguageToolChecker):
                 report.languagetool = checker.status

@@ -76,8 +76,8 @@ def test_paragraphs_are_read_one_by_one_only_when_nothing_stands_between_them() 
     assert not Document("FirstSecond", paragraph_spans=[(0, 5), (5, 11)]).separated
 
 
-def test_the_memo_keeps_the_most_recently_used_entries() -> None:
-    memo = Memo(2)
+def test_the_memo_keeps_the_most_recently_used_readings_up_to_its_size_in_characters() -> None:
+    memo = Memo(8)
     reads: list[str] = []
 
     def length(text: str) -> int:
@@ -85,7 +85,24 @@ def test_the_memo_keeps_the_most_recently_used_entries() -> None:
         return len(text)
 
     assert [memo.read(length, t) for t in ("one", "three", "one")] == [3, 5, 3]
-    memo.read(length, "seven")  # pushes out "three", the least recently used
+    memo.read(length, "seven")  # 13 characters in all: pushes out "three", the least recent
     memo.read(length, "one")
     memo.read(length, "three")
-    assert reads == ["one", "three", "seven", "three"]
+    memo.read(length, "a text longer than the memo")  # read, never kept
+    memo.read(length, "a text longer than the memo")
+    assert reads == ["one", "three", "seven", "three"] + ["a text longer than the memo"] * 2
+    assert len(memo) == 2  # "one" and "three": eight characters
+
+
+def test_a_draft_too_long_for_the_memo_is_read_without_it_and_checks_the_same() -> None:
+    story = STORIES[0]
+    small = Proofreader(_config(story))
+    small.memo = Memo(len(story.text) * 2)  # holds two readings of each paragraph, not four
+    large = Proofreader(_config(story))
+    first = small.check(Document(story.text))
+    assert len(small.memo) == 0  # it would only have pushed out its own paragraphs
+    assert first.findings == large.check(Document(story.text)).findings
+    assert len(large.memo) > 0
+    short = Document(story.text[: len(story.text) // 4])
+    assert small.check(short).findings == large.check(short).findings
+    assert len(small.memo) > 0  # a draft it can hold is remembered

@@ -40,7 +40,7 @@ class CheckContext:
     memo: Memo = field(default_factory=lambda: Memo(_OWN_MEMO))
 
 
-_OWN_MEMO = 4_000  # entries, for a context built without the proofreader's memo
+_OWN_MEMO = 1_000_000  # characters, for a context built without the proofreader's memo
 
 
 class ParagraphChecker:

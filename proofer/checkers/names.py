@@ -9,9 +9,11 @@ its words line up with the run's, each exactly or one slip off, and at least one
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from rapidfuzz.distance import OSA
 
@@ -129,7 +131,8 @@ class NameChecker(DocumentChecker):
         findings = [f for m in matches if (f := _match_finding(m))]
         known_full = {m.form.entity for m in matches if not m.slips and len(m.form.tokens) > 1}
         matched = {t.start for m in matches for t in m.tokens}
-        loose = [t for run in runs for t in run if t.start not in matched and t.capitalised]
+        # One at a time: a long draft's name words are not all held at once.
+        loose = (t for run in runs for t in run if t.start not in matched and t.capitalised)
         findings += _surname_slips(loose, index, known_full, doc.text)
         findings += _inconsistent(runs, index, matched)
         findings += self._unlisted(doc, ctx, runs, matched)
@@ -138,26 +141,20 @@ class NameChecker(DocumentChecker):
         return findings
 
     def _unlisted(
-        self, doc: Document, ctx: CheckContext, runs: list[list[_Token]], matched: set[int]
+        self, doc: Document, ctx: CheckContext, runs: Sequence[list[_Token]], matched: set[int]
     ) -> list[Finding]:
         """Runs with a word no dictionary knows, outside any listed name: names to verify."""
         if self._engine is None:
             return []
-        candidates = []
-        for run in runs:
-            free = [t for t in run if t.start not in matched]
-            while free and not free[0].capitalised:
-                free.pop(0)
-            while free and not free[-1].capitalised:
-                free.pop()
-            if free and any(t.capitalised for t in free):
-                candidates.append(free)
-        words = [t.text for run in candidates for t in run if t.capitalised]
+        # Each spelling once, in order: the runs are read twice rather than held, all the
+        # name words of a long draft at once.
+        free = (t.text for run in _free(runs, matched) for t in run if t.capitalised)
+        words = list(dict.fromkeys(free))
         unknown = self._engine.unknown_words(words, ctx.dialect) if words else set()
         unknown = {w for w in unknown - ctx.entities.index.words if not ctx.known.accepts(w)}
         findings = []
         listed_words: set[str] = set()
-        for run in candidates:
+        for run in _free(runs, matched):
             strange = [i for i, t in enumerate(run) if t.text in unknown and zipf(t.text) < _COMMON]
             if not strange or {run[i].text for i in strange} <= listed_words:
                 continue  # nothing to verify, or a name already listed here in full
@@ -175,13 +172,66 @@ class NameChecker(DocumentChecker):
         return findings
 
 
+def _free(runs: Iterable[list[_Token]], matched: set[int]) -> Iterator[list[_Token]]:
+    """The runs' words outside any listed name, from the first capitalised to the last."""
+    for run in runs:
+        free = [t for t in run if t.start not in matched]
+        while free and not free[0].capitalised:
+            free.pop(0)
+        while free and not free[-1].capitalised:
+            free.pop()
+        if free and any(t.capitalised for t in free):
+            yield free
+
+
 # The last draft's runs: the name checker, the fact checker's people and the report's listed
 # names all ask for the same ones in each check, and a draft longer than the memo holds would
 # be read three times. Keyed on what the runs read; a result is only ever read, never changed.
-_last_runs: tuple[tuple[str, tuple[tuple[int, int], ...]], list[list[_Token]]] | None = None
+_last_runs: tuple[tuple[str, tuple[tuple[int, int], ...]], _Runs] | None = None
 
 
-def _draft_runs(doc: Document, memo: Memo) -> list[list[_Token]]:
+class _Runs(Sequence[list[_Token]]):
+    """A draft's runs, kept compactly: an object for each name word of a long draft would
+    hold a couple of hundred bytes a word for the whole check. Offsets go in arrays, each
+    spelling is kept once, and a run's ``_Token``s are made only when it is read (a new list
+    each time)."""
+
+    def __init__(self) -> None:
+        self._starts, self._ends = array("q"), array("q")
+        self._capitalised = bytearray()
+        self._texts: list[str] = []
+        self._spellings: dict[str, str] = {}  # each spelling once, shared by its uses
+        self._bounds = array("q", [0])  # where each run's words begin, then where the last ends
+
+    def add(self, run: list[_Token], shift: int) -> None:
+        """Keep ``run``, its offsets moved by ``shift``."""
+        for t in run:
+            self._starts.append(t.start + shift)
+            self._ends.append(t.end + shift)
+            self._capitalised.append(t.capitalised)
+            self._texts.append(self._spellings.setdefault(t.text, t.text))
+        self._bounds.append(len(self._texts))
+
+    def __len__(self) -> int:
+        return len(self._bounds) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> list[_Token]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[list[_Token]]: ...
+    def __getitem__(self, i: int | slice) -> list[_Token] | list[list[_Token]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if not -len(self) <= i < len(self):
+            raise IndexError(i)
+        i %= len(self)
+        return [
+            _Token(self._starts[k], self._ends[k], self._texts[k], bool(self._capitalised[k]))
+            for k in range(self._bounds[i], self._bounds[i + 1])
+        ]
+
+
+def _draft_runs(doc: Document, memo: Memo) -> _Runs:
     """The runs of every paragraph (see ``_runs``), at draft offsets; each paragraph is read
     once per text and remembered in ``memo``; the last draft's answer is reused."""
     global _last_runs
@@ -189,11 +239,10 @@ def _draft_runs(doc: Document, memo: Memo) -> list[list[_Token]]:
     last = _last_runs
     if last is not None and last[0] == key:
         return last[1]
-    runs = [
-        [_Token(t.start + p.start, t.end + p.start, t.text, t.capitalised) for t in run]
-        for p in doc.paragraphs
-        for run in memo.read(_runs, p.text)
-    ]
+    runs = _Runs()
+    for p in doc.paragraphs:
+        for run in memo.read(_runs, p.text):
+            runs.add(run, p.start)
     _last_runs = (key, runs)
     return runs
 
@@ -317,7 +366,7 @@ def _match_finding(match: _Match) -> Finding | None:
 
 
 def _surname_slips(
-    loose: list[_Token], index: EntityIndex, known: set[Entity], text: str
+    loose: Iterable[_Token], index: EntityIndex, known: set[Entity], text: str
 ) -> list[Finding]:
     """A word alone one slip from a listed surname, once the full name is in the draft."""
     findings = []
@@ -342,7 +391,9 @@ def _surname_slips(
     return findings
 
 
-def _inconsistent(runs: list[list[_Token]], index: EntityIndex, matched: set[int]) -> list[Finding]:
+def _inconsistent(
+    runs: Sequence[list[_Token]], index: EntityIndex, matched: set[int]
+) -> list[Finding]:
     """Unlisted names spelled two ways: the rarer spelling gets the commoner as its fix."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
@@ -419,7 +470,7 @@ def _one_slip_pairs(words: Iterable[str]) -> list[tuple[str, str]]:
     return sorted(pairs)
 
 
-def _first_reference(matches: list[_Match], runs: list[list[_Token]]) -> list[Finding]:
+def _first_reference(matches: list[_Match], runs: Sequence[list[_Token]]) -> list[Finding]:
     """A listed person's surname alone before their full name; and, where two people in
     the draft share a surname, the surname alone at all."""
     full_at: dict[str, int] = {}
@@ -454,7 +505,8 @@ def listed_names(doc: Document, index: EntityIndex, memo: Memo) -> list[str]:
     return list(seen)
 
 
-def name_runs(doc: Document, memo: Memo) -> list[tuple[tuple[int, int, str], ...]]:
+def name_runs(doc: Document, memo: Memo) -> Iterator[tuple[tuple[int, int, str], ...]]:
     """Every name in the draft as found here, for checkers that ask who is who: runs of name
-    words, each ``(start, end, word)`` with any possessive ending taken off."""
-    return [tuple((t.start, t.end, t.text) for t in run) for run in _draft_runs(doc, memo)]
+    words, each ``(start, end, word)`` with any possessive ending taken off. One at a time:
+    a long draft's names are not copied all at once."""
+    return (tuple((t.start, t.end, t.text) for t in run) for run in _draft_runs(doc, memo))
