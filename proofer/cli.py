@@ -68,6 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, DraftError) as exc:
         _error(str(exc))
         return EXIT_INPUT
+    except BrokenPipeError:
+        raise  # the reader went away: the entry point stops quietly
+    except OSError as exc:
+        # A disk that fills or a file too large, met while reading or writing: one line.
+        where = f"{exc.filename}: " if exc.filename else ""
+        _error(f"{where}{exc.strerror or exc}")
+        return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
 

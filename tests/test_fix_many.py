@@ -264,3 +264,22 @@ def test_what_must_not_be_written_is_refused_before_anything_is(
     assert err.count("\n") == 1 and message in err, err
     assert sorted(p for p in tmp_path.rglob("*")) == files
     assert all(b".." in p.read_bytes() for p in files if p.is_file())
+
+
+def test_one_draft_whose_write_fails_gets_one_line_and_stays_whole(tmp_path: Path) -> None:
+    draft = tmp_path / "story.txt"
+    original = ("Long story.\n\n" + PARAGRAPH * 20).encode("utf-8")
+    draft.write_bytes(original)
+
+    def limit_file_size() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+
+    result = subprocess.run(
+        [PROOFER, "fix", draft, "--output", draft, "--overwrite"], capture_output=True,
+        preexec_fn=limit_file_size, check=False,
+    )  # fmt: skip
+    err = result.stderr.decode()
+    assert result.returncode == 2
+    assert len(err.splitlines()) == 1 and "File too large" in err and "Traceback" not in err
+    assert draft.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["story.txt"]
