@@ -147,19 +147,22 @@ class Proofreader:
         # Settings that are valid but do nothing, for the user to hear about once.
         self.warnings = _unknown_ignores(self.config, self.rules)
 
-    def warm(self) -> list[str]:
+    def warm(self, search_table: bool = True) -> list[str]:
         """Build now, on this thread, everything a first check would build on its way, for
         a process about to fork workers that should start warm; returns the notices of the
         short check that finishes the job (an engine found missing, say). Harper builds its
         dictionary on a thread of its own, then its suggestion table on this one (it keeps
         one per thread); the word tables load on a third meanwhile, so two cores share the
-        wait."""
+        wait. Without ``search_table`` (an editor about to check its first draft), Harper's
+        suggestion table is left for the first unknown word with no near match to build."""
         start_dictionary()
         tables = threading.Thread(target=_load_tables, name="word-tables")
         tables.start()
-        self.engine.warm()
+        if search_table:
+            self.engine.warm()
         tables.join()
-        return self.check(Document("A warm-up sentense for the engine.")).notices
+        text = "A warm-up sentense for the engine." if search_table else "A warm-up sentence."
+        return self.check(Document(text)).notices
 
     @property
     def rules(self) -> dict[str, Rule]:

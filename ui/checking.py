@@ -34,7 +34,6 @@ LONG_DRAFT = 12  # paragraphs: a draft this long, just opened, gets its visible 
 PROGRESS_AFTER = 0.3  # seconds a check runs before it reports progress
 PROGRESS_EVERY = 0.1  # seconds between progress reports
 QUIT_WAIT_MS = 250  # how long closing waits for the worker to stop
-WARM_UP_TEXT = "The mayor of Springfield said on Monday that the bridge would reopen."
 
 
 @dataclass(frozen=True)
@@ -105,8 +104,9 @@ class CheckWorker(QObject):
 
     @Slot()
     def warm_up(self) -> None:
-        """Load what the first check would (spellers, word frequencies) on a tiny text."""
-        self._get_proofreader().check(Document(WARM_UP_TEXT))
+        """Build what the first check needs (Harper's dictionary, word frequencies, the
+        bigram table), side by side on two cores, before the first draft arrives."""
+        self._get_proofreader().warm(search_table=False)
         self.warmed.emit()
 
     @Slot(object)
