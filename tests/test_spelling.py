@@ -445,8 +445,11 @@ def test_a_slip_where_a_name_goes_is_still_a_slip(
         "Lundh said the results were clear.",
         "Dr Lundh explained the results.",
         "Deputy Minister Sapin told reporters the deficit would narrow.",
-        # Opening a sentence before a surname: a given name, not a slip of a common word.
+        # Before a surname, opening a sentence or not: a given name (or a family name
+        # written first), not a slip of a common word.
         "Mette Vikanes said no to the plan.",
+        "Tse Wai-chun asked the first question.",
+        "Legislator Tse Wai-chun asked the first question.",
         # A surname that is a common word short of a letter: how names differ from words.
         "Coach Andrés Solier and Ms Tarrant spoke.",
     ],

@@ -360,18 +360,20 @@ class SpellingChecker(ParagraphChecker):
         speaker = _ATTRIBUTION.fullmatch(after) is not None and not any(
             seen_pair(c.word, after) for c in candidates[:_NEIGHBOURS_CHECKED]
         )
+        # Before a capitalised word that is no common word, a given name: a name English
+        # has seen stays one there (Mette Vik, Legislator Tse Wai-chun).
+        surname_next = is_capitalised(after) and not self._lowercase_known([after], ctx)
+        seen = zipf(judged) >= _UNSEEN
         setting = _Setting(
             before,
             after,
             after_name=given and not courtesy,
             dated=_beside_a_number(text, *span),
-            cued=courtesy or speaker,
+            cued=courtesy or speaker or (surname_next and seen),
             office=before in _OFFICES,
         )
-        # A name English has seen, where a name goes, is that name (Minister Sapin said);
-        # so is one before a surname (Mette Vik), where a sentence opens with a given name.
-        surname_next = is_capitalised(after) and not self._lowercase_known([after], ctx)
-        named = (setting.named_here or surname_next) and zipf(judged) >= _UNSEEN
+        # A name English has seen, where a name goes, is that name (Minister Sapin said).
+        named = setting.named_here and seen
         opens = starts_sentence(text, start)
         if opens and not named and self._common_slip(judged.lower(), candidates, ctx):
             return _finding(UNKNOWN, span, word, _ranked(candidates))
@@ -583,8 +585,8 @@ class _Setting:
     after: str  # the word right after, or ""
     after_name: bool  # right after a given name: where a surname goes
     dated: bool  # a number right beside it: a day or a year
-    # After a courtesy title, or before a verb of saying that no candidate is seen with
-    # (Mr Sapin, Sapin said): where a name goes.
+    # After a courtesy title, before a verb of saying that no candidate is seen with
+    # (Mr Sapin, Sapin said), or a name English has seen before a surname: a name goes here.
     cued: bool
     office: bool  # after an office (Minister Sapin): a name, or a name's word (Premier League)
 
