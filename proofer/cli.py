@@ -383,7 +383,10 @@ _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n")
 
 def _paragraphs(path: str) -> list[tuple[int, int]]:
     """A file's blank-line-separated pieces, as (hash, length): drafts that share
-    paragraphs are sent to the worker that has them in memory."""
+    paragraphs are sent to the worker that has them in memory. A zipped draft (Word,
+    OpenDocument) has no such pieces to read without unpacking it: none."""
+    if kind_of(Path(path)) in (Kind.WORD, Kind.OPENDOCUMENT):
+        return []
     try:
         data = Path(path).read_bytes()
     except OSError:

@@ -86,6 +86,7 @@ _PLURAL_CUES = frozenset(
     ]
 )
 _SINGULAR_CUES = frozenset(["one", "a", "an", "this", "that", "each", "every", "another"])
+_CUES = _PLURAL_CUES | _SINGULAR_CUES
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def _agreement(word: str, before: str) -> float:
     """A bonus for a plural after a count, a cost after a singular determiner; 0 where the
     bigram table already knows the pairing, or ``word`` does not read as a plural."""
     cue = before.lower()
-    if cue not in _PLURAL_CUES | _SINGULAR_CUES or not _reads_plural(word):
+    if cue not in _CUES or not _reads_plural(word):
         return 0.0
     if seen_pair(before, word):
         return 0.0
